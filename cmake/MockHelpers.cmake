@@ -1,0 +1,36 @@
+# Warnings and sanitizers are carried by INTERFACE targets, never by global flags.
+add_library(mock_warnings INTERFACE)
+target_compile_options(mock_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+  $<$<BOOL:${MOCK_WERROR}>:-Werror>)
+
+add_library(mock_sanitize INTERFACE)
+if(MOCK_SANITIZE)
+  target_compile_options(mock_sanitize INTERFACE -fsanitize=${MOCK_SANITIZE} -fno-omit-frame-pointer
+    -fno-sanitize-recover=all)
+  target_link_options(mock_sanitize INTERFACE -fsanitize=${MOCK_SANITIZE})
+endif()
+
+# mock_library(NAME SRCS ... DEPS ...): a static library of one folder.
+function(mock_library name)
+  cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SRCS})
+  target_compile_features(${name} PUBLIC cxx_std_20)
+  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE mock_warnings mock_sanitize)
+  target_link_libraries(${name} INTERFACE mock_sanitize)
+endfunction()
+
+# mock_add_test(NAME SRCS ... DEPS ...): a GoogleTest binary whose TESTs ctest lists one by one.
+function(mock_add_test name)
+  if(NOT MOCK_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SRCS})
+  target_compile_features(${name} PRIVATE cxx_std_20)
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main
+    mock_warnings mock_sanitize)
+  gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    PROPERTIES ENVIRONMENT "OCPMOCK_SOURCE_DIR=${PROJECT_SOURCE_DIR}" DISCOVERY_TIMEOUT 30)
+endfunction()

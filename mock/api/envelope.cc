@@ -1,0 +1,113 @@
+#include "mock/api/envelope.h"
+
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+namespace mock::api {
+namespace {
+
+// A bijection on 64-bit integers (splitmix64's finaliser), so distinct counters give distinct ids.
+uint64_t Mix(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestContext& context,
+                 int status) {
+  w.Key("server");
+  w.String(settings.server);
+  w.Key("status");
+  w.Int(status);
+  w.Key("successful");
+  w.Bool(status < 400);
+  w.Key("timestamp");
+  w.String(NowTimestamp());
+  w.Key("traceId");
+  w.String(context.trace_id);
+}
+
+void WriteDuration(JsonWriter& w, const RequestContext& context) {
+  auto elapsed = std::chrono::steady_clock::now() - context.started;
+  w.Key("duration");
+  w.Int64(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+}
+
+http::Response Finish(int status, const RequestContext& context, rapidjson::StringBuffer& buf) {
+  http::Response response;
+  response.status = status;
+  response.body.assign(buf.GetString(), buf.GetSize());
+  response.trace_id = context.trace_id;
+  return response;
+}
+
+}  // namespace
+
+TraceIds::TraceIds() {
+  std::random_device rd;
+  seed_ = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+}
+
+std::string TraceIds::Next() {
+  uint64_t id = Mix(seed_ + counter_.fetch_add(1, std::memory_order_relaxed));
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(id));
+  return out;
+}
+
+std::string NowTimestamp() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char base[32];
+  std::strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &local);
+  // tm_gmtoff is bounded by a day; clamp so the formatting below can never overflow.
+  const int offset = static_cast<int>(local.tm_gmtoff / 60) % (24 * 60);
+  const int magnitude = offset < 0 ? -offset : offset;
+  char out[64];
+  std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, static_cast<int>(ms.count()),
+                offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+  return out;
+}
+
+http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,
+                       const std::function<void(JsonWriter&)>& write_data) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("data");
+  write_data(w);
+  WriteDuration(w, context);
+  WriteCommon(w, settings, context, 200);
+  w.EndObject();
+  return Finish(200, context, buf);
+}
+
+http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
+                       const Error& error) {
+  const int status = HttpStatusFor(error.kind);
+  const CatalogEntry entry = Lookup(error.kind, settings.scheme);
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  WriteDuration(w, context);
+  w.Key("error");
+  w.StartObject();
+  w.Key("code");
+  if (const int* numeric = std::get_if<int>(&entry.code)) {
+    w.Int(*numeric);
+  } else {
+    w.String(std::get<std::string>(entry.code));
+  }
+  w.Key("message");
+  w.String(RenderMessage(error, settings.scheme));
+  w.EndObject();
+  WriteCommon(w, settings, context, status);
+  w.EndObject();
+  return Finish(status, context, buf);
+}
+
+}  // namespace mock::api

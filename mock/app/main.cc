@@ -1,0 +1,106 @@
+// ocp-mock: serves OCP's task API from fixture files. `ocp-mock --help` lists the flags.
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+
+#include "mock/api/api.h"
+#include "mock/core/log.h"
+#include "mock/http/server.h"
+#include "mock/json/schema_set.h"
+#include "mock/store/fixture_loader.h"
+
+namespace {
+
+struct Flags {
+  std::string fixtures = OCPMOCK_DEFAULT_FIXTURES;
+  std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
+  std::string log_level = "info";
+  mock::http::ServerOptions server;
+  mock::api::ApiOptions api;
+};
+
+std::string HostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "ocp-mock";
+  return name;
+}
+
+void AddFlags(CLI::App& app, Flags& f) {
+  app.set_version_flag("--version", std::string("ocp-mock ") + OCPMOCK_VERSION);
+  app.add_option("--fixtures", f.fixtures, "Fixture folder (tasks/*.json inside)")
+      ->capture_default_str();
+  app.add_option("--schemas", f.schemas, "JSON Schema folder used to check the fixtures")
+      ->capture_default_str();
+  app.add_option("--bind", f.server.bind, "Address to listen on (IPv4 or IPv6)")
+      ->capture_default_str();
+  app.add_option("--port", f.server.port, "Port to listen on; 0 picks a free one")
+      ->capture_default_str();
+  app.add_option("--server-name", f.api.server_name,
+                 "The envelope's `server` field (default: this host's name)");
+  app.add_option("--log-level", f.log_level, "error, warn, info (one line per request), debug")
+      ->check(CLI::IsMember({"error", "warn", "info", "debug"}))
+      ->capture_default_str();
+  app.add_option("--max-request-bytes", f.server.max_request_bytes,
+                 "Largest request accepted, headers included; larger ones get a JSON 413")
+      ->check(CLI::Range(size_t{1024}, size_t{64} << 20))
+      ->capture_default_str();
+}
+
+int Fatal(const std::string& message) {
+  mock::Log(mock::LogLevel::kError, message);
+  return 2;
+}
+
+std::string Url(const std::string& host, uint16_t port) {
+  bool v6 = host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+int Serve(const Flags& f) {
+  auto schemas = mock::json::SchemaSet::Load(f.schemas);
+  if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.error().subject);
+  auto tasks = mock::store::LoadTaskFixtures(f.fixtures, schemas.value());
+  if (!tasks.ok()) return Fatal("fixture refused: " + tasks.error().subject);
+  mock::api::Api api(f.api, std::move(tasks).value());
+  mock::Log(mock::LogLevel::kInfo, "loaded " + std::to_string(api.task_count()) +
+                                       " tasks from " + f.fixtures);
+
+  // Block the signals before any thread starts, so that every thread inherits the mask and only
+  // sigwait() below receives them (Pistache's http_server_shutdown example).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  mock::http::HttpServer server(f.server, api);
+  auto port = server.Start();
+  if (!port.ok()) {
+    mock::Log(mock::LogLevel::kError, port.error().subject);
+    return 1;
+  }
+  std::printf("listening on %s\n", Url(f.server.bind, port.value()).c_str());
+  std::fflush(stdout);
+
+  int received = 0;
+  sigwait(&signals, &received);
+  mock::Log(mock::LogLevel::kInfo, std::string("received ") + strsignal(received) +
+                                       ", shutting down");
+  server.Shutdown();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ocp-mock: a mock of the OceanBase Cloud Platform (OCP) task API"};
+  Flags flags;
+  flags.api.server_name = HostName();
+  AddFlags(app, flags);
+  CLI11_PARSE(app, argc, argv);
+  mock::SetLogLevel(*mock::ParseLogLevel(flags.log_level));
+  return Serve(flags);
+}

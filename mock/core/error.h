@@ -1,0 +1,63 @@
+// One error model for the whole mock: every failure a client can see is an `Error`, and
+// `HttpStatusFor` is the only place that maps it to an HTTP status.
+//
+//   Result<int> r = ParseId("12x");
+//   if (!r.ok()) return ErrorResponse(r.error());
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace mock {
+
+// What went wrong, in the terms of OCP's error catalogue. Each kind has one HTTP status and one
+// OCP error code (see error_catalog.h).
+enum class ErrorKind {
+  kInvalidParameter,     // a query or path parameter is malformed or out of its domain (400)
+  kBadRequest,           // the request itself cannot be read: encoding, framing (400)
+  kUnsupportedSort,      // `sort` names a property the list cannot be sorted by (400)
+  kNotFound,             // no API at this path (404)
+  kMethodNotAllowed,     // the path exists, the method does not (405)
+  kPayloadTooLarge,      // the request exceeds the configured size limit (413)
+  kInternal,             // a bug in the mock; the detail goes to the log, never to the client (500)
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::kInternal;
+  // Fills the `{0}` placeholder of the catalogue message (a parameter name, a path, ...).
+  std::string subject;
+  // A sentence for the developer reading the response: which value was wrong and why.
+  std::string detail;
+};
+
+Error InvalidParameter(std::string name, std::string detail);
+// `cause` fills the message: "Invalid request. Cause:<cause>".
+Error BadRequest(std::string cause);
+
+// `value` for quoting in an error message: at most 64 bytes, cut on a UTF-8 boundary, with "..."
+// when cut, so a huge input is never echoed back whole.
+std::string Excerpt(std::string_view value);
+
+// The HTTP status that answers `kind`.
+int HttpStatusFor(ErrorKind kind);
+
+// A value or the error that prevented it. (std::expected is C++23.)
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T& value() & { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  const Error& error() const { return std::get<Error>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+}  // namespace mock

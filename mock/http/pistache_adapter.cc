@@ -1,0 +1,197 @@
+// The only file that knows Pistache: it turns Pistache's requests into ours and ours back.
+//
+// We override Http::Handler::onInput instead of implementing onRequest, and drive Pistache's own
+// request parser from it, because of Pistache 0.0.5 behaviour (shared/reference
+// pistache-0.0.5-pitfalls.md):
+//  - P8: the query map keeps only the first of repeated keys and cannot give back the raw query,
+//    so we keep the raw bytes of the request being parsed and take the request-target from them;
+//  - P4/P6/P3: errors Pistache raises itself (malformed request, too large) would be answered in
+//    plain text; here every one is answered by the Service, in OCP's JSON envelope.
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+#include <pistache/peer.h>
+
+#include <mutex>
+#include <string>
+
+#include "mock/core/log.h"
+#include "mock/http/server.h"
+
+namespace mock::http {
+namespace {
+
+namespace P = Pistache;
+
+constexpr const char* kRawData = "ocpmock.raw";
+
+// The request-target is the second token of the request line, which Pistache has accepted.
+std::string RequestTarget(const std::string& raw) {
+  size_t line_end = raw.find("\r\n");
+  std::string_view line(raw.data(), line_end == std::string::npos ? raw.size() : line_end);
+  size_t first = line.find(' ');
+  if (first == std::string_view::npos) return {};
+  size_t second = line.find(' ', first + 1);
+  return std::string(line.substr(first + 1, second == std::string_view::npos
+                                                ? std::string_view::npos
+                                                : second - first - 1));
+}
+
+bool WantsClose(const P::Http::Request& request) {
+  auto connection = request.headers().tryGet<P::Http::Header::Connection>();
+  if (connection) return connection->control() == P::Http::ConnectionControl::Close;
+  return request.version() == P::Http::Version::Http10;
+}
+
+// Pistache writes only typed headers (a Header::Raw added to a response is silently dropped), so
+// our response headers travel in this one typed header that carries any name and value.
+class AnyHeader : public P::Http::Header::Header {
+ public:
+  AnyHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return P::Http::Header::detail::hash(name_.c_str()); }
+#endif
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
+// The bytes of the request being parsed on this connection, kept beside Pistache's parser.
+std::shared_ptr<std::string> RawBytes(const std::shared_ptr<P::Tcp::Peer>& peer) {
+  if (auto data = peer->tryGetData(kRawData)) return std::static_pointer_cast<std::string>(data);
+  auto raw = std::make_shared<std::string>();
+  peer->putData(kRawData, raw);
+  return raw;
+}
+
+class Handler : public P::Http::Handler {
+ public:
+  HTTP_PROTOTYPE(Handler)
+
+  explicit Handler(const Service* service) : service_(service) {}
+
+  // Unused: requests are completed in onInput.
+  void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
+
+  void onInput(const char* buffer, size_t len,
+               const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    auto parser = getParser(peer);
+    auto raw = RawBytes(peer);
+    if (!parser->feed(buffer, len)) {
+      Fail(peer, *parser, *raw,
+           Error{ErrorKind::kPayloadTooLarge,
+                 "the request exceeds " + std::to_string(getMaxRequestSize()) + " bytes", ""});
+      return;
+    }
+    raw->append(buffer, len);
+    P::Http::Private::State state;
+    try {
+      state = parser->parse();
+    } catch (const P::Http::HttpError& e) {
+      Fail(peer, *parser, *raw, BadRequest(Excerpt(e.reason())));
+      return;
+    } catch (const std::exception& e) {
+      Fail(peer, *parser, *raw, BadRequest(Excerpt(e.what())));
+      return;
+    }
+    if (state == P::Http::Private::State::Done) Serve(peer, *parser, *raw);
+  }
+
+ private:
+  void Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
+             std::string& raw) {
+    const P::Http::Request& in = parser.request;
+    Request request{P::Http::methodString(in.method()), RequestTarget(raw), {}, in.body(),
+                    peer->address().host()};
+    for (const auto& [name, header] : in.headers().rawList()) {
+      request.headers.emplace_back(name, header.value());
+    }
+    const P::Http::Version version = in.version();
+    const bool close = WantsClose(in);
+    parser.reset();
+    raw.clear();
+    peer->setIdle(false);
+    const auto started = std::chrono::steady_clock::now();
+    Send(peer, version, close, service_->Handle(request), request, started);
+  }
+
+  void Fail(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
+            std::string& raw, const Error& error) {
+    Request request{"-", RequestTarget(raw), {}, {}, peer->address().host()};
+    parser.reset();
+    raw.clear();
+    Send(peer, P::Http::Version::Http11, true, service_->Reject(error), request,
+         std::chrono::steady_clock::now());
+  }
+
+  void Send(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::Version version, bool close,
+            const Response& response, const Request& request,
+            std::chrono::steady_clock::time_point started) {
+    P::Http::ResponseWriter writer(version, transport(), this, peer);
+    writer.headers().add<P::Http::Header::Connection>(
+        close ? P::Http::ConnectionControl::Close : P::Http::ConnectionControl::KeepAlive);
+    for (const auto& [name, value] : response.headers) {
+      writer.headers().add(std::make_shared<AnyHeader>(name, value));
+    }
+    writer.send(static_cast<P::Http::Code>(response.status), response.body,
+                P::Http::Mime::MediaType::fromString(response.content_type));
+    LogAccess(request, response, started);
+  }
+
+  static void LogAccess(const Request& request, const Response& response,
+                        std::chrono::steady_clock::time_point started) {
+    if (!LogEnabled(LogLevel::kInfo)) return;
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                  std::chrono::steady_clock::now() - started)
+                  .count();
+    Log(LogLevel::kInfo, request.peer + " \"" + request.method + " " + Excerpt(request.target) +
+                             "\" " + std::to_string(response.status) + " " +
+                             std::to_string(response.body.size()) + "B " + std::to_string(us) +
+                             "us trace=" + response.trace_id);
+  }
+
+  const Service* service_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  const Service& service;
+  std::unique_ptr<P::Http::Endpoint> endpoint;
+  std::once_flag shutdown_once;
+};
+
+HttpServer::HttpServer(ServerOptions options, const Service& service)
+    : impl_(new Impl{std::move(options), service, nullptr, {}}) {}
+
+HttpServer::~HttpServer() { Shutdown(); }
+
+Result<uint16_t> HttpServer::Start() {
+  const ServerOptions& o = impl_->options;
+  try {
+    impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(o.bind, P::Port(o.port)));
+    auto opts = P::Http::Endpoint::options()
+                    .threads(o.threads)
+                    .flags(P::Tcp::Options::ReuseAddr)
+                    .maxRequestSize(o.max_request_bytes)
+                    .keepaliveTimeout(o.keepalive_timeout);
+    impl_->endpoint->init(opts);
+    impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service));
+    impl_->endpoint->serveThreaded();
+    return static_cast<uint16_t>(impl_->endpoint->getPort());
+  } catch (const std::exception& e) {
+    impl_->endpoint.reset();
+    return BadRequest("cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " +
+                      e.what());
+  }
+}
+
+void HttpServer::Shutdown() {
+  if (!impl_ || !impl_->endpoint) return;
+  std::call_once(impl_->shutdown_once, [this] { impl_->endpoint->shutdown(); });
+}
+
+}  // namespace mock::http

@@ -1,0 +1,54 @@
+// The HTTP server: binds an address, serves a Service on background threads until Shutdown().
+// Pistache stays behind this header.
+//
+//   HttpServer server(ServerOptions{.port = 0}, api);
+//   Result<uint16_t> port = server.Start();   // port 0 picks a free port
+//   ...
+//   server.Shutdown();
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "mock/core/error.h"
+#include "mock/http/service.h"
+
+namespace mock::http {
+
+struct ServerOptions {
+  // IPv4 or IPv6 address to bind; loopback unless told otherwise.
+  std::string bind = "127.0.0.1";
+  // 0 picks a free port; Start() returns the one bound.
+  uint16_t port = 8080;
+  // Worker threads. 1, because Pistache 0.0.5's router races with more (pistache#1238); each
+  // worker is an epoll loop that serves many connections.
+  int threads = 1;
+  // Largest request (request line, headers and body) accepted; larger ones get a JSON 413.
+  size_t max_request_bytes = 64 * 1024;
+  // How long an idle keep-alive connection stays open.
+  std::chrono::seconds keepalive_timeout{60};
+};
+
+class HttpServer {
+ public:
+  // `service` must outlive the server.
+  HttpServer(ServerOptions options, const Service& service);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts serving; returns the bound port, or an error (address in use, say).
+  Result<uint16_t> Start();
+
+  // Stops accepting and serving; idempotent. Returns once the worker threads are gone.
+  void Shutdown();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mock::http

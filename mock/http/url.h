@@ -1,0 +1,36 @@
+// Splits and decodes a request-target. Pistache 0.0.5 decodes neither the query nor the path
+// (pistache#1179) and keeps only the first of repeated query keys, so we do both from the raw
+// target.
+//
+//   ParseTarget("/a/b?status=RUNNING&status=FAILED&name=Prepare+tenant")
+//     -> path "/a/b", query {{"status","RUNNING"}, {"status","FAILED"}, {"name","Prepare tenant"}}
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "mock/core/error.h"
+#include "mock/core/params.h"
+
+namespace mock::http {
+
+// Percent-decodes `s`; with `plus_is_space`, '+' means ' ' (form encoding, used for queries).
+// Errors (kBadRequest): a '%' not followed by two hex digits, a decoded NUL byte, or a result
+// that is not valid UTF-8.
+Result<std::string> DecodeComponent(std::string_view s, bool plus_is_space);
+
+// Splits `raw` ("a=1&b=&c") into decoded (key, value) pairs in order. A piece without '=' has an
+// empty value; empty pieces ("a=1&&b=2") are skipped. At most `max_params` pairs (kBadRequest
+// beyond that).
+Result<QueryParams> ParseQuery(std::string_view raw, size_t max_params = 1000);
+
+struct Target {
+  std::string path;  // decoded
+  QueryParams query;
+};
+
+// Splits at the first '?' (a '#' fragment is dropped) and decodes both parts. The path must
+// start with '/', and no path segment may decode to "." / ".." or contain '/'.
+Result<Target> ParseTarget(std::string_view target, size_t max_params = 1000);
+
+}  // namespace mock::http

@@ -1,0 +1,65 @@
+#include "mock/json/json.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/error/en.h>
+
+namespace mock::json {
+
+std::string LineColumn(std::string_view text, size_t offset) {
+  size_t line = 1;
+  size_t column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+Result<rapidjson::Document> ParseJson(std::string_view text) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  if (!doc.HasParseError()) return doc;
+  return BadRequest(LineColumn(text, doc.GetErrorOffset()) + ": " +
+                    rapidjson::GetParseError_En(doc.GetParseError()));
+}
+
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return BadRequest("cannot open " + path.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return BadRequest("cannot read " + path.string());
+  return content.str();
+}
+
+const rapidjson::Value* Find(const rapidjson::Value& obj, std::string_view key) {
+  if (!obj.IsObject()) return nullptr;
+  auto it = obj.FindMember(rapidjson::StringRef(key.data(), key.size()));
+  return it == obj.MemberEnd() ? nullptr : &it->value;
+}
+
+std::optional<std::string_view> GetString(const rapidjson::Value& obj, std::string_view key) {
+  const rapidjson::Value* v = Find(obj, key);
+  if (v == nullptr || !v->IsString()) return std::nullopt;
+  return std::string_view(v->GetString(), v->GetStringLength());
+}
+
+std::optional<int64_t> GetInt64(const rapidjson::Value& obj, std::string_view key) {
+  const rapidjson::Value* v = Find(obj, key);
+  if (v == nullptr || !v->IsInt64()) return std::nullopt;
+  return v->GetInt64();
+}
+
+std::optional<bool> GetBool(const rapidjson::Value& obj, std::string_view key) {
+  const rapidjson::Value* v = Find(obj, key);
+  if (v == nullptr || !v->IsBool()) return std::nullopt;
+  return v->GetBool();
+}
+
+}  // namespace mock::json

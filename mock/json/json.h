@@ -1,0 +1,37 @@
+// The one place that parses and reads JSON. RapidJSON asserts (and would abort) on a wrong-typed
+// access, so untrusted documents are read only through these checked helpers.
+//
+//   Result<rapidjson::Document> doc = ParseJson(text);   // error: "line 3, column 7: ..."
+//   std::optional<int64_t> id = GetInt64(doc.value(), "id");
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+
+#include "mock/core/error.h"
+
+namespace mock::json {
+
+// Parses `text`. On failure the error's subject is "line L, column C: <reason>".
+Result<rapidjson::Document> ParseJson(std::string_view text);
+
+// The whole file, or an error naming it.
+Result<std::string> ReadFile(const std::filesystem::path& path);
+
+// Member `key` of `obj`, or nullptr when `obj` is not an object or lacks it.
+const rapidjson::Value* Find(const rapidjson::Value& obj, std::string_view key);
+
+// Typed members; nullopt when absent or of another type (no conversions).
+std::optional<std::string_view> GetString(const rapidjson::Value& obj, std::string_view key);
+std::optional<int64_t> GetInt64(const rapidjson::Value& obj, std::string_view key);
+std::optional<bool> GetBool(const rapidjson::Value& obj, std::string_view key);
+
+// 1-based line and column of byte `offset` in `text`.
+std::string LineColumn(std::string_view text, size_t offset);
+
+}  // namespace mock::json

@@ -1,0 +1,135 @@
+#include "mock/json/schema_set.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+// Valijson defines its own throwing RAPIDJSON_ASSERT and warns if one exists; ours
+// (rapidjson_config.h) throws too, so let Valijson's stand from here on.
+#undef RAPIDJSON_ASSERT
+#include <valijson/adapters/rapidjson_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "mock/json/json.h"
+
+namespace mock::json {
+namespace {
+
+constexpr std::string_view kSuffix = ".schema.json";
+
+// Valijson's context looks like {"<root>", "[data]", "[contents]", "[0]"}; users read pointers.
+std::string ToPointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& segment : context) {
+    if (segment == "<root>") continue;
+    std::string_view s = segment;
+    if (s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+    pointer += '/';
+    pointer += s;
+  }
+  return pointer;
+}
+
+// Resolves `$ref`s to sibling files by their base name; a fragment is handled by Valijson.
+std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(
+    std::filesystem::path dir) {
+  return [dir](const std::string& uri) -> const rapidjson::Document* {
+    std::string name = uri.substr(uri.find_last_of('/') + 1);
+    auto text = ReadFile(dir / name);
+    if (!text.ok()) throw std::runtime_error("unresolvable $ref '" + uri + "'");
+    auto doc = std::make_unique<rapidjson::Document>();
+    doc->Parse(text.value().c_str());
+    if (doc->HasParseError()) throw std::runtime_error("$ref '" + uri + "' is not valid JSON");
+    return doc.release();
+  };
+}
+
+}  // namespace
+
+struct SchemaSet::Impl {
+  std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
+};
+
+SchemaSet::SchemaSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
+SchemaSet& SchemaSet::operator=(SchemaSet&&) noexcept = default;
+SchemaSet::~SchemaSet() = default;
+
+Result<SchemaSet> SchemaSet::Load(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return BadRequest("schema folder " + dir.string() + " does not exist");
+  }
+  auto impl = std::make_unique<Impl>();
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string file = entry.path().filename().string();
+    if (file.size() <= kSuffix.size() || !file.ends_with(kSuffix)) continue;
+    auto text = ReadFile(entry.path());
+    if (!text.ok()) return text.error();
+    auto doc = ParseJson(text.value());
+    if (!doc.ok()) return BadRequest(entry.path().string() + ": " + doc.error().subject);
+    auto schema = std::make_unique<valijson::Schema>();
+    try {
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      valijson::adapters::RapidJsonAdapter adapter(doc.value());
+      parser.populateSchema(adapter, *schema, MakeFetcher(dir),
+                            [](const rapidjson::Document* d) { delete d; });
+    } catch (const std::exception& e) {
+      return BadRequest(entry.path().string() + ": " + e.what());
+    }
+    impl->schemas.emplace(file.substr(0, file.size() - kSuffix.size()), std::move(schema));
+  }
+  return SchemaSet(std::move(impl));
+}
+
+bool SchemaSet::Has(std::string_view name) const {
+  return impl_->schemas.find(name) != impl_->schemas.end();
+}
+
+std::vector<Violation> SchemaSet::Validate(std::string_view name,
+                                           const rapidjson::Value& doc) const {
+  auto it = impl_->schemas.find(name);
+  if (it == impl_->schemas.end()) return {{"", "no schema named '" + std::string(name) + "'"}};
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  valijson::adapters::RapidJsonAdapter adapter(doc);
+  if (validator.validate(*it->second, adapter, &results)) return {};
+  std::vector<Violation> violations;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    violations.push_back({ToPointer(error.context), error.description});
+  }
+  // Valijson reports the enclosing failures after the leaf; the deepest path is the useful one.
+  std::stable_sort(violations.begin(), violations.end(),
+                   [](const Violation& a, const Violation& b) {
+                     return a.path.size() > b.path.size();
+                   });
+  return violations;
+}
+
+std::vector<Violation> SchemaSet::ValidateText(std::string_view name,
+                                               std::string_view text) const {
+  auto doc = ParseJson(text);
+  if (!doc.ok()) return {{"", "not JSON: " + doc.error().subject}};
+  return Validate(name, doc.value());
+}
+
+std::string Describe(const std::vector<Violation>& violations, size_t limit) {
+  std::string out;
+  for (size_t i = 0; i < violations.size() && i < limit; ++i) {
+    if (!out.empty()) out += "; ";
+    out += (violations[i].path.empty() ? "/" : violations[i].path) + ": " +
+           violations[i].message;
+  }
+  if (violations.size() > limit) {
+    out += "; and " + std::to_string(violations.size() - limit) + " more";
+  }
+  return out;
+}
+
+}  // namespace mock::json

@@ -1,0 +1,53 @@
+// The JSON Schemas under schemas/, compiled once and shared. Schemas refer to each other by file
+// name (`"$ref": "cluster.schema.json"`); every reference must resolve inside the folder.
+//
+//   Result<SchemaSet> schemas = SchemaSet::Load("schemas");
+//   auto violations = schemas.value().Validate("task-list-response", doc);
+//   // violations[0].path == "/data/contents/0/status", .message == "Failed to match ..."
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "mock/core/error.h"
+
+namespace mock::json {
+
+struct Violation {
+  std::string path;     // JSON Pointer to the offending value ("" is the document itself)
+  std::string message;  // what the schema expected there
+};
+
+class SchemaSet {
+ public:
+  // Compiles every `NAME.schema.json` in `dir`; fails naming the file and the reason.
+  static Result<SchemaSet> Load(const std::filesystem::path& dir);
+
+  SchemaSet(SchemaSet&&) noexcept;
+  SchemaSet& operator=(SchemaSet&&) noexcept;
+  ~SchemaSet();
+
+  bool Has(std::string_view name) const;
+
+  // Checks `doc` against schema `name` (file name without `.schema.json`). Empty when valid.
+  // Thread-safe: each call uses its own validator.
+  std::vector<Violation> Validate(std::string_view name, const rapidjson::Value& doc) const;
+
+  // Parses `text` first; a parse error is reported as a violation at "".
+  std::vector<Violation> ValidateText(std::string_view name, std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit SchemaSet(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// "path: message" lines, at most `limit` of them.
+std::string Describe(const std::vector<Violation>& violations, size_t limit = 5);
+
+}  // namespace mock::json

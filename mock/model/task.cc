@@ -1,0 +1,141 @@
+#include "mock/model/task.h"
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <utility>
+
+namespace mock::model {
+namespace {
+
+template <typename Enum, size_t N>
+using Names = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr Names<TaskStatus, 3> kTaskStatus{{{TaskStatus::kRunning, "RUNNING"},
+                                            {TaskStatus::kFailed, "FAILED"},
+                                            {TaskStatus::kSuccessful, "SUCCESSFUL"}}};
+constexpr Names<TaskType, 4> kTaskType{{{TaskType::kManual, "MANUAL"},
+                                        {TaskType::kSysOnece, "SYS_ONECE"},
+                                        {TaskType::kScheduled, "SCHEDULED"},
+                                        {TaskType::kSysScheduled, "SYS_SCHEDULED"}}};
+constexpr Names<SubtaskStatus, 6> kSubtaskStatus{{{SubtaskStatus::kPending, "PENDING"},
+                                                  {SubtaskStatus::kReady, "READY"},
+                                                  {SubtaskStatus::kRunning, "RUNNING"},
+                                                  {SubtaskStatus::kCanceling, "CANCELING"},
+                                                  {SubtaskStatus::kFailed, "FAILED"},
+                                                  {SubtaskStatus::kSuccessful, "SUCCESSFUL"}}};
+constexpr Names<Operation, 5> kOperation{{{Operation::kExecute, "EXECUTE"},
+                                          {Operation::kRetry, "RETRY"},
+                                          {Operation::kRollback, "ROLLBACK"},
+                                          {Operation::kSkip, "SKIP"},
+                                          {Operation::kCancel, "CANCEL"}}};
+
+template <typename Enum, size_t N>
+std::string_view NameOf(const Names<Enum, N>& names, Enum v) {
+  for (const auto& [value, name] : names) {
+    if (value == v) return name;
+  }
+  return "";
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> ValueOf(const Names<Enum, N>& names, std::string_view s) {
+  for (const auto& [value, name] : names) {
+    if (name == s) return value;
+  }
+  return std::nullopt;
+}
+
+// Reads exactly `width` decimal digits at `pos`, advancing it.
+std::optional<int> Digits(std::string_view s, size_t& pos, size_t width) {
+  if (pos + width > s.size()) return std::nullopt;
+  int value = 0;
+  for (size_t i = 0; i < width; ++i) {
+    char c = s[pos + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  pos += width;
+  return value;
+}
+
+bool Expect(std::string_view s, size_t& pos, char c) {
+  if (pos >= s.size() || s[pos] != c) return false;
+  ++pos;
+  return true;
+}
+
+// Milliseconds from an optional `.f{1,9}` fraction; -1 when malformed.
+int FractionMs(std::string_view s, size_t& pos) {
+  if (pos >= s.size() || s[pos] != '.') return 0;
+  size_t start = ++pos;
+  int ms = 0;
+  while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+    if (pos - start < 3) ms = ms * 10 + (s[pos] - '0');
+    ++pos;
+  }
+  size_t n = pos - start;
+  if (n == 0 || n > 9) return -1;
+  for (size_t i = n; i < 3; ++i) ms *= 10;
+  return ms;
+}
+
+// Offset from UTC in minutes from `Z` or `±hh:mm`.
+std::optional<int> OffsetMinutes(std::string_view s, size_t& pos) {
+  if (pos < s.size() && s[pos] == 'Z') {
+    ++pos;
+    return 0;
+  }
+  if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-')) return std::nullopt;
+  int sign = s[pos++] == '-' ? -1 : 1;
+  auto hh = Digits(s, pos, 2);
+  if (!hh || !Expect(s, pos, ':')) return std::nullopt;
+  auto mm = Digits(s, pos, 2);
+  if (!mm || *hh > 23 || *mm > 59) return std::nullopt;
+  return sign * (*hh * 60 + *mm);
+}
+
+}  // namespace
+
+std::string_view ToString(TaskStatus v) { return NameOf(kTaskStatus, v); }
+std::string_view ToString(TaskType v) { return NameOf(kTaskType, v); }
+std::string_view ToString(SubtaskStatus v) { return NameOf(kSubtaskStatus, v); }
+std::string_view ToString(Operation v) { return NameOf(kOperation, v); }
+
+std::optional<TaskStatus> ParseTaskStatus(std::string_view s) { return ValueOf(kTaskStatus, s); }
+std::optional<TaskType> ParseTaskType(std::string_view s) { return ValueOf(kTaskType, s); }
+std::optional<SubtaskStatus> ParseSubtaskStatus(std::string_view s) {
+  return ValueOf(kSubtaskStatus, s);
+}
+std::optional<Operation> ParseOperation(std::string_view s) { return ValueOf(kOperation, s); }
+
+std::optional<Timestamp> ParseTimestamp(std::string_view text) {
+  size_t pos = 0;
+  auto year = Digits(text, pos, 4);
+  if (!year || !Expect(text, pos, '-')) return std::nullopt;
+  auto month = Digits(text, pos, 2);
+  if (!month || !Expect(text, pos, '-')) return std::nullopt;
+  auto day = Digits(text, pos, 2);
+  if (!day || !Expect(text, pos, 'T')) return std::nullopt;
+  auto hour = Digits(text, pos, 2);
+  if (!hour || !Expect(text, pos, ':')) return std::nullopt;
+  auto minute = Digits(text, pos, 2);
+  if (!minute || !Expect(text, pos, ':')) return std::nullopt;
+  auto second = Digits(text, pos, 2);
+  if (!second) return std::nullopt;
+  int ms = FractionMs(text, pos);
+  auto offset = OffsetMinutes(text, pos);
+  if (ms < 0 || !offset || pos != text.size()) return std::nullopt;
+  if (*hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+
+  using namespace std::chrono;
+  year_month_day ymd{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                     std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!ymd.ok()) return std::nullopt;
+  auto local = sys_days{ymd} + hours{*hour} + minutes{*minute} + seconds{*second} +
+               milliseconds{ms};
+  auto utc = local - minutes{*offset};
+  return Timestamp{std::string(text), duration_cast<milliseconds>(utc.time_since_epoch()).count()};
+}
+
+}  // namespace mock::model

@@ -1,0 +1,129 @@
+#include "mock/query/query_params.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include "mock/query/paging.h"
+#include "mock/query/sort.h"
+
+namespace mock::query {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return out;
+}
+
+// Spring binds a repeated scalar parameter as its values joined by commas.
+std::optional<std::string> Scalar(const QueryParams& params, std::string_view key) {
+  std::vector<std::string_view> values = ValuesOf(params, key);
+  if (values.empty()) return std::nullopt;
+  std::string joined(values.front());
+  for (size_t i = 1; i < values.size(); ++i) joined.append(",").append(values[i]);
+  return joined;
+}
+
+Result<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_view key) {
+  std::optional<std::string> raw = Scalar(params, key);
+  if (!raw) return std::optional<int64_t>();
+  std::string_view s = Trim(*raw);
+  if (s.empty()) return std::optional<int64_t>();
+  if (s.front() == '+') s.remove_prefix(1);
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+    return InvalidParameter(std::string(key), "'" + Excerpt(*raw) +
+                                                  "' is not a 64-bit integer.");
+  }
+  return std::optional<int64_t>(value);
+}
+
+Result<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) {
+  std::vector<model::TaskStatus> statuses;
+  for (std::string_view value : ValuesOf(params, "status")) {
+    while (true) {
+      size_t comma = value.find(',');
+      std::string_view element = Trim(value.substr(0, comma));
+      if (!element.empty()) {
+        auto status = model::ParseTaskStatus(element);
+        if (!status) {
+          return InvalidParameter("status", "'" + Excerpt(element) +
+                                                "' is not one of RUNNING, FAILED, SUCCESSFUL.");
+        }
+        if (std::find(statuses.begin(), statuses.end(), *status) == statuses.end()) {
+          statuses.push_back(*status);
+        }
+      }
+      if (comma == std::string_view::npos) break;
+      value.remove_prefix(comma + 1);
+    }
+  }
+  return statuses;
+}
+
+Result<std::optional<model::TaskType>> ParseType(const QueryParams& params) {
+  std::optional<std::string> raw = Scalar(params, "type");
+  if (!raw || Trim(*raw).empty()) return std::optional<model::TaskType>();
+  auto type = model::ParseTaskType(Trim(*raw));
+  if (!type) {
+    return InvalidParameter("type", "'" + Excerpt(*raw) +
+                                        "' is not one of MANUAL, SYS_ONECE, SCHEDULED, "
+                                        "SYS_SCHEDULED.");
+  }
+  return std::optional<model::TaskType>(type);
+}
+
+Result<TaskFilter> ParseFilter(const QueryParams& params) {
+  TaskFilter filter;
+  if (auto name = Scalar(params, "name")) filter.name = Lower(*name);
+  for (const char* key : {"cluterName", "clusterName"}) {
+    if (auto cluster = Scalar(params, key)) filter.cluster_names.push_back(Lower(*cluster));
+  }
+  auto statuses = ParseStatuses(params);
+  if (!statuses.ok()) return statuses.error();
+  filter.statuses = statuses.value();
+  auto type = ParseType(params);
+  if (!type.ok()) return type.error();
+  filter.type = type.value();
+  for (auto [key, target] : {std::pair{"clusterId", &filter.cluster_id},
+                             std::pair{"tenantId", &filter.tenant_id},
+                             std::pair{"hostId", &filter.host_id}}) {
+    auto id = ParseId(params, key);
+    if (!id.ok()) return id.error();
+    *target = id.value();
+  }
+  if (auto tenant = Scalar(params, "tenantName"); tenant && !Trim(*tenant).empty()) {
+    if (!filter.cluster_id) {
+      return InvalidParameter("tenantName", "tenantName must be used together with clusterId.");
+    }
+    filter.tenant_name = *tenant;
+  }
+  return filter;
+}
+
+}  // namespace
+
+Result<TaskQuery> ParseTaskQuery(const QueryParams& params) {
+  auto filter = ParseFilter(params);
+  if (!filter.ok()) return filter.error();
+  auto sort = ParseSort(ValuesOf(params, "sort"));
+  if (!sort.ok()) return sort.error();
+  TaskQuery query;
+  query.filter = std::move(filter).value();
+  query.sort = std::move(sort).value();
+  query.page = ResolvePage(ValuesOf(params, "page"), ValuesOf(params, "size"));
+  return query;
+}
+
+}  // namespace mock::query

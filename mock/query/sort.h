@@ -1,0 +1,26 @@
+// `sort` parameters parsed the way Spring Data's SortHandlerMethodArgumentResolver does.
+//
+//   ParseSort({"status,asc", "id,desc"}) -> [status asc, id desc]
+//   ParseSort({"name,startTime,desc"})   -> [name desc, startTime desc]
+//   ParseSort({"id,sideways"})           -> error kUnsupportedSort naming "sideways"
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mock/core/error.h"
+#include "mock/query/task_query.h"
+
+namespace mock::query {
+
+// One entry per `sort` parameter, in order. Within one: comma-separated properties, optionally
+// ending with a direction (`asc`/`desc`, any case) that applies to every property before it;
+// default ascending. Blank elements are skipped; a parameter with no property adds nothing.
+// Property names are case-sensitive: id, name, status, type, createTime, startTime, finishTime.
+Result<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params);
+
+// The property name of `key` as a client writes it.
+std::string_view SortPropertyName(SortKey key);
+
+}  // namespace mock::query

@@ -1,0 +1,50 @@
+// A resolved task-list query: filters, sort orders and the page to return. Produced from
+// request parameters by ParseTaskQuery (query_params.h), executed by ExecuteQuery (engine.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock/model/task.h"
+
+namespace mock::query {
+
+// All present filters must hold (AND). An absent filter matches every task.
+struct TaskFilter {
+  std::optional<std::string> name;                 // case-insensitive substring of the name
+  std::vector<model::TaskStatus> statuses;         // any of these; empty = any status
+  std::optional<model::TaskType> type;
+  std::vector<std::string> cluster_names;          // case-insensitive substrings of cluster name
+  std::optional<int64_t> cluster_id;
+  std::optional<std::string> tenant_name;          // exact; only with cluster_id
+  std::optional<int64_t> tenant_id;
+  std::optional<int64_t> host_id;
+};
+
+enum class SortKey { kId, kName, kStatus, kType, kCreateTime, kStartTime, kFinishTime };
+
+struct SortOrder {
+  SortKey key = SortKey::kId;
+  bool descending = false;
+  bool operator==(const SortOrder&) const = default;
+};
+
+// A resolved page: `number` is 1-based, `size` within [1, kMaxPageSize].
+struct PageRequest {
+  int32_t number = 1;
+  int32_t size = 10;
+  bool operator==(const PageRequest&) const = default;
+};
+
+inline constexpr int32_t kDefaultPageSize = 10;
+inline constexpr int32_t kMaxPageSize = 2000;
+
+struct TaskQuery {
+  TaskFilter filter;
+  std::vector<SortOrder> sort;  // empty = the default order, id descending
+  PageRequest page;
+};
+
+}  // namespace mock::query

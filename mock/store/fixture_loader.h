@@ -1,0 +1,26 @@
+// Loads the task fixtures of a fixture folder: every `*.json` file under `DIR/tasks/`, in file
+// name order, each checked against `schemas/fixture-file.schema.json` and then for consistency
+// across files. Fixture format: README.md, "Fixtures".
+//
+//   Result<std::vector<model::Task>> tasks = LoadTaskFixtures("fixtures", schemas);
+//   // error subject: "fixtures/tasks/a.json: /tasks/3/task/status: ..."
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "mock/core/error.h"
+#include "mock/json/schema_set.h"
+#include "mock/model/task.h"
+
+namespace mock::store {
+
+// Fails on the first bad file, naming the file, the JSON Pointer (or line and column for a
+// syntax error) and the reason. Refused: unreadable files, invalid JSON, schema violations,
+// impossible timestamps, a task id defined twice (in any files), a subtask id defined twice in
+// one task, a tenant without a cluster, and one cluster or tenant id with two different names,
+// types or modes. A folder with no `tasks/` subfolder is an error; an empty one is not.
+Result<std::vector<model::Task>> LoadTaskFixtures(const std::filesystem::path& dir,
+                                                  const json::SchemaSet& schemas);
+
+}  // namespace mock::store

@@ -1,0 +1,73 @@
+# Shared set-up for tools/run and tools/test: installs what is missing, then configures and builds.
+# Sourced, not executed. Quiet when there is nothing to install.
+set -euo pipefail
+
+OCPMOCK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OCPMOCK_DEPS="${OCPMOCK_ROOT}/.deps"
+OCPMOCK_BUILD="${OCPMOCK_BUILD:-${OCPMOCK_ROOT}/build}"
+
+# Debian packages the build and tests need. Valijson is handled apart (see ensure_valijson).
+OCPMOCK_PACKAGES=(g++ make cmake pkg-config libpistache-dev rapidjson-dev libcli11-dev
+  libcurl4-openssl-dev libgtest-dev libgmock-dev ca-certificates)
+
+ocpmock_log() { printf '[ocpmock] %s\n' "$*" >&2; }
+
+ocpmock_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@";
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@";
+  else ocpmock_log "need root to run: $*"; return 1; fi
+}
+
+ocpmock_apt_updated=0
+ocpmock_apt_update() {
+  [ "$ocpmock_apt_updated" -eq 1 ] && return 0
+  ocpmock_log "apt-get update"
+  ocpmock_as_root apt-get update -qq >/dev/null
+  ocpmock_apt_updated=1
+}
+
+ensure_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  ocpmock_log "installing from Debian: ${missing[*]}"
+  ocpmock_apt_update
+  DEBIAN_FRONTEND=noninteractive ocpmock_as_root \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Valijson is header-only, but Debian's libvalijson-dev depends on Qt 5, Poco, yaml-cpp, jsoncpp
+# and more (about 70 packages) for adapters we never use. We take Debian's own .deb with
+# `apt-get download` and unpack its headers into .deps/, which touches nothing system-wide.
+# An existing system install is used as it is.
+ensure_valijson() {
+  [ -f /usr/include/valijson/validator.hpp ] && return 0
+  [ -f "${OCPMOCK_DEPS}/valijson/usr/include/valijson/validator.hpp" ] && return 0
+  ocpmock_log "unpacking Debian's libvalijson-dev (headers only) into .deps/valijson"
+  ocpmock_apt_update
+  local tmp; tmp="$(mktemp -d)"
+  chmod 755 "$tmp"
+  (cd "$tmp" && apt-get download -qq libvalijson-dev >/dev/null 2>&1) || {
+    ocpmock_log "apt-get download libvalijson-dev failed"; rm -rf "$tmp"; return 1; }
+  rm -rf "${OCPMOCK_DEPS}/valijson.tmp"
+  mkdir -p "${OCPMOCK_DEPS}/valijson.tmp"
+  dpkg-deb -x "$tmp"/libvalijson-dev_*.deb "${OCPMOCK_DEPS}/valijson.tmp"
+  rm -rf "${OCPMOCK_DEPS}/valijson" "$tmp"
+  mv "${OCPMOCK_DEPS}/valijson.tmp" "${OCPMOCK_DEPS}/valijson"
+}
+
+ocpmock_setup() {
+  ensure_packages "${OCPMOCK_PACKAGES[@]}"
+  ensure_valijson
+}
+
+# ocpmock_build BUILD_DIR [cmake -D options...]: configure once, then build everything.
+ocpmock_build() {
+  local dir="$1"; shift
+  if [ ! -f "${dir}/CMakeCache.txt" ]; then
+    cmake -S "$OCPMOCK_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOCK_WERROR=ON "$@" >/dev/null
+  fi
+  cmake --build "$dir" --parallel "$(nproc)" -- --no-print-directory -s
+}
