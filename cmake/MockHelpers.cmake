@@ -31,6 +31,7 @@ function(mock_add_test name)
   target_compile_features(${name} PRIVATE cxx_std_20)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main
     mock_warnings mock_sanitize)
-  gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
-    PROPERTIES ENVIRONMENT "OCPMOCK_SOURCE_DIR=${PROJECT_SOURCE_DIR}" DISCOVERY_TIMEOUT 30)
+  target_compile_definitions(${name} PRIVATE OCPMOCK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" DISCOVERY_TIMEOUT 30
+    NO_PRETTY_VALUES)
 endfunction()

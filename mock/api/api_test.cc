@@ -1,0 +1,156 @@
+#include "mock/api/api.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mock/json/json.h"
+#include "mock/json/schema_set.h"
+#include "mock/store/fixture_loader.h"
+#include "mock/testing/test_paths.h"
+
+namespace mock::api {
+namespace {
+
+using testing::HasSubstr;
+
+const json::SchemaSet& Schemas() {
+  static const json::SchemaSet schemas =
+      std::move(json::SchemaSet::Load(mock::testdata::SchemasDir())).value();
+  return schemas;
+}
+
+const Api& TheApi() {
+  static const Api api(ApiOptions{"unit", CodeScheme::kPrefixed, 50},
+                       std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas()))
+                           .value());
+  return api;
+}
+
+http::Response Get(const std::string& target, const std::string& method = "GET") {
+  return TheApi().Handle(http::Request{method, target, {}, {}, "test"});
+}
+
+rapidjson::Document Body(const http::Response& r) { return std::move(json::ParseJson(r.body)).value(); }
+
+// Checks the status, the content type and the schema of an error, and returns its message.
+std::string ExpectError(const http::Response& r, int status) {
+  EXPECT_EQ(status, r.status) << r.body;
+  EXPECT_EQ("application/json", r.content_type);
+  auto v = Schemas().ValidateText("error-envelope", r.body);
+  EXPECT_TRUE(v.empty()) << json::Describe(v) << "\n" << r.body;
+  auto doc = Body(r);
+  EXPECT_EQ(status, doc["status"].GetInt());
+  return doc["error"]["message"].GetString();
+}
+
+TEST(ApiTest, ListAnswersAValidPagedEnvelope) {
+  http::Response r = Get("/api/v2/tasks/instances");
+  ASSERT_EQ(200, r.status);
+  auto v = Schemas().ValidateText("task-list-response", r.body);
+  EXPECT_TRUE(v.empty()) << json::Describe(v);
+  auto doc = Body(r);
+  EXPECT_EQ(10u, doc["data"]["contents"].Size());
+  EXPECT_EQ(1, doc["data"]["page"]["number"].GetInt());
+  EXPECT_EQ(static_cast<int64_t>(TheApi().task_count()),
+            doc["data"]["page"]["totalElements"].GetInt64());
+  EXPECT_EQ("unit", std::string(doc["server"].GetString()));
+  EXPECT_EQ(r.trace_id, std::string(doc["traceId"].GetString()));
+}
+
+TEST(ApiTest, EnvelopeKeysAreAlphabeticalAsInOcpSamples) {
+  auto doc = Body(Get("/api/v2/tasks/instances?size=1"));
+  std::vector<std::string> keys;
+  for (const auto& m : doc.GetObject()) keys.emplace_back(m.name.GetString());
+  EXPECT_EQ((std::vector<std::string>{"data", "duration", "server", "status", "successful",
+                                      "timestamp", "traceId"}),
+            keys);
+}
+
+TEST(ApiTest, TraceIdsAreUniqueHex) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 100; ++i) ids.insert(Get("/nope").trace_id);
+  EXPECT_EQ(100u, ids.size());
+  EXPECT_THAT(*ids.begin(), testing::MatchesRegex("[0-9a-f]{16}"));
+}
+
+TEST(ApiTest, RepeatedStatusKeysAndCommaListAgree) {
+  auto a = Body(Get("/api/v2/tasks/instances?status=RUNNING&status=FAILED&size=2000"));
+  auto b = Body(Get("/api/v2/tasks/instances?status=RUNNING,FAILED&size=2000"));
+  auto c = Body(Get("/api/v2/tasks/instances?status=RUNNING&size=2000"));
+  EXPECT_EQ(a["data"], b["data"]);
+  EXPECT_GT(a["data"]["page"]["totalElements"].GetInt(),
+            c["data"]["page"]["totalElements"].GetInt());
+}
+
+TEST(ApiTest, PlusAndPercentTwentyBothMeanSpace) {
+  auto a = Body(Get("/api/v2/tasks/instances?name=Prepare+tenant"));
+  auto b = Body(Get("/api/v2/tasks/instances?name=Prepare%20tenant"));
+  EXPECT_EQ(a["data"], b["data"]);
+  EXPECT_GT(a["data"]["page"]["totalElements"].GetInt(), 0);
+}
+
+TEST(ApiTest, HostIdsNeverAppearInResponses) {
+  EXPECT_THAT(Get("/api/v2/tasks/instances?size=2000").body, testing::Not(HasSubstr("hostIds")));
+}
+
+TEST(ApiTest, BadParametersAre400WithTheParameterNamed) {
+  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?status=DONE"), 400), HasSubstr("status"));
+  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?clusterId=x"), 400),
+              HasSubstr("clusterId"));
+  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?tenantName=sys"), 400),
+              HasSubstr("clusterId"));
+  auto sort = Body(Get("/api/v2/tasks/instances?sort=id,sideways"));
+  EXPECT_EQ("COM10011", std::string(sort["error"]["code"].GetString()));
+}
+
+TEST(ApiTest, MalformedTargetsAre400) {
+  for (const char* target : {"/api/v2/tasks/instances?name=%zz", "/api/v2/tasks/instances?name=%00",
+                             "/api/v2/tasks/instances?name=%FF", "/api/%2E%2E/tasks",
+                             "no-slash"}) {
+    ExpectError(Get(target), 400);
+  }
+}
+
+TEST(ApiTest, TooManyParametersIs400) {
+  std::string target = "/api/v2/tasks/instances?";
+  for (int i = 0; i < 51; ++i) target += "x=1&";
+  EXPECT_THAT(ExpectError(Get(target), 400), HasSubstr("more than 50"));
+}
+
+TEST(ApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
+  EXPECT_THAT(ExpectError(Get("/api/v2/nothing"), 404), HasSubstr("/api/v2/nothing"));
+  http::Response r = Get("/api/v2/tasks/instances", "PUT");
+  ExpectError(r, 405);
+  ASSERT_NE(nullptr, http::FindHeader(r.headers, "allow"));
+  EXPECT_EQ("GET", *http::FindHeader(r.headers, "Allow"));
+}
+
+TEST(ApiTest, RejectAnswersInTheSameEnvelope) {
+  ExpectError(TheApi().Reject(Error{ErrorKind::kPayloadTooLarge, "too big", ""}), 413);
+  ExpectError(TheApi().Reject(BadRequest("garbage")), 400);
+}
+
+TEST(ApiTest, NumericSchemeWritesNumericCodes) {
+  Api numeric(ApiOptions{"unit", CodeScheme::kNumeric, 50}, {});
+  auto doc = Body(numeric.Handle(http::Request{"GET", "/api/v2/tasks/instances?sort=x", {}, {}, ""}));
+  EXPECT_EQ(1011, doc["error"]["code"].GetInt());
+  EXPECT_EQ("The sort field x is not supported. Sortable properties: id, name, status, type, "
+            "createTime, startTime, finishTime.",
+            std::string(doc["error"]["message"].GetString()));
+}
+
+TEST(ApiTest, EmptyCatalogueIsAValidEmptyPage) {
+  Api empty(ApiOptions{}, {});
+  http::Response r = empty.Handle(http::Request{"GET", "/api/v2/tasks/instances", {}, {}, ""});
+  EXPECT_TRUE(Schemas().ValidateText("task-list-response", r.body).empty());
+  EXPECT_EQ(0, Body(r)["data"]["page"]["totalPages"].GetInt());
+}
+
+TEST(EnvelopeTest, TimestampHasOffsetAndMilliseconds) {
+  EXPECT_THAT(NowTimestamp(), testing::MatchesRegex(
+                                  "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}"
+                                  "[+-][0-9]{2}:[0-9]{2}"));
+}
+
+}  // namespace
+}  // namespace mock::api

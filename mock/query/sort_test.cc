@@ -1,0 +1,55 @@
+#include "mock/query/sort.h"
+
+#include <gtest/gtest.h>
+
+namespace mock::query {
+namespace {
+
+using Orders = std::vector<SortOrder>;
+
+struct Case {
+  std::vector<std::string_view> params;
+  Orders expected;
+};
+
+class SortTest : public testing::TestWithParam<Case> {};
+
+TEST_P(SortTest, ParsesLikeSpringData) {
+  auto result = ParseSort(GetParam().params);
+  ASSERT_TRUE(result.ok()) << result.error().subject;
+  EXPECT_EQ(GetParam().expected, result.value());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Valid, SortTest,
+    testing::Values(
+        Case{{}, {}}, Case{{""}, {}}, Case{{" , "}, {}}, Case{{"desc"}, {}},
+        Case{{"id"}, {{SortKey::kId, false}}}, Case{{"id,asc"}, {{SortKey::kId, false}}},
+        Case{{"id,desc"}, {{SortKey::kId, true}}}, Case{{"id,DESC"}, {{SortKey::kId, true}}},
+        Case{{"id,Asc"}, {{SortKey::kId, false}}},
+        Case{{"name,startTime,desc"}, {{SortKey::kName, true}, {SortKey::kStartTime, true}}},
+        Case{{"status,asc", "id,desc"}, {{SortKey::kStatus, false}, {SortKey::kId, true}}},
+        Case{{" finishTime , desc "}, {{SortKey::kFinishTime, true}}},
+        Case{{"type,,createTime"}, {{SortKey::kType, false}, {SortKey::kCreateTime, false}}}));
+
+TEST(SortTest, UnknownPropertyNamesIt) {
+  auto result = ParseSort({"id,sideways"});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(ErrorKind::kUnsupportedSort, result.error().kind);
+  EXPECT_EQ("sideways", result.error().subject);
+}
+
+TEST(SortTest, PropertyNamesAreCaseSensitive) {
+  auto result = ParseSort({"ID,desc"});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ("ID", result.error().subject);
+}
+
+TEST(SortTest, HugePropertyIsQuotedShortened) {
+  auto result = ParseSort({std::string(100000, 'x')});
+  ASSERT_FALSE(result.ok());
+  EXPECT_LE(result.error().subject.size(), 67u);
+}
+
+}  // namespace
+}  // namespace mock::query

@@ -1,0 +1,196 @@
+#include "mock/store/fixture_loader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "mock/testing/test_paths.h"
+
+namespace mock::store {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::HasSubstr;
+
+const json::SchemaSet& Schemas() {
+  static const json::SchemaSet schemas =
+      std::move(json::SchemaSet::Load(mock::testdata::SchemasDir())).value();
+  return schemas;
+}
+
+// A fixture folder in a fresh temporary directory, removed afterwards.
+class FixtureDir {
+ public:
+  FixtureDir() {
+    root_ = fs::temp_directory_path() /
+            ("ocpmock-fixtures-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(root_ / "tasks");
+  }
+  ~FixtureDir() { fs::remove_all(root_); }
+  void Write(const std::string& name, const std::string& content) {
+    std::ofstream(root_ / "tasks" / name) << content;
+  }
+  const fs::path& root() const { return root_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path root_;
+};
+
+std::string Task(int64_t id, const std::string& extra = "") {
+  return R"({"task":{"id":)" + std::to_string(id) +
+         R"(,"name":"t","status":"RUNNING","creator":{"id":1,"name":"a"},"subtasks":[])" + extra +
+         "}}";
+}
+
+std::string File(const std::vector<std::string>& entries) {
+  std::string out = R"({"format":"ocp-mock-fixtures/1","tasks":[)";
+  for (size_t i = 0; i < entries.size(); ++i) out += (i ? "," : "") + entries[i];
+  return out + "]}";
+}
+
+std::string LoadError(const FixtureDir& dir) {
+  auto result = LoadTaskFixtures(dir.root(), Schemas());
+  EXPECT_FALSE(result.ok());
+  return result.ok() ? "" : result.error().subject;
+}
+
+TEST(FixtureLoaderTest, BundledFixturesLoad) {
+  auto tasks = LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas());
+  ASSERT_TRUE(tasks.ok()) << tasks.error().subject;
+  EXPECT_GE(tasks.value().size(), 200u);
+}
+
+// The bundled set promises variety (README, "Fixtures"); this keeps it honest.
+TEST(FixtureLoaderTest, BundledFixturesCoverEveryValue) {
+  auto tasks = std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value();
+  std::set<std::string> seen;
+  std::set<int64_t> clusters, tenants, hosts;
+  for (const model::Task& t : tasks) {
+    seen.insert("status:" + std::string(model::ToString(t.status)));
+    seen.insert("type:" + std::string(model::ToString(t.type)));
+    seen.insert(t.cluster ? "cluster:" + t.cluster->type : "cluster:none");
+    seen.insert(t.tenant ? "tenant:" + t.tenant->mode : "tenant:none");
+    if (!t.start_time) seen.insert("not started");
+    if (t.cluster) clusters.insert(t.cluster->id);
+    if (t.tenant) tenants.insert(t.tenant->id);
+    hosts.insert(t.host_ids.begin(), t.host_ids.end());
+    for (const model::Subtask& s : t.subtasks) {
+      seen.insert("subtask:" + std::string(model::ToString(s.status)));
+      seen.insert("operation:" + std::string(model::ToString(s.operation)));
+    }
+  }
+  for (const char* want :
+       {"status:RUNNING", "status:FAILED", "status:SUCCESSFUL", "type:MANUAL", "type:SYS_ONECE",
+        "type:SCHEDULED", "type:SYS_SCHEDULED", "cluster:PRIMARY", "cluster:STANDBY",
+        "cluster:none", "tenant:MYSQL", "tenant:ORACLE", "tenant:none", "not started",
+        "subtask:PENDING", "subtask:READY", "subtask:RUNNING", "subtask:CANCELING",
+        "subtask:FAILED", "subtask:SUCCESSFUL", "operation:EXECUTE", "operation:RETRY",
+        "operation:ROLLBACK", "operation:SKIP", "operation:CANCEL"}) {
+    EXPECT_TRUE(seen.count(want)) << want;
+  }
+  EXPECT_GE(clusters.size(), 4u);
+  EXPECT_GE(tenants.size(), 8u);
+  EXPECT_GE(hosts.size(), 10u);
+}
+
+TEST(FixtureLoaderTest, DocumentedSamplesAreIncluded) {
+  auto tasks = std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value();
+  std::set<int64_t> ids;
+  for (const model::Task& t : tasks) ids.insert(t.id);
+  for (int64_t id : {6202983, 6175879, 35000312}) EXPECT_TRUE(ids.count(id)) << id;
+}
+
+TEST(FixtureLoaderTest, ReadsEveryFieldAndDefaultsTypeToManual) {
+  FixtureDir dir;
+  dir.Write("a.json", File({R"({"hostIds":[7,8],"task":{"id":5,"name":"N","status":"FAILED",
+    "creator":{"id":1,"name":"a"},"cluster":{"id":2,"name":"c","obClusterId":3,"type":"STANDBY"},
+    "tenant":{"id":4,"name":"t","obTenantId":6,"mode":"ORACLE"},
+    "startTime":"2021-08-25T15:09:31+08:00","subtasks":[{"id":9,"name":"s","description":"d",
+    "status":"CANCELING","operation":"CANCEL"}]}})"}));
+  auto tasks = LoadTaskFixtures(dir.root(), Schemas());
+  ASSERT_TRUE(tasks.ok()) << tasks.error().subject;
+  const model::Task& t = tasks.value().at(0);
+  EXPECT_EQ(model::TaskType::kManual, t.type);
+  EXPECT_EQ(model::TaskStatus::kFailed, t.status);
+  EXPECT_EQ("STANDBY", t.cluster->type);
+  EXPECT_EQ("ORACLE", t.tenant->mode);
+  EXPECT_EQ((std::vector<int64_t>{7, 8}), t.host_ids);
+  EXPECT_EQ(model::SubtaskStatus::kCanceling, t.subtasks.at(0).status);
+  EXPECT_FALSE(t.finish_time);
+}
+
+TEST(FixtureLoaderTest, InvalidJsonNamesFileLineAndColumn) {
+  FixtureDir dir;
+  dir.Write("bad.json", "{\n  \"format\": \"ocp-mock-fixtures/1\",\n  \"tasks\": [,]\n}");
+  std::string error = LoadError(dir);
+  EXPECT_THAT(error, HasSubstr("bad.json: line 3, column 13"));
+  EXPECT_THAT(error, HasSubstr("not valid JSON"));
+}
+
+TEST(FixtureLoaderTest, SchemaViolationNamesFileAndPointer) {
+  FixtureDir dir;
+  dir.Write("a.json", File({Task(1), Task(2, R"(,"stauts":"x")")}));
+  EXPECT_THAT(LoadError(dir), HasSubstr("a.json: /tasks/1/task"));
+  FixtureDir dir2;
+  dir2.Write("b.json", File({Task(1, R"(,"startTime":"yesterday")")}));
+  EXPECT_THAT(LoadError(dir2), HasSubstr("b.json: /tasks/0/task/startTime"));
+}
+
+TEST(FixtureLoaderTest, ImpossibleDateNamesItsPointer) {
+  FixtureDir dir;
+  dir.Write("a.json", File({Task(1, R"(,"finishTime":"2021-02-30T00:00:00Z")")}));
+  EXPECT_THAT(LoadError(dir), HasSubstr("a.json: /tasks/0/task/finishTime"));
+}
+
+TEST(FixtureLoaderTest, DuplicateTaskIdNamesBothPlaces) {
+  FixtureDir dir;
+  dir.Write("a.json", File({Task(1), Task(42)}));
+  dir.Write("b.json", File({Task(42)}));
+  std::string error = LoadError(dir);
+  EXPECT_THAT(error, HasSubstr("b.json: /tasks/0/task: duplicate task id 42"));
+  EXPECT_THAT(error, HasSubstr("a.json at /tasks/1/task/id"));
+}
+
+TEST(FixtureLoaderTest, RefusesInconsistentRelations) {
+  const std::string cluster = R"(,"cluster":{"id":2,"name":"c","obClusterId":3,"type":"PRIMARY"})";
+  const std::string other = R"(,"cluster":{"id":2,"name":"d","obClusterId":3,"type":"PRIMARY"})";
+  const std::string tenant = R"(,"tenant":{"id":4,"name":"t","obTenantId":6,"mode":"MYSQL"})";
+  const std::string sub = R"({"id":9,"name":"s","description":"d","status":"READY",)"
+                          R"("operation":"EXECUTE"})";
+  std::map<std::string, std::vector<std::string>> cases = {
+      {"a tenant must also have a cluster", {Task(1, tenant)}},
+      {"cluster 2 is described differently", {Task(1, cluster), Task(2, other)}},
+      {"duplicate subtask id 9",
+       {R"({"task":{"id":1,"name":"t","status":"RUNNING","creator":{"id":1,"name":"a"},)"
+        R"("subtasks":[)" + sub + "," + sub + "]}}"}},
+  };
+  for (const auto& [expected, entries] : cases) {
+    FixtureDir dir;
+    dir.Write("a.json", File(entries));
+    EXPECT_THAT(LoadError(dir), HasSubstr(expected));
+  }
+}
+
+TEST(FixtureLoaderTest, MissingTasksFolderIsAnErrorEmptyIsNot) {
+  FixtureDir empty;
+  auto none = LoadTaskFixtures(empty.root(), Schemas());
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none.value().empty());
+  auto missing = LoadTaskFixtures("/nonexistent", Schemas());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.error().subject, HasSubstr("/nonexistent/tasks"));
+}
+
+TEST(FixtureLoaderTest, NonJsonFilesAreIgnored) {
+  FixtureDir dir;
+  dir.Write("README.md", "not a fixture");
+  dir.Write("a.json", File({Task(1)}));
+  EXPECT_EQ(1u, LoadTaskFixtures(dir.root(), Schemas()).value().size());
+}
+
+}  // namespace
+}  // namespace mock::store
