@@ -32,11 +32,12 @@ bool MatchesTenant(const TaskFilter& f, const model::Task& task) {
   return !f.tenant_name || task.tenant->name == *f.tenant_name;
 }
 
+// ASCII case-insensitive; other bytes compare unsigned, which for UTF-8 is code point order.
 int CompareNames(std::string_view a, std::string_view b) {
   size_t n = std::min(a.size(), b.size());
   for (size_t i = 0; i < n; ++i) {
-    char x = LowerAscii(a[i]);
-    char y = LowerAscii(b[i]);
+    auto x = static_cast<unsigned char>(LowerAscii(a[i]));
+    auto y = static_cast<unsigned char>(LowerAscii(b[i]));
     if (x != y) return x < y ? -1 : 1;
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);

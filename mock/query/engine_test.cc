@@ -116,6 +116,18 @@ TEST(EngineTest, SortByNameIgnoresCaseAndBreaksTiesOnIdDescending) {
   EXPECT_EQ((std::vector<int64_t>{5, 20, 10, 30, 40}), Query({}, {{SortKey::kName, false}}));
 }
 
+TEST(EngineTest, NonAsciiNamesSortAfterAsciiInCodePointOrder) {
+  std::vector<Task> tasks(3);
+  tasks[0].id = 1;
+  tasks[0].name = "\xE5\xA4\x87 backup";  // U+5907
+  tasks[1].id = 2;
+  tasks[1].name = "zeta";
+  tasks[2].id = 3;
+  tasks[2].name = "\xC3\xA9t\xC3\xA9";  // U+00E9
+  TaskPage page = ExecuteQuery(tasks, TaskQuery{{}, {{SortKey::kName, false}}, PageRequest{1, 10}});
+  EXPECT_EQ((std::vector<int64_t>{2, 3, 1}), Ids(page));
+}
+
 TEST(EngineTest, TimesCompareAsInstantsWithMissingFirstAscending) {
   // a and b start at the same instant written with different offsets: tie, broken on id.
   EXPECT_EQ((std::vector<int64_t>{30, 40, 20, 10, 5}), Query({}, {{SortKey::kStartTime, false}}));

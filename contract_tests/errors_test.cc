@@ -1,0 +1,95 @@
+// Every error case answers with the right status and a schema-valid OCP error envelope (the
+// schema check is in ServerUnderTest::Fetch), never a 5xx, a crash or a plain-text body.
+#include <gtest/gtest.h>
+
+#include "contract_tests/support/server_under_test.h"
+
+namespace contract {
+namespace {
+
+struct ErrorCase {
+  std::string name;    // test name suffix
+  std::string method;
+  std::string target;
+  long status;
+  std::string mentions;  // the message must name this (the parameter, usually)
+};
+
+class ErrorCases : public testing::TestWithParam<ErrorCase> {};
+
+TEST_P(ErrorCases, AnswerWithAnErrorEnvelope) {
+  const ErrorCase& c = GetParam();
+  const ServerUnderTest& server = ServerUnderTest::Get();
+  if (server.live() && c.method != "GET") GTEST_SKIP() << "live mode sends GET requests only";
+  Fetched f = server.Fetch(c.target, c.method);
+  EXPECT_EQ(c.status, f.http.status) << c.method << " " << c.target << ": " << f.http.body;
+  ASSERT_TRUE(f.json.IsObject()) << "not JSON: " << f.http.body;
+  ASSERT_TRUE(f.json.HasMember("error"));
+  std::string message = f.json["error"]["message"].GetString();
+  EXPECT_NE(std::string::npos, message.find(c.mentions))
+      << "the message does not mention '" << c.mentions << "': " << message;
+  if (c.status == 405) {
+    EXPECT_NE(std::string::npos, f.http.headers["allow"].find("GET")) << "no Allow: GET";
+  }
+}
+
+const char kList[] = "/api/v2/tasks/instances";
+
+std::string List(const std::string& query) { return std::string(kList) + "?" + query; }
+
+INSTANTIATE_TEST_SUITE_P(
+    ListTasks, ErrorCases,
+    testing::Values(
+        ErrorCase{"UnknownStatus", "GET", List("status=DONE"), 400, "status"},
+        ErrorCase{"LowerCaseStatus", "GET", List("status=running"), 400, "status"},
+        ErrorCase{"OneBadStatusOfMany", "GET", List("status=RUNNING&status=X"), 400, "status"},
+        ErrorCase{"UnknownType", "GET", List("type=SYS_ONCE"), 400, "type"},
+        ErrorCase{"TwoTypes", "GET", List("type=MANUAL&type=SCHEDULED"), 400, "type"},
+        ErrorCase{"ClusterIdNotANumber", "GET", List("clusterId=abc"), 400, "clusterId"},
+        ErrorCase{"ClusterIdTrailingJunk", "GET", List("clusterId=12abc"), 400, "clusterId"},
+        ErrorCase{"TwoClusterIds", "GET", List("clusterId=1&clusterId=2"), 400, "clusterId"},
+        ErrorCase{"TenantIdFraction", "GET", List("tenantId=1.5"), 400, "tenantId"},
+        ErrorCase{"HostIdPast64Bits", "GET", List("hostId=99999999999999999999"), 400, "hostId"},
+        ErrorCase{"HostIdExponent", "GET", List("hostId=1e3"), 400, "hostId"},
+        ErrorCase{"TenantNameWithoutClusterId", "GET", List("tenantName=sys"), 400, "clusterId"},
+        ErrorCase{"UnknownSortProperty", "GET", List("sort=colour,asc"), 400, "colour"},
+        ErrorCase{"SortDirectionTypo", "GET", List("sort=id,sideways"), 400, "sideways"},
+        ErrorCase{"MalformedEscape", "GET", List("name=%zz"), 400, "%zz"},
+        ErrorCase{"TruncatedEscape", "GET", List("name=abc%2"), 400, "percent"},
+        ErrorCase{"NulByte", "GET", List("name=a%00b"), 400, "NUL"},
+        ErrorCase{"InvalidUtf8", "GET", List("name=%FF%FE"), 400, "UTF-8"},
+        ErrorCase{"UnknownPath", "GET", "/api/v2/nothing-here", 404, "/api/v2/nothing-here"},
+        ErrorCase{"UnknownSubPath", "GET", "/api/v2/tasks/instances/1/2/3/4", 404, "/api/v2"},
+        ErrorCase{"EncodedTraversal", "GET", "/api/v2/tasks/instances/..%2F..", 400, ".."},
+        ErrorCase{"PostOnList", "POST", kList, 405, "GET"},
+        ErrorCase{"PutOnList", "PUT", kList, 405, "GET"},
+        ErrorCase{"DeleteOnList", "DELETE", kList, 405, "GET"},
+        ErrorCase{"PatchOnList", "PATCH", kList, 405, "GET"}),
+    [](const testing::TestParamInfo<ErrorCase>& p) { return p.param.name; });
+
+TEST(ErrorEnvelope, SortErrorCarriesOcpsSortFieldCode) {
+  Fetched f = ServerUnderTest::Get().Fetch(List("sort=colour"));
+  ASSERT_TRUE(f.json.IsObject());
+  const auto& code = f.json["error"]["code"];
+  // 1011 up to OCP 4.2.1, COM10011 in 4.2.2.
+  if (code.IsString()) {
+    EXPECT_STREQ("COM10011", code.GetString());
+  } else {
+    EXPECT_EQ(1011, code.GetInt());
+  }
+}
+
+TEST(ErrorEnvelope, TraceIdsDifferPerRequest) {
+  Fetched a = ServerUnderTest::Get().Fetch("/api/v2/nothing-here");
+  Fetched b = ServerUnderTest::Get().Fetch("/api/v2/nothing-here");
+  ASSERT_TRUE(a.json.IsObject() && b.json.IsObject());
+  EXPECT_STRNE(a.json["traceId"].GetString(), b.json["traceId"].GetString());
+}
+
+TEST(ErrorEnvelope, TrailingSlashIsTheSameList) {
+  Fetched f = ServerUnderTest::Get().Fetch("/api/v2/tasks/instances/?size=1");
+  EXPECT_EQ(200, f.http.status);
+}
+
+}  // namespace
+}  // namespace contract

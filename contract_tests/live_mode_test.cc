@@ -1,0 +1,77 @@
+// Proves live mode: the suite, pointed with OCP_BASE_URL at a separately started server, learns
+// the data from that server (not from fixtures), passes, and writes JUnit XML.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/server_under_test.h"
+
+namespace contract {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string SelfPath() { return fs::read_symlink("/proc/self/exe").string(); }
+
+// Runs this test binary in live mode against `base_url`; returns its exit code and output.
+int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output) {
+  const fs::path xml = workdir / "live.xml";
+  const fs::path log = workdir / "live.log";
+  std::string command = "OCP_BASE_URL='" + base_url +
+                        "' OCP_USER=admin OCP_PASSWORD=secret '" + SelfPath() +
+                        "' --gtest_filter='-LiveMode.*' --gtest_output=xml:'" + xml.string() +
+                        "' > '" + log.string() + "' 2>&1";
+  int status = std::system(command.c_str());
+  *output = ReadAll(log);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class LiveMode : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (ServerUnderTest::Get().live()) GTEST_SKIP() << "already in live mode";
+    workdir_ = fs::temp_directory_path() / ("ocpmock-live-" + std::to_string(getpid()));
+    fs::create_directories(workdir_ / "fixtures" / "tasks");
+  }
+  void TearDown() override { fs::remove_all(workdir_); }
+  fs::path workdir_;
+};
+
+TEST_F(LiveMode, SuitePassesAgainstASeparatelyStartedServerWithOtherData) {
+  // Other data than the bundled set the suite knows from fixtures: only the generated tasks.
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/10-generated.json",
+                workdir_ / "fixtures/tasks/only.json");
+  MockProcess server(OCPMOCK_BINARY, {"--fixtures", (workdir_ / "fixtures").string()});
+  std::string output;
+  int rc = RunLiveSuite(server.base_url(), workdir_, &output);
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  EXPECT_NE(std::string::npos, output.find("live mode against " + server.base_url())) << output;
+  const std::string xml = ReadAll(workdir_ / "live.xml");
+  EXPECT_NE(std::string::npos, xml.find("<testsuites")) << "no JUnit XML";
+  EXPECT_NE(std::string::npos, xml.find("failures=\"0\"")) << xml.substr(0, 500);
+  // Live mode never sends a mutating request: those cases are skipped, not run.
+  EXPECT_NE(std::string::npos, output.find("live mode sends GET requests only")) << output;
+}
+
+TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {
+  // A server answering every request with 404 JSON from another tool must not pass.
+  std::string output;
+  int rc = RunLiveSuite("http://127.0.0.1:9", workdir_, &output);
+  EXPECT_NE(0, rc) << output;
+  EXPECT_NE(std::string::npos, output.find("cannot set up the server under test")) << output;
+}
+
+}  // namespace
+}  // namespace contract

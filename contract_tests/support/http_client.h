@@ -1,0 +1,37 @@
+// A minimal HTTP client over libcurl for the contract suite.
+//
+//   HttpClient client("http://127.0.0.1:8080", user, password);
+//   HttpResult r = client.Send("GET", "/api/v2/tasks/instances?page=2");
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace contract {
+
+struct HttpResult {
+  long status = 0;                            // 0 when the request failed at transport level
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  std::string transport_error;                // libcurl's message when status == 0
+};
+
+class HttpClient {
+ public:
+  // With a user, every request carries HTTP Basic credentials.
+  HttpClient(std::string base_url, std::optional<std::string> user,
+             std::optional<std::string> password);
+
+  // `target` is sent as written (already percent-encoded), appended to the base URL.
+  HttpResult Send(const std::string& method, const std::string& target) const;
+
+  const std::string& base_url() const { return base_url_; }
+
+ private:
+  std::string base_url_;
+  std::optional<std::string> user_;
+  std::optional<std::string> password_;
+};
+
+}  // namespace contract

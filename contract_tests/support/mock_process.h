@@ -1,0 +1,35 @@
+// Runs ocp-mock as a child process on a free port, for as long as this object lives.
+//
+//   MockProcess mock(binary, {"--fixtures", dir});   // waits for "listening on http://..."
+//   HttpClient client(mock.base_url(), ...);
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace contract {
+
+class MockProcess {
+ public:
+  // Starts `binary --port 0 --log-level warn <args>` and waits (at most 30 s, on the child's
+  // stdout, never by sleeping) for its ready line. Throws std::runtime_error if the child exits
+  // or stays silent.
+  MockProcess(const std::string& binary, const std::vector<std::string>& args);
+  ~MockProcess();
+  MockProcess(const MockProcess&) = delete;
+  MockProcess& operator=(const MockProcess&) = delete;
+
+  const std::string& base_url() const { return base_url_; }
+
+  // Sends SIGTERM and returns the exit status (as from waitpid), waiting at most 10 s.
+  int Stop();
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;
+  std::string base_url_;
+};
+
+}  // namespace contract

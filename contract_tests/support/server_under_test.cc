@@ -1,0 +1,182 @@
+#include "contract_tests/support/server_under_test.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "contract_tests/support/mock_process.h"
+#include "mock/json/json.h"
+#include "mock/model/task.h"
+#include "mock/store/fixture_loader.h"
+
+namespace contract {
+namespace {
+
+const char kListPath[] = "/api/v2/tasks/instances";
+
+std::optional<std::string> Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? std::optional<std::string>(v) : std::nullopt;
+}
+
+std::optional<int64_t> Millis(const rapidjson::Value& obj, const char* key) {
+  auto text = mock::json::GetString(obj, key);
+  if (!text) return std::nullopt;
+  auto ts = mock::model::ParseTimestamp(*text);
+  return ts ? std::optional<int64_t>(ts->epoch_ms) : std::nullopt;
+}
+
+KnownTask FromListItem(const rapidjson::Value& t) {
+  using mock::json::Find;
+  using mock::json::GetInt64;
+  using mock::json::GetString;
+  KnownTask k;
+  k.id = GetInt64(t, "id").value_or(0);
+  k.name = std::string(GetString(t, "name").value_or(""));
+  k.status = std::string(GetString(t, "status").value_or(""));
+  if (const auto* c = Find(t, "cluster")) {
+    k.cluster_id = GetInt64(*c, "id");
+    k.cluster_name = std::string(GetString(*c, "name").value_or(""));
+  }
+  if (const auto* n = Find(t, "tenant")) {
+    k.tenant_id = GetInt64(*n, "id");
+    k.tenant_name = std::string(GetString(*n, "name").value_or(""));
+  }
+  k.start_ms = Millis(t, "startTime");
+  k.finish_ms = Millis(t, "finishTime");
+  return k;
+}
+
+bool IsListTarget(const std::string& target) {
+  std::string path = target.substr(0, target.find('?'));
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path == kListPath;
+}
+
+}  // namespace
+
+std::string Encode(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(ch);
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
+namespace {
+std::unique_ptr<ServerUnderTest>& Instance() {
+  static std::unique_ptr<ServerUnderTest> instance;
+  return instance;
+}
+}  // namespace
+
+ServerUnderTest& ServerUnderTest::Get() {
+  if (!Instance()) {
+    try {
+      Instance().reset(new ServerUnderTest());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "contract suite: cannot set up the server under test: %s\n", e.what());
+      std::exit(1);
+    }
+  }
+  return *Instance();
+}
+
+void ServerUnderTest::Shutdown() { Instance().reset(); }
+
+ServerUnderTest::~ServerUnderTest() = default;
+
+ServerUnderTest::ServerUnderTest() {
+  auto schemas = mock::json::SchemaSet::Load(
+      Env("OCP_SCHEMAS_DIR").value_or(std::string(OCPMOCK_SOURCE_DIR) + "/schemas"));
+  if (!schemas.ok()) throw std::runtime_error(schemas.error().subject);
+  schemas_ = std::make_unique<mock::json::SchemaSet>(std::move(schemas).value());
+  if (auto base = Env("OCP_BASE_URL")) {
+    live_ = true;
+    client_ = std::make_unique<HttpClient>(*base, Env("OCP_USER"), Env("OCP_PASSWORD"));
+  } else {
+    process_ = std::make_unique<MockProcess>(
+        OCPMOCK_BINARY, std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures"});
+    client_ = std::make_unique<HttpClient>(process_->base_url(), std::nullopt, std::nullopt);
+  }
+  std::printf("contract suite: %s mode against %s\n", live_ ? "live" : "mock",
+              client_->base_url().c_str());
+  Learn();
+}
+
+Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& method) const {
+  Fetched f{client_->Send(method, target), {}};
+  if (f.http.status == 0) {
+    ADD_FAILURE() << method << " " << target << ": " << f.http.transport_error;
+    return f;
+  }
+  if (method == "HEAD") return f;
+  EXPECT_EQ(0u, f.http.headers["content-type"].rfind("application/json", 0))
+      << method << " " << target << " answered Content-Type '" << f.http.headers["content-type"]
+      << "'";
+  const bool list = f.http.status == 200 && IsListTarget(target);
+  const char* schema = list ? "task-list-response" : "error-envelope";
+  auto violations = schemas_->ValidateText(schema, f.http.body);
+  EXPECT_TRUE(violations.empty()) << method << " " << target << " (HTTP " << f.http.status
+                                  << ") breaks " << schema << ".schema.json: "
+                                  << mock::json::Describe(violations);
+  auto doc = mock::json::ParseJson(f.http.body);
+  if (doc.ok()) {
+    f.json = std::move(doc).value();
+    auto status = mock::json::GetInt64(f.json, "status");
+    EXPECT_EQ(f.http.status, status.value_or(-1)) << "envelope status differs from HTTP status";
+  }
+  return f;
+}
+
+std::vector<int64_t> ServerUnderTest::AllIds(const std::string& query) const {
+  std::vector<int64_t> ids;
+  for (int page = 1; ids.size() < kLiveTaskLimit; ++page) {
+    Fetched f = Fetch(std::string(kListPath) + "?" + query + "&size=2000&page=" +
+                      std::to_string(page));
+    if (f.http.status != 200 || !f.json.IsObject()) break;
+    const auto& contents = f.json["data"]["contents"];
+    if (contents.Empty()) break;
+    for (const auto& t : contents.GetArray()) ids.push_back(t["id"].GetInt64());
+    if (static_cast<int64_t>(ids.size()) >= f.json["data"]["page"]["totalElements"].GetInt64()) {
+      break;
+    }
+  }
+  return ids;
+}
+
+void ServerUnderTest::Learn() {
+  int64_t total = 0;
+  for (int page = 1; tasks_.size() < kLiveTaskLimit; ++page) {
+    Fetched f = Fetch(std::string(kListPath) + "?size=2000&page=" + std::to_string(page));
+    if (f.http.status != 200 || !f.json.IsObject()) {
+      throw std::runtime_error("listing tasks failed with HTTP " + std::to_string(f.http.status) +
+                               ": " + f.http.body.substr(0, 300));
+    }
+    total = f.json["data"]["page"]["totalElements"].GetInt64();
+    const auto& contents = f.json["data"]["contents"];
+    for (const auto& t : contents.GetArray()) tasks_.push_back(FromListItem(t));
+    if (contents.Empty() || static_cast<int64_t>(tasks_.size()) >= total) break;
+  }
+  complete_ = static_cast<int64_t>(tasks_.size()) == total;
+  if (live_) return;
+  auto fixtures = mock::store::LoadTaskFixtures(OCPMOCK_SOURCE_DIR "/fixtures", *schemas_);
+  if (!fixtures.ok()) throw std::runtime_error(fixtures.error().subject);
+  std::map<int64_t, const mock::model::Task*> by_id;
+  for (const auto& t : fixtures.value()) by_id[t.id] = &t;
+  for (KnownTask& k : tasks_) {
+    const mock::model::Task* t = by_id.at(k.id);
+    k.type = std::string(mock::model::ToString(t->type));
+    if (t->create_time) k.create_ms = t->create_time->epoch_ms;
+    k.host_ids = t->host_ids;
+  }
+}
+
+}  // namespace contract

@@ -1,0 +1,91 @@
+// The server the contract suite checks, chosen once per run:
+//  - mock mode (default): a fresh ocp-mock on a free port, serving the bundled fixtures; the
+//    fixture files also tell the suite what the list cannot show (task type, hosts, createTime);
+//  - live mode (OCP_BASE_URL set): that server, with OCP_USER/OCP_PASSWORD as Basic credentials.
+//    Read-only: only GET requests. The data is learned from the server's own list.
+//
+// Every response fetched through Fetch() is validated against the schema for its status
+// (task-list-response for a 200 list, error-envelope otherwise), and a violation fails the test.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "contract_tests/support/http_client.h"
+#include "mock/json/schema_set.h"
+
+namespace contract {
+
+// A task as the suite knows it: what the list shows, plus (mock mode only) fixture truth.
+struct KnownTask {
+  int64_t id = 0;
+  std::string name;
+  std::string status;
+  std::optional<int64_t> cluster_id;
+  std::string cluster_name;
+  std::optional<int64_t> tenant_id;
+  std::string tenant_name;
+  std::optional<int64_t> start_ms;
+  std::optional<int64_t> finish_ms;
+  // Known only from fixtures (mock mode).
+  std::optional<std::string> type;
+  std::optional<int64_t> create_ms;
+  std::vector<int64_t> host_ids;
+};
+
+struct Fetched {
+  HttpResult http;
+  rapidjson::Document json;  // null when the body is not JSON
+};
+
+class ServerUnderTest {
+ public:
+  // Set up on first use; ends the run with a message if the server is unusable.
+  static ServerUnderTest& Get();
+  // Stops the mock (mock mode). Called once, after the last test.
+  static void Shutdown();
+
+  bool live() const { return live_; }
+  bool knows_fixture_truth() const { return !live_; }
+
+  // GET `target`; validates the body against its schema (a violation is a test failure).
+  Fetched Fetch(const std::string& target, const std::string& method = "GET") const;
+
+  // Every task the server lists (live mode: at most the first kLiveTaskLimit), id descending.
+  const std::vector<KnownTask>& tasks() const { return tasks_; }
+  // True when tasks() holds every task the server has.
+  bool complete() const { return complete_; }
+
+  // All ids a query lists, following its pages with size=2000 (bounded as tasks() is).
+  std::vector<int64_t> AllIds(const std::string& query) const;
+
+  const mock::json::SchemaSet& schemas() const { return *schemas_; }
+  const std::string& base_url() const { return client_->base_url(); }
+
+  static constexpr size_t kLiveTaskLimit = 10000;
+
+ public:
+  ~ServerUnderTest();
+
+ private:
+  ServerUnderTest();
+  void Learn();
+
+  bool live_ = false;
+  bool complete_ = true;
+  std::unique_ptr<mock::json::SchemaSet> schemas_;
+  std::unique_ptr<class MockProcess> process_;
+  std::unique_ptr<HttpClient> client_;
+  std::vector<KnownTask> tasks_;
+};
+
+// Percent-encodes `s` for use in a query string (RFC 3986 unreserved characters kept).
+std::string Encode(std::string_view s);
+
+}  // namespace contract
