@@ -1,5 +1,6 @@
 #include "contract_tests/support/mock_process.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -36,15 +37,21 @@ std::string AwaitReadyLine(int fd, std::chrono::seconds limit) {
 
 }  // namespace
 
-MockProcess::MockProcess(const std::string& binary, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_s = {binary, "--port", "0", "--log-level", "warn"};
+MockProcess::MockProcess(const std::string& binary, const std::vector<std::string>& args,
+                         const Options& options) {
+  std::vector<std::string> argv_s = {binary, "--port", "0", "--log-level", options.log_level};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
 
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  int err_fd = -1;
+  if (!options.stderr_path.empty()) {
+    err_fd = open(options.stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (err_fd < 0) throw std::runtime_error("cannot open " + options.stderr_path);
+  }
   const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -54,12 +61,14 @@ MockProcess::MockProcess(const std::string& binary, const std::vector<std::strin
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);
     dup2(pipe_fds[1], STDOUT_FILENO);
+    if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
   close(pipe_fds[1]);
+  if (err_fd >= 0) close(err_fd);
   stdout_fd_ = pipe_fds[0];
   try {
     base_url_ = AwaitReadyLine(stdout_fd_, std::chrono::seconds(30));
@@ -71,9 +80,9 @@ MockProcess::MockProcess(const std::string& binary, const std::vector<std::strin
 
 MockProcess::~MockProcess() { Stop(); }
 
-int MockProcess::Stop() {
+int MockProcess::Stop(int signal) {
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   int status = -1;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (waitpid(pid_, &status, WNOHANG) == 0) {

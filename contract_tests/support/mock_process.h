@@ -13,18 +13,29 @@ namespace contract {
 
 class MockProcess {
  public:
-  // Starts `binary --port 0 --log-level warn <args>` and waits (at most 30 s, on the child's
+  struct Options {
+    std::string log_level = "warn";
+    std::string stderr_path;  // where the child's log goes; empty = inherit
+  };
+
+  // Starts `binary --port 0 --log-level L <args>` and waits (at most 30 s, on the child's
   // stdout, never by sleeping) for its ready line. Throws std::runtime_error if the child exits
   // or stays silent.
-  MockProcess(const std::string& binary, const std::vector<std::string>& args);
+  MockProcess(const std::string& binary, const std::vector<std::string>& args,
+              const Options& options);
+  MockProcess(const std::string& binary, const std::vector<std::string>& args)
+      : MockProcess(binary, args, Options()) {}
   ~MockProcess();
   MockProcess(const MockProcess&) = delete;
   MockProcess& operator=(const MockProcess&) = delete;
 
   const std::string& base_url() const { return base_url_; }
 
-  // Sends SIGTERM and returns the exit status (as from waitpid), waiting at most 10 s.
-  int Stop();
+  // Sends `signal` and returns the exit status (as from waitpid), waiting at most 10 s before
+  // SIGKILL.
+  int Stop(int signal = 15);
+
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

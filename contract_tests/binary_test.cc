@@ -1,0 +1,175 @@
+// ocp-mock as a program: flags, the ready line, refusing bad fixtures, clean shutdown on
+// SIGINT/SIGTERM, and the access log.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "contract_tests/support/http_client.h"
+#include "contract_tests/support/mock_process.h"
+
+namespace contract {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+// Runs ocp-mock with `args` to completion (at most 20 s).
+RunResult RunMock(const std::string& args) {
+  const fs::path out = fs::temp_directory_path() / ("ocpmock-run-" + std::to_string(getpid()));
+  std::string command = "timeout 20 '" + std::string(OCPMOCK_BINARY) + "' " + args + " > '" +
+                        out.string() + "' 2>&1";
+  int status = std::system(command.c_str());
+  std::ifstream in(out);
+  std::stringstream s;
+  s << in.rdbuf();
+  fs::remove(out);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, s.str()};
+}
+
+class TempDir {
+ public:
+  TempDir() : path_(fs::temp_directory_path() / ("ocpmock-bin-" + std::to_string(getpid()) +
+                                                  "-" + std::to_string(counter_++))) {
+    fs::create_directories(path_ / "tasks");
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+TEST(Binary, HelpListsEveryFlag) {
+  RunResult r = RunMock("--help");
+  EXPECT_EQ(0, r.exit_code);
+  for (const char* flag : {"--fixtures", "--schemas", "--bind", "--port", "--server-name",
+                           "--log-level", "--max-request-bytes", "--help", "--version"}) {
+    EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
+  }
+}
+
+TEST(Binary, VersionPrintsTheVersion) {
+  RunResult r = RunMock("--version");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_EQ(0u, r.output.rfind("ocp-mock ", 0)) << r.output;
+}
+
+TEST(Binary, RefusesBadFlagValues) {
+  for (const char* args : {"--port 70000", "--port x", "--log-level loud", "--no-such-flag",
+                           "--max-request-bytes 10"}) {
+    RunResult r = RunMock(args);
+    EXPECT_NE(0, r.exit_code) << args;
+    EXPECT_FALSE(r.output.empty()) << args;
+  }
+}
+
+TEST(Binary, RefusesAFixtureThatBreaksTheSchemaNamingFileAndLocation) {
+  TempDir dir;
+  std::ofstream(dir.path() / "tasks" / "broken.json")
+      << R"({"format":"ocp-mock-fixtures/1","tasks":[{"task":{"id":1,"name":"t",)"
+      << R"("status":"DONE","creator":{"id":1,"name":"a"},"subtasks":[]}}]})";
+  RunResult r = RunMock("--port 0 --fixtures '" + dir.path().string() + "'");
+  EXPECT_EQ(2, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos, r.output.find("broken.json: /tasks/0/task/status")) << r.output;
+  EXPECT_EQ(std::string::npos, r.output.find("listening on")) << "started anyway";
+}
+
+TEST(Binary, RefusesUnreadableJsonAndDuplicateIds) {
+  TempDir bad_json;
+  std::ofstream(bad_json.path() / "tasks" / "a.json") << "{\"format\": ";
+  RunResult r = RunMock("--port 0 --fixtures '" + bad_json.path().string() + "'");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("a.json: line 1, column 12")) << r.output;
+
+  TempDir dup;
+  const std::string task = R"({"task":{"id":7,"name":"t","status":"RUNNING",)"
+                           R"("creator":{"id":1,"name":"a"},"subtasks":[]}})";
+  std::ofstream(dup.path() / "tasks" / "a.json")
+      << R"({"format":"ocp-mock-fixtures/1","tasks":[)" << task << "," << task << "]}";
+  r = RunMock("--port 0 --fixtures '" + dup.path().string() + "'");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("duplicate task id 7")) << r.output;
+}
+
+TEST(Binary, RefusesAMissingFixtureFolder) {
+  RunResult r = RunMock("--port 0 --fixtures /nonexistent/fixtures");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.output.find("/nonexistent/fixtures/tasks")) << r.output;
+}
+
+TEST(Binary, ReportsAPortInUse) {
+  MockProcess first(OCPMOCK_BINARY, {});
+  std::string port = first.base_url().substr(first.base_url().rfind(':') + 1);
+  RunResult r = RunMock("--port " + port);
+  EXPECT_EQ(1, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos, r.output.find("cannot listen on 127.0.0.1:" + port)) << r.output;
+}
+
+TEST(Binary, ReadyLineNamesTheBoundAddress) {
+  MockProcess mock(OCPMOCK_BINARY, {"--server-name", "ci-box"});
+  EXPECT_EQ(0u, mock.base_url().rfind("http://127.0.0.1:", 0)) << mock.base_url();
+  HttpResult r = HttpClient(mock.base_url(), {}, {}).Send("GET", "/api/v2/tasks/instances?size=1");
+  EXPECT_EQ(200, r.status);
+  EXPECT_NE(std::string::npos, r.body.find("\"server\":\"ci-box\"")) << r.body;
+}
+
+// SIGTERM and SIGINT stop it cleanly (exit 0) within a second, even with a client connected.
+class Shutdown : public testing::TestWithParam<int> {};
+
+TEST_P(Shutdown, ExitsCleanlyWithinASecond) {
+  MockProcess mock(OCPMOCK_BINARY, {});
+  HttpClient(mock.base_url(), {}, {}).Send("GET", "/api/v2/tasks/instances");
+  const auto start = std::chrono::steady_clock::now();
+  int status = mock.Stop(GetParam());
+  auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(WIFEXITED(status)) << "killed by a signal instead of exiting";
+  EXPECT_EQ(0, WEXITSTATUS(status));
+  EXPECT_LT(took, std::chrono::seconds(1));
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, Shutdown, testing::Values(SIGTERM, SIGINT),
+                         [](const testing::TestParamInfo<int>& p) {
+                           return p.param == SIGTERM ? std::string("SIGTERM")
+                                                     : std::string("SIGINT");
+                         });
+
+TEST(Binary, LogsOneAccessLineAtInfoPerRequest) {
+  TempDir dir;
+  const fs::path log = dir.path() / "stderr.log";
+  {
+    MockProcess mock(OCPMOCK_BINARY, {}, MockProcess::Options{"info", log.string()});
+    HttpClient client(mock.base_url(), std::string("admin"), std::string("s3cret-pass"));
+    client.Send("GET", "/api/v2/tasks/instances?status=FAILED");
+    client.Send("GET", "/nope");
+    client.Send("DELETE", "/api/v2/tasks/instances");
+    EXPECT_EQ(0, WEXITSTATUS(mock.Stop()));
+  }
+  std::ifstream in(log);
+  std::string line;
+  std::vector<std::string> access;
+  while (std::getline(in, line)) {
+    if (line.find("\"GET ") != std::string::npos || line.find("\"DELETE ") != std::string::npos) {
+      access.push_back(line);
+    }
+    EXPECT_EQ(std::string::npos, line.find("s3cret-pass")) << "a credential was logged";
+    EXPECT_EQ(std::string::npos, line.find("YWRtaW46czNjcmV0LXBhc3M")) << "credentials logged";
+  }
+  ASSERT_EQ(3u, access.size());
+  EXPECT_NE(std::string::npos, access[0].find("\"GET /api/v2/tasks/instances?status=FAILED\" 200"));
+  EXPECT_NE(std::string::npos, access[1].find("\"GET /nope\" 404"));
+  EXPECT_NE(std::string::npos, access[2].find("\"DELETE /api/v2/tasks/instances\" 405"));
+}
+
+}  // namespace
+}  // namespace contract
