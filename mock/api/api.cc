@@ -68,7 +68,11 @@ http::Response Api::Route(const http::Request& request, const RequestContext& co
     response.headers.emplace_back("Allow", match.allow);
     return response;
   }
-  return ListTasks(target.value().query, context);
+  switch (match.route_id) {
+    case kListTasks:
+      return ListTasks(target.value().query, context);
+  }
+  return Failure(envelope_, context, Error{ErrorKind::kInternal, "unrouted " + request.method, ""});
 }
 
 http::Response Api::ListTasks(const QueryParams& params, const RequestContext& context) const {

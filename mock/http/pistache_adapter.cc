@@ -58,12 +58,28 @@ class AnyHeader : public P::Http::Header::Header {
   std::string value_;
 };
 
-// The bytes of the request being parsed on this connection, kept beside Pistache's parser.
-std::shared_ptr<std::string> RawBytes(const std::shared_ptr<P::Tcp::Peer>& peer) {
-  if (auto data = peer->tryGetData(kRawData)) return std::static_pointer_cast<std::string>(data);
-  auto raw = std::make_shared<std::string>();
-  peer->putData(kRawData, raw);
-  return raw;
+// What the adapter keeps per connection beside Pistache's parser.
+struct Connection {
+  std::string raw;          // the bytes of the request being parsed
+  bool discarding = false;  // after a framing error the byte stream is unsynchronised
+};
+
+std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& peer) {
+  if (auto data = peer->tryGetData(kRawData)) return std::static_pointer_cast<Connection>(data);
+  auto connection = std::make_shared<Connection>();
+  peer->putData(kRawData, connection);
+  return connection;
+}
+
+// Pistache 0.0.5 waits for more bytes, forever, on a request line without a space or a header
+// line without a colon: it scans past the end of the line. Once the whole head has arrived
+// ("\r\n\r\n") the parser must have moved on to the body; if it is still on the request line or
+// the headers, the head is malformed.
+bool HeadIsStuck(P::Http::RequestParser& parser, const std::string& raw) {
+  if (raw.find("\r\n\r\n") == std::string::npos) return false;
+  P::Http::Private::Step* step = parser.step();
+  return dynamic_cast<P::Http::Private::RequestLineStep*>(step) != nullptr ||
+         dynamic_cast<P::Http::Private::HeadersStep*>(step) != nullptr;
 }
 
 class Handler : public P::Http::Handler {
@@ -78,25 +94,31 @@ class Handler : public P::Http::Handler {
   void onInput(const char* buffer, size_t len,
                const std::shared_ptr<P::Tcp::Peer>& peer) override {
     auto parser = getParser(peer);
-    auto raw = RawBytes(peer);
+    auto connection = ConnectionOf(peer);
+    if (connection->discarding) return;
+    std::string& raw = connection->raw;
     if (!parser->feed(buffer, len)) {
-      Fail(peer, *parser, *raw,
+      Fail(peer, *parser, *connection,
            Error{ErrorKind::kPayloadTooLarge,
                  "the request exceeds " + std::to_string(getMaxRequestSize()) + " bytes", ""});
       return;
     }
-    raw->append(buffer, len);
+    raw.append(buffer, len);
     P::Http::Private::State state;
     try {
       state = parser->parse();
     } catch (const P::Http::HttpError& e) {
-      Fail(peer, *parser, *raw, BadRequest(Excerpt(e.reason())));
+      Fail(peer, *parser, *connection, BadRequest(Excerpt(e.reason())));
       return;
     } catch (const std::exception& e) {
-      Fail(peer, *parser, *raw, BadRequest(Excerpt(e.what())));
+      Fail(peer, *parser, *connection, BadRequest(Excerpt(e.what())));
       return;
     }
-    if (state == P::Http::Private::State::Done) Serve(peer, *parser, *raw);
+    if (state == P::Http::Private::State::Done) {
+      Serve(peer, *parser, raw);
+    } else if (HeadIsStuck(*parser, raw)) {
+      Fail(peer, *parser, *connection, BadRequest("malformed request line or header"));
+    }
   }
 
  private:
@@ -117,11 +139,15 @@ class Handler : public P::Http::Handler {
     Send(peer, version, close, service_->Handle(request), request, started);
   }
 
+  // Answers `error` and ignores the rest of this connection's input: after a framing error the
+  // stream cannot be resynchronised, and Pistache gives a handler no way to close a connection.
+  // The response says `Connection: close`, so well-behaved clients close it themselves.
   void Fail(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
-            std::string& raw, const Error& error) {
-    Request request{"-", RequestTarget(raw), {}, {}, peer->address().host()};
+            Connection& connection, const Error& error) {
+    Request request{"-", RequestTarget(connection.raw), {}, {}, peer->address().host()};
     parser.reset();
-    raw.clear();
+    connection.raw.clear();
+    connection.discarding = true;
     Send(peer, P::Http::Version::Http11, true, service_->Reject(error), request,
          std::chrono::steady_clock::now());
   }

@@ -1,0 +1,86 @@
+// Requests that only a raw socket can send. Each must be answered with an OCP error envelope
+// (never plain text, never silence), and the server must keep serving afterwards.
+#include <gtest/gtest.h>
+
+#include "contract_tests/support/raw_http.h"
+#include "contract_tests/support/server_under_test.h"
+
+namespace contract {
+namespace {
+
+struct RawCase {
+  std::string name;
+  std::string bytes;
+  int status;
+};
+
+class RawRequests : public testing::TestWithParam<RawCase> {};
+
+TEST_P(RawRequests, AnswerWithAnErrorEnvelopeAndKeepServing) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  if (server.live()) GTEST_SKIP() << "live mode sends GET requests only";
+  RawResponse r = SendRaw(server.base_url(), GetParam().bytes);
+  ASSERT_EQ(GetParam().status, r.status) << "head: " << r.head;
+  EXPECT_NE(std::string::npos, r.head.find("Content-Type: application/json")) << r.head;
+  auto violations = server.schemas().ValidateText("error-envelope", r.body);
+  EXPECT_TRUE(violations.empty()) << mock::json::Describe(violations) << "\n" << r.body;
+  EXPECT_EQ(200, server.Fetch("/api/v2/tasks/instances?size=1").http.status)
+      << "the server stopped serving";
+}
+
+const std::string kHost = "Host: test\r\n";
+
+INSTANTIATE_TEST_SUITE_P(
+    Malformed, RawRequests,
+    testing::Values(
+        RawCase{"UnknownMethod", "BREW /api/v2/tasks/instances HTTP/1.1\r\n" + kHost + "\r\n", 400},
+        RawCase{"UnknownVersion", "GET /api/v2/tasks/instances HTTP/9.9\r\n" + kHost + "\r\n", 400},
+        RawCase{"RequestLineWithoutSpaces", "GARBAGE\r\n\r\n", 400},
+        RawCase{"HeaderWithoutColon",
+                "GET /api/v2/tasks/instances HTTP/1.1\r\n" + kHost + "no colon here\r\n\r\n", 400},
+        RawCase{"OversizedHeader",
+                "GET /api/v2/tasks/instances HTTP/1.1\r\nX-Big: " + std::string(70000, 'a') +
+                    "\r\n\r\n",
+                413},
+        RawCase{"OversizedQuery",
+                "GET /api/v2/tasks/instances?name=" + std::string(70000, 'a') + " HTTP/1.1\r\n" +
+                    kHost + "\r\n",
+                413},
+        RawCase{"InvalidChunkSize",
+                "GET /api/v2/tasks/instances HTTP/1.1\r\n" + kHost +
+                    "Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+                400}),
+    [](const testing::TestParamInfo<RawCase>& p) { return p.param.name; });
+
+TEST(RawHttp, Http10IsAnswered) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  RawResponse r = SendRaw(server.base_url(), "GET /api/v2/tasks/instances?size=1 HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(200, r.status);
+  EXPECT_EQ(0u, r.head.rfind("HTTP/1.0 200", 0)) << r.head;
+  EXPECT_TRUE(server.schemas().ValidateText("task-list-response", r.body).empty());
+}
+
+TEST(RawHttp, BodyOnGetIsIgnored) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  if (server.live()) GTEST_SKIP() << "a body on GET is not read-only by everyone's reading";
+  RawResponse r = SendRaw(server.base_url(),
+                          "GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\n" + kHost +
+                              "Content-Length: 11\r\n\r\n{\"page\":9}\n");
+  EXPECT_EQ(200, r.status);
+  EXPECT_NE(std::string::npos, r.body.find("\"number\":1")) << r.body;
+}
+
+TEST(RawHttp, KeepAliveServesSeveralRequestsOnOneConnection) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  RawConnection connection(server.base_url());
+  for (int i = 1; i <= 3; ++i) {
+    RawResponse r = connection.Exchange("GET /api/v2/tasks/instances?size=1&page=" +
+                                        std::to_string(i) + " HTTP/1.1\r\n" + kHost +
+                                        "Connection: keep-alive\r\n\r\n");
+    ASSERT_EQ(200, r.status) << "request " << i << " on the same connection";
+    EXPECT_NE(std::string::npos, r.body.find("\"number\":" + std::to_string(i))) << r.body;
+  }
+}
+
+}  // namespace
+}  // namespace contract
