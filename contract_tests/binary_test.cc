@@ -26,8 +26,8 @@ struct RunResult {
 // Runs ocp-mock with `args` to completion (at most 20 s).
 RunResult RunMock(const std::string& args) {
   const fs::path out = fs::temp_directory_path() / ("ocpmock-run-" + std::to_string(getpid()));
-  std::string command = "timeout 20 '" + std::string(OCPMOCK_BINARY) + "' " + args + " > '" +
-                        out.string() + "' 2>&1";
+  std::string command =
+      "timeout 20 '" + std::string(OCPMOCK_BINARY) + "' " + args + " > '" + out.string() + "' 2>&1";
   int status = std::system(command.c_str());
   std::ifstream in(out);
   std::stringstream s;
@@ -38,8 +38,9 @@ RunResult RunMock(const std::string& args) {
 
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("ocpmock-bin-" + std::to_string(getpid()) +
-                                                  "-" + std::to_string(counter_++))) {
+  TempDir()
+      : path_(fs::temp_directory_path() /
+              ("ocpmock-bin-" + std::to_string(getpid()) + "-" + std::to_string(counter_++))) {
     fs::create_directories(path_ / "tasks");
   }
   ~TempDir() { fs::remove_all(path_); }

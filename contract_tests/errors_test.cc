@@ -8,7 +8,7 @@ namespace contract {
 namespace {
 
 struct ErrorCase {
-  std::string name;    // test name suffix
+  std::string name;  // test name suffix
   std::string method;
   std::string target;
   long status;

@@ -178,7 +178,8 @@ TEST(ListFilters, HostIdSelectsTasksThatRanOnTheHost) {
     return;
   }
   std::vector<int64_t> hosts;
-  for (const KnownTask& t : Tasks()) hosts.insert(hosts.end(), t.host_ids.begin(), t.host_ids.end());
+  for (const KnownTask& t : Tasks())
+    hosts.insert(hosts.end(), t.host_ids.begin(), t.host_ids.end());
   int64_t host = MostCommon(hosts);
   auto pred = [&](const KnownTask& t) {
     return std::find(t.host_ids.begin(), t.host_ids.end(), host) != t.host_ids.end();
@@ -190,10 +191,9 @@ TEST(ListFilters, FiltersCombineWithAnd) {
   std::vector<int64_t> ids = ClusterIds();
   if (ids.empty()) GTEST_SKIP() << "no task with a cluster";
   int64_t cluster = MostCommon(ids);
-  ExpectFilter("clusterId=" + std::to_string(cluster) + "&status=SUCCESSFUL,FAILED",
-               [&](const KnownTask& t) {
-                 return t.cluster_id == cluster && t.status != "RUNNING";
-               });
+  ExpectFilter(
+      "clusterId=" + std::to_string(cluster) + "&status=SUCCESSFUL,FAILED",
+      [&](const KnownTask& t) { return t.cluster_id == cluster && t.status != "RUNNING"; });
   const KnownTask* t = FirstWithTenant();
   ASSERT_NE(nullptr, t);
   std::string word = t->name.substr(0, 3);
@@ -205,10 +205,12 @@ TEST(ListFilters, FiltersCombineWithAnd) {
                         k.status == t->status;
                });
   if (ServerUnderTest::Get().knows_fixture_truth()) {
-    EXPECT_GT(ExpectFilter("type=MANUAL&hostId=2&status=SUCCESSFUL", [](const KnownTask& k) {
-                return k.type == "MANUAL" && k.status == "SUCCESSFUL" &&
-                       std::find(k.host_ids.begin(), k.host_ids.end(), 2) != k.host_ids.end();
-              }),
+    EXPECT_GT(ExpectFilter("type=MANUAL&hostId=2&status=SUCCESSFUL",
+                           [](const KnownTask& k) {
+                             return k.type == "MANUAL" && k.status == "SUCCESSFUL" &&
+                                    std::find(k.host_ids.begin(), k.host_ids.end(), 2) !=
+                                        k.host_ids.end();
+                           }),
               0u);
   }
 }

@@ -62,16 +62,17 @@ TEST_P(PagesConcatenate, ToTheWholeResultWithNoRepeatsAndAgreeingTotals) {
   }
   EXPECT_EQ(static_cast<size_t>(total), all.size());
   EXPECT_EQ(all.size(), std::set<int64_t>(all.begin(), all.end()).size()) << "a task repeats";
-  std::vector<int64_t> whole = ServerUnderTest::Get().AllIds(c.sort.empty() ? "" : c.sort.substr(1));
+  std::vector<int64_t> whole =
+      ServerUnderTest::Get().AllIds(c.sort.empty() ? "" : c.sort.substr(1));
   EXPECT_EQ(whole, all) << "pages of " << c.size << " differ from the whole result";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Sizes, PagesConcatenate,
-    testing::Values(ConcatCase{1, ""}, ConcatCase{7, ""}, ConcatCase{10, ""},
-                    ConcatCase{2000, ""}, ConcatCase{9, "&sort=name,asc"},
-                    ConcatCase{13, "&sort=status,desc&sort=startTime,asc"},
-                    ConcatCase{25, "&sort=finishTime"}, ConcatCase{4, "&status=FAILED"}));
+INSTANTIATE_TEST_SUITE_P(Sizes, PagesConcatenate,
+                         testing::Values(ConcatCase{1, ""}, ConcatCase{7, ""}, ConcatCase{10, ""},
+                                         ConcatCase{2000, ""}, ConcatCase{9, "&sort=name,asc"},
+                                         ConcatCase{13, "&sort=status,desc&sort=startTime,asc"},
+                                         ConcatCase{25, "&sort=finishTime"},
+                                         ConcatCase{4, "&status=FAILED"}));
 
 // (query, expected page number, expected size): each row of paging-semantics.md.
 struct EdgeCase {
@@ -92,17 +93,18 @@ TEST_P(PagingEdge, ResolvesAsSpringDataDoes) {
                                   << " of size " << c.size;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    PageAndSize, PagingEdge,
-    testing::Values(EdgeCase{"", 1, 10}, EdgeCase{"page=&size=", 1, 10},
-                    EdgeCase{"page=1", 1, 10}, EdgeCase{"page=2", 2, 10},
-                    EdgeCase{"page=0", 1, 10}, EdgeCase{"page=-3", 1, 10},
-                    EdgeCase{"page=abc", 1, 10}, EdgeCase{"page=1.5", 1, 10},
-                    EdgeCase{"page=99999999999", 1, 10}, EdgeCase{"size=0", 1, 10},
-                    EdgeCase{"size=-1", 1, 10}, EdgeCase{"size=abc", 1, 10},
-                    EdgeCase{"size=1", 1, 1}, EdgeCase{"size=2000", 1, 2000},
-                    EdgeCase{"size=5000", 1, 2000}, EdgeCase{"page=3&size=4", 3, 4},
-                    EdgeCase{"page=2&page=9&size=5&size=50", 2, 5}));
+INSTANTIATE_TEST_SUITE_P(PageAndSize, PagingEdge,
+                         testing::Values(EdgeCase{"", 1, 10}, EdgeCase{"page=&size=", 1, 10},
+                                         EdgeCase{"page=1", 1, 10}, EdgeCase{"page=2", 2, 10},
+                                         EdgeCase{"page=0", 1, 10}, EdgeCase{"page=-3", 1, 10},
+                                         EdgeCase{"page=abc", 1, 10}, EdgeCase{"page=1.5", 1, 10},
+                                         EdgeCase{"page=99999999999", 1, 10},
+                                         EdgeCase{"size=0", 1, 10}, EdgeCase{"size=-1", 1, 10},
+                                         EdgeCase{"size=abc", 1, 10}, EdgeCase{"size=1", 1, 1},
+                                         EdgeCase{"size=2000", 1, 2000},
+                                         EdgeCase{"size=5000", 1, 2000},
+                                         EdgeCase{"page=3&size=4", 3, 4},
+                                         EdgeCase{"page=2&page=9&size=5&size=50", 2, 5}));
 
 TEST(Paging, PagePastTheLastIsEmptyWithTheRealTotals) {
   Page first = Fetch("size=10");

@@ -93,11 +93,10 @@ TEST_P(SortByEachProperty, OrdersEveryTask) {
   ExpectOrdered(query, {{name, descending}});
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Properties, SortByEachProperty,
-    testing::Combine(testing::Values("id", "name", "status", "startTime", "finishTime", "type",
-                                     "createTime"),
-                     testing::Values("", "asc", "desc", "DESC")));
+INSTANTIATE_TEST_SUITE_P(Properties, SortByEachProperty,
+                         testing::Combine(testing::Values("id", "name", "status", "startTime",
+                                                          "finishTime", "type", "createTime"),
+                                          testing::Values("", "asc", "desc", "DESC")));
 
 TEST(Sort, DefaultIsIdDescending) { ExpectOrdered("", {{"id", true}}); }
 

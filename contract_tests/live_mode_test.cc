@@ -29,10 +29,9 @@ std::string SelfPath() { return fs::read_symlink("/proc/self/exe").string(); }
 int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output) {
   const fs::path xml = workdir / "live.xml";
   const fs::path log = workdir / "live.log";
-  std::string command = "OCP_BASE_URL='" + base_url +
-                        "' OCP_USER=admin OCP_PASSWORD=secret '" + SelfPath() +
-                        "' --gtest_filter='-LiveMode.*' --gtest_output=xml:'" + xml.string() +
-                        "' > '" + log.string() + "' 2>&1";
+  std::string command = "OCP_BASE_URL='" + base_url + "' OCP_USER=admin OCP_PASSWORD=secret '" +
+                        SelfPath() + "' --gtest_filter='-LiveMode.*' --gtest_output=xml:'" +
+                        xml.string() + "' > '" + log.string() + "' 2>&1";
   int status = std::system(command.c_str());
   *output = ReadAll(log);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

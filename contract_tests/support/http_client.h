@@ -11,10 +11,10 @@
 namespace contract {
 
 struct HttpResult {
-  long status = 0;                            // 0 when the request failed at transport level
+  long status = 0;                             // 0 when the request failed at transport level
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
-  std::string transport_error;                // libcurl's message when status == 0
+  std::string transport_error;  // libcurl's message when status == 0
 };
 
 class HttpClient {

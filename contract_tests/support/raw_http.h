@@ -7,8 +7,8 @@
 namespace contract {
 
 struct RawResponse {
-  int status = 0;       // 0: no complete response within the deadline
-  std::string head;     // status line and headers
+  int status = 0;    // 0: no complete response within the deadline
+  std::string head;  // status line and headers
   std::string body;
 };
 

@@ -125,8 +125,8 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
   const char* schema = list ? "task-list-response" : "error-envelope";
   auto violations = schemas_->ValidateText(schema, f.http.body);
   EXPECT_TRUE(violations.empty()) << method << " " << target << " (HTTP " << f.http.status
-                                  << ") breaks " << schema << ".schema.json: "
-                                  << mock::json::Describe(violations);
+                                  << ") breaks " << schema
+                                  << ".schema.json: " << mock::json::Describe(violations);
   auto doc = mock::json::ParseJson(f.http.body);
   if (doc.ok()) {
     f.json = std::move(doc).value();
@@ -139,8 +139,8 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
 std::vector<int64_t> ServerUnderTest::AllIds(const std::string& query) const {
   std::vector<int64_t> ids;
   for (int page = 1; ids.size() < kLiveTaskLimit; ++page) {
-    Fetched f = Fetch(std::string(kListPath) + "?" + query + "&size=2000&page=" +
-                      std::to_string(page));
+    Fetched f =
+        Fetch(std::string(kListPath) + "?" + query + "&size=2000&page=" + std::to_string(page));
     if (f.http.status != 200 || !f.json.IsObject()) break;
     const auto& contents = f.json["data"]["contents"];
     if (contents.Empty()) break;

@@ -58,13 +58,12 @@ http::Response Api::Route(const http::Request& request, const RequestContext& co
   const RouteMatch match = router_.Match(request.method, target.value().path);
   if (match.outcome == RouteMatch::kNotFound) {
     return Failure(envelope_, context,
-                   Error{ErrorKind::kNotFound,
-                         "no API at " + Excerpt(target.value().path), ""});
+                   Error{ErrorKind::kNotFound, "no API at " + Excerpt(target.value().path), ""});
   }
   if (match.outcome == RouteMatch::kMethodNotAllowed) {
-    http::Response response = Failure(
-        envelope_, context,
-        Error{ErrorKind::kMethodNotAllowed, "", "Allowed: " + match.allow + "."});
+    http::Response response =
+        Failure(envelope_, context,
+                Error{ErrorKind::kMethodNotAllowed, "", "Allowed: " + match.allow + "."});
     response.headers.emplace_back("Allow", match.allow);
     return response;
   }

@@ -20,9 +20,9 @@ const json::SchemaSet& Schemas() {
 }
 
 const Api& TheApi() {
-  static const Api api(ApiOptions{"unit", CodeScheme::kPrefixed, 50},
-                       std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas()))
-                           .value());
+  static const Api api(
+      ApiOptions{"unit", CodeScheme::kPrefixed, 50},
+      std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value());
   return api;
 }
 
@@ -30,7 +30,9 @@ http::Response Get(const std::string& target, const std::string& method = "GET")
   return TheApi().Handle(http::Request{method, target, {}, {}, "test"});
 }
 
-rapidjson::Document Body(const http::Response& r) { return std::move(json::ParseJson(r.body)).value(); }
+rapidjson::Document Body(const http::Response& r) {
+  return std::move(json::ParseJson(r.body)).value();
+}
 
 // Checks the status, the content type and the schema of an error, and returns its message.
 std::string ExpectError(const http::Response& r, int status) {
@@ -95,8 +97,7 @@ TEST(ApiTest, HostIdsNeverAppearInResponses) {
 
 TEST(ApiTest, BadParametersAre400WithTheParameterNamed) {
   EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?status=DONE"), 400), HasSubstr("status"));
-  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?clusterId=x"), 400),
-              HasSubstr("clusterId"));
+  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?clusterId=x"), 400), HasSubstr("clusterId"));
   EXPECT_THAT(ExpectError(Get("/api/v2/tasks/instances?tenantName=sys"), 400),
               HasSubstr("clusterId"));
   auto sort = Body(Get("/api/v2/tasks/instances?sort=id,sideways"));
@@ -105,8 +106,7 @@ TEST(ApiTest, BadParametersAre400WithTheParameterNamed) {
 
 TEST(ApiTest, MalformedTargetsAre400) {
   for (const char* target : {"/api/v2/tasks/instances?name=%zz", "/api/v2/tasks/instances?name=%00",
-                             "/api/v2/tasks/instances?name=%FF", "/api/%2E%2E/tasks",
-                             "no-slash"}) {
+                             "/api/v2/tasks/instances?name=%FF", "/api/%2E%2E/tasks", "no-slash"}) {
     ExpectError(Get(target), 400);
   }
 }
@@ -132,11 +132,13 @@ TEST(ApiTest, RejectAnswersInTheSameEnvelope) {
 
 TEST(ApiTest, NumericSchemeWritesNumericCodes) {
   Api numeric(ApiOptions{"unit", CodeScheme::kNumeric, 50}, {});
-  auto doc = Body(numeric.Handle(http::Request{"GET", "/api/v2/tasks/instances?sort=x", {}, {}, ""}));
+  auto doc =
+      Body(numeric.Handle(http::Request{"GET", "/api/v2/tasks/instances?sort=x", {}, {}, ""}));
   EXPECT_EQ(1011, doc["error"]["code"].GetInt());
-  EXPECT_EQ("The sort field x is not supported. Sortable properties: id, name, status, type, "
-            "createTime, startTime, finishTime.",
-            std::string(doc["error"]["message"].GetString()));
+  EXPECT_EQ(
+      "The sort field x is not supported. Sortable properties: id, name, status, type, "
+      "createTime, startTime, finishTime.",
+      std::string(doc["error"]["message"].GetString()));
 }
 
 TEST(ApiTest, EmptyCatalogueIsAValidEmptyPage) {

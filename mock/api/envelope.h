@@ -25,8 +25,8 @@ namespace mock::api {
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 struct EnvelopeSettings {
-  std::string server;                          // the envelope's `server`
-  CodeScheme scheme = CodeScheme::kPrefixed;   // how error codes are written
+  std::string server;                         // the envelope's `server`
+  CodeScheme scheme = CodeScheme::kPrefixed;  // how error codes are written
 };
 
 // Per-request facts that end up in the envelope.

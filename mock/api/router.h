@@ -15,9 +15,9 @@ namespace mock::api {
 
 struct RouteMatch {
   enum Outcome { kFound, kNotFound, kMethodNotAllowed } outcome = kNotFound;
-  int route_id = -1;                     // with kFound: the id given to Add
-  std::vector<std::string> params;       // with kFound: the `{...}` segments, in order
-  std::string allow;                     // with kMethodNotAllowed: "GET, POST"
+  int route_id = -1;                // with kFound: the id given to Add
+  std::vector<std::string> params;  // with kFound: the `{...}` segments, in order
+  std::string allow;                // with kMethodNotAllowed: "GET, POST"
 };
 
 class Router {

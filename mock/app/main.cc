@@ -65,8 +65,8 @@ int Serve(const Flags& f) {
   auto tasks = mock::store::LoadTaskFixtures(f.fixtures, schemas.value());
   if (!tasks.ok()) return Fatal("fixture refused: " + tasks.error().subject);
   mock::api::Api api(f.api, std::move(tasks).value());
-  mock::Log(mock::LogLevel::kInfo, "loaded " + std::to_string(api.task_count()) +
-                                       " tasks from " + f.fixtures);
+  mock::Log(mock::LogLevel::kInfo,
+            "loaded " + std::to_string(api.task_count()) + " tasks from " + f.fixtures);
 
   // Block the signals before any thread starts, so that every thread inherits the mask and only
   // sigwait() below receives them (Pistache's http_server_shutdown example).
@@ -87,8 +87,8 @@ int Serve(const Flags& f) {
 
   int received = 0;
   sigwait(&signals, &received);
-  mock::Log(mock::LogLevel::kInfo, std::string("received ") + strsignal(received) +
-                                       ", shutting down");
+  mock::Log(mock::LogLevel::kInfo,
+            std::string("received ") + strsignal(received) + ", shutting down");
   server.Shutdown();
   return 0;
 }

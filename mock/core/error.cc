@@ -6,9 +6,7 @@ Error InvalidParameter(std::string name, std::string detail) {
   return Error{ErrorKind::kInvalidParameter, std::move(name), std::move(detail)};
 }
 
-Error BadRequest(std::string cause) {
-  return Error{ErrorKind::kBadRequest, std::move(cause), ""};
-}
+Error BadRequest(std::string cause) { return Error{ErrorKind::kBadRequest, std::move(cause), ""}; }
 
 std::string Excerpt(std::string_view value) {
   constexpr size_t kMax = 64;

@@ -15,13 +15,13 @@ namespace mock {
 // What went wrong, in the terms of OCP's error catalogue. Each kind has one HTTP status and one
 // OCP error code (see error_catalog.h).
 enum class ErrorKind {
-  kInvalidParameter,     // a query or path parameter is malformed or out of its domain (400)
-  kBadRequest,           // the request itself cannot be read: encoding, framing (400)
-  kUnsupportedSort,      // `sort` names a property the list cannot be sorted by (400)
-  kNotFound,             // no API at this path (404)
-  kMethodNotAllowed,     // the path exists, the method does not (405)
-  kPayloadTooLarge,      // the request exceeds the configured size limit (413)
-  kInternal,             // a bug in the mock; the detail goes to the log, never to the client (500)
+  kInvalidParameter,  // a query or path parameter is malformed or out of its domain (400)
+  kBadRequest,        // the request itself cannot be read: encoding, framing (400)
+  kUnsupportedSort,   // `sort` names a property the list cannot be sorted by (400)
+  kNotFound,          // no API at this path (404)
+  kMethodNotAllowed,  // the path exists, the method does not (405)
+  kPayloadTooLarge,   // the request exceeds the configured size limit (413)
+  kInternal,          // a bug in the mock; the detail goes to the log, never to the client (500)
 };
 
 struct Error {
@@ -47,8 +47,8 @@ int HttpStatusFor(ErrorKind kind);
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   const T& value() const& { return std::get<T>(v_); }

@@ -12,16 +12,16 @@ namespace mock::http {
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-  std::string method;   // as sent, e.g. "GET"
-  std::string target;   // the raw request-target: path and query, not decoded
-  Headers headers;      // as sent, in order
+  std::string method;  // as sent, e.g. "GET"
+  std::string target;  // the raw request-target: path and query, not decoded
+  Headers headers;     // as sent, in order
   std::string body;
-  std::string peer;     // the client's address, for the access log
+  std::string peer;  // the client's address, for the access log
 };
 
 struct Response {
   int status = 200;
-  Headers headers;      // besides Content-Type
+  Headers headers;  // besides Content-Type
   std::string content_type = "application/json";
   std::string body;
   std::string trace_id;  // for the access log

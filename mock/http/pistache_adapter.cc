@@ -31,9 +31,8 @@ std::string RequestTarget(const std::string& raw) {
   size_t first = line.find(' ');
   if (first == std::string_view::npos) return {};
   size_t second = line.find(' ', first + 1);
-  return std::string(line.substr(first + 1, second == std::string_view::npos
-                                                ? std::string_view::npos
-                                                : second - first - 1));
+  return std::string(line.substr(
+      first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1));
 }
 
 bool WantsClose(const P::Http::Request& request) {
@@ -46,7 +45,8 @@ bool WantsClose(const P::Http::Request& request) {
 // our response headers travel in this one typed header that carries any name and value.
 class AnyHeader : public P::Http::Header::Header {
  public:
-  AnyHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  AnyHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
   const char* name() const override { return name_.c_str(); }
   void write(std::ostream& os) const override { os << value_; }
 #ifdef SAFE_HEADER_CAST
@@ -91,8 +91,7 @@ class Handler : public P::Http::Handler {
   // Unused: requests are completed in onInput.
   void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
 
-  void onInput(const char* buffer, size_t len,
-               const std::shared_ptr<P::Tcp::Peer>& peer) override {
+  void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     auto parser = getParser(peer);
     auto connection = ConnectionOf(peer);
     if (connection->discarding) return;
@@ -125,7 +124,10 @@ class Handler : public P::Http::Handler {
   void Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
              std::string& raw) {
     const P::Http::Request& in = parser.request;
-    Request request{P::Http::methodString(in.method()), RequestTarget(raw), {}, in.body(),
+    Request request{P::Http::methodString(in.method()),
+                    RequestTarget(raw),
+                    {},
+                    in.body(),
                     peer->address().host()};
     for (const auto& [name, header] : in.headers().rawList()) {
       request.headers.emplace_back(name, header.value());

@@ -108,9 +108,8 @@ Result<Target> ParseTarget(std::string_view target, size_t max_params) {
   // Segment by segment, so that an encoded '/' or a dot-segment cannot change the route.
   for (size_t start = 1; start <= raw_path.size();) {
     size_t slash = raw_path.find('/', start);
-    std::string_view seg = raw_path.substr(start, slash == std::string_view::npos
-                                                      ? std::string_view::npos
-                                                      : slash - start);
+    std::string_view seg = raw_path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     auto decoded = DecodeComponent(seg, false);
     if (!decoded.ok()) return decoded.error();
     const std::string& d = decoded.value();

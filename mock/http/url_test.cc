@@ -35,8 +35,8 @@ INSTANTIATE_TEST_SUITE_P(Malformed, UrlErrorTest,
 TEST(UrlTest, QueryKeepsOrderAndRepeats) {
   auto q = ParseQuery("status=RUNNING&status=FAILED&&name=a%26b&flag&empty=");
   ASSERT_TRUE(q.ok());
-  QueryParams expected{{"status", "RUNNING"}, {"status", "FAILED"}, {"name", "a&b"},
-                       {"flag", ""}, {"empty", ""}};
+  QueryParams expected{
+      {"status", "RUNNING"}, {"status", "FAILED"}, {"name", "a&b"}, {"flag", ""}, {"empty", ""}};
   EXPECT_EQ(expected, q.value());
 }
 
@@ -57,8 +57,8 @@ TEST(UrlTest, TargetSplitsPathAndQuery) {
 }
 
 TEST(UrlTest, TargetRefusesTraversalAndNonAbsolutePaths) {
-  for (const char* bad : {"/api/../x", "/api/%2E%2E/x", "/instances/..%2F..", "/a/./b", "*",
-                          "http://host/api", ""}) {
+  for (const char* bad :
+       {"/api/../x", "/api/%2E%2E/x", "/instances/..%2F..", "/a/./b", "*", "http://host/api", ""}) {
     EXPECT_FALSE(ParseTarget(bad).ok()) << bad;
   }
 }

@@ -105,15 +105,13 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
     violations.push_back({ToPointer(error.context), error.description});
   }
   // Valijson reports the enclosing failures after the leaf; the deepest path is the useful one.
-  std::stable_sort(violations.begin(), violations.end(),
-                   [](const Violation& a, const Violation& b) {
-                     return a.path.size() > b.path.size();
-                   });
+  std::stable_sort(
+      violations.begin(), violations.end(),
+      [](const Violation& a, const Violation& b) { return a.path.size() > b.path.size(); });
   return violations;
 }
 
-std::vector<Violation> SchemaSet::ValidateText(std::string_view name,
-                                               std::string_view text) const {
+std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::string_view text) const {
   auto doc = ParseJson(text);
   if (!doc.ok()) return {{"", "not JSON: " + doc.error().subject}};
   return Validate(name, doc.value());
@@ -123,8 +121,7 @@ std::string Describe(const std::vector<Violation>& violations, size_t limit) {
   std::string out;
   for (size_t i = 0; i < violations.size() && i < limit; ++i) {
     if (!out.empty()) out += "; ";
-    out += (violations[i].path.empty() ? "/" : violations[i].path) + ": " +
-           violations[i].message;
+    out += (violations[i].path.empty() ? "/" : violations[i].path) + ": " + violations[i].message;
   }
   if (violations.size() > limit) {
     out += "; and " + std::to_string(violations.size() - limit) + " more";

@@ -17,14 +17,12 @@ const SchemaSet& Schemas() {
   return schemas;
 }
 
-std::string Sample(const char* name) {
-  return ReadFile(testdata::SamplesDir() / name).value();
-}
+std::string Sample(const char* name) { return ReadFile(testdata::SamplesDir() / name).value(); }
 
 TEST(SchemaSetTest, LoadsEverySchema) {
-  for (const char* name : {"common", "cluster", "tenant", "creator", "basic-subtask-instance",
-                           "basic-task-instance", "page", "envelope", "error", "error-envelope",
-                           "task-list-response", "fixture-file"}) {
+  for (const char* name :
+       {"common", "cluster", "tenant", "creator", "basic-subtask-instance", "basic-task-instance",
+        "page", "envelope", "error", "error-envelope", "task-list-response", "fixture-file"}) {
     EXPECT_TRUE(Schemas().Has(name)) << name;
   }
 }
@@ -47,9 +45,8 @@ std::vector<Violation> MutatedListSample(const std::function<void(rapidjson::Doc
 }
 
 TEST(SchemaSetTest, ViolationsNameTheOffendingValue) {
-  auto v = MutatedListSample([](rapidjson::Document& d) {
-    d["data"]["contents"][1]["status"].SetInt(1);
-  });
+  auto v = MutatedListSample(
+      [](rapidjson::Document& d) { d["data"]["contents"][1]["status"].SetInt(1); });
   ASSERT_FALSE(v.empty());
   EXPECT_EQ("/data/contents/1/status", v.front().path);
 }
@@ -68,8 +65,9 @@ TEST(SchemaSetTest, RefusesWhatTheDocsDoNotAllow) {
       {"trace id", [](auto& d) { d["traceId"].SetString("XYZ"); }},
       {"page zero", [](auto& d) { d["data"]["page"]["number"].SetInt(0); }},
       {"error on success",
-       [](auto& d) { d.AddMember("error", rapidjson::Value(rapidjson::kObjectType),
-                                 d.GetAllocator()); }},
+       [](auto& d) {
+         d.AddMember("error", rapidjson::Value(rapidjson::kObjectType), d.GetAllocator());
+       }},
   };
   for (const auto& [what, mutate] : cases) {
     EXPECT_FALSE(MutatedListSample(mutate).empty()) << what;

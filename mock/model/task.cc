@@ -132,8 +132,8 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   year_month_day ymd{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
                      std::chrono::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) return std::nullopt;
-  auto local = sys_days{ymd} + hours{*hour} + minutes{*minute} + seconds{*second} +
-               milliseconds{ms};
+  auto local =
+      sys_days{ymd} + hours{*hour} + minutes{*minute} + seconds{*second} + milliseconds{ms};
   auto utc = local - minutes{*offset};
   return Timestamp{std::string(text), duration_cast<milliseconds>(utc.time_since_epoch()).count()};
 }

@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <string_view>
 
+#include "mock/core/text.h"
+
 namespace mock::query {
 namespace {
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::LowerAscii;
 
 // `lower_needle` is already lower-case.
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle) {
-  auto it = std::search(haystack.begin(), haystack.end(), lower_needle.begin(),
-                        lower_needle.end(),
+  auto it = std::search(haystack.begin(), haystack.end(), lower_needle.begin(), lower_needle.end(),
                         [](char h, char n) { return LowerAscii(h) == n; });
   return it != haystack.end() || lower_needle.empty();
 }
@@ -93,8 +94,8 @@ bool Matches(const TaskFilter& f, const model::Task& task) {
     return false;
   }
   if (f.type && task.type != *f.type) return false;
-  if (f.host_id && std::find(task.host_ids.begin(), task.host_ids.end(), *f.host_id) ==
-                       task.host_ids.end()) {
+  if (f.host_id &&
+      std::find(task.host_ids.begin(), task.host_ids.end(), *f.host_id) == task.host_ids.end()) {
     return false;
   }
   return MatchesCluster(f, task) && MatchesTenant(f, task);

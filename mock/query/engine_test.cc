@@ -203,11 +203,12 @@ TEST_P(EnginePagingTest, PagesConcatenateToTheWholeOrderedResult) {
   auto key = [&](const Task* t) {
     std::vector<int64_t> k;
     for (const SortOrder& o : GetParam().sort) {
-      int64_t v = o.key == SortKey::kId       ? t->id
-                  : o.key == SortKey::kStatus ? static_cast<int64_t>(model::ToString(t->status)[0])
-                  : o.key == SortKey::kStartTime
-                      ? (t->start_time ? t->start_time->epoch_ms : -(int64_t{1} << 50))
-                      : int64_t{std::tolower(t->name[0])} * 1000 + static_cast<int64_t>(t->name.size());
+      int64_t v =
+          o.key == SortKey::kId       ? t->id
+          : o.key == SortKey::kStatus ? static_cast<int64_t>(model::ToString(t->status)[0])
+          : o.key == SortKey::kStartTime
+              ? (t->start_time ? t->start_time->epoch_ms : -(int64_t{1} << 50))
+              : int64_t{std::tolower(t->name[0])} * 1000 + static_cast<int64_t>(t->name.size());
       k.push_back(o.descending ? -v : v);
     }
     k.push_back(-t->id);

@@ -3,10 +3,10 @@
 #include <charconv>
 #include <optional>
 
+#include "mock/core/text.h"
+
 namespace mock::query {
 namespace {
-
-bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Java's Integer.parseInt: an optional sign, decimal digits, nothing else, within int32.
 std::optional<int32_t> ParseJavaInt(std::string_view s) {
@@ -25,12 +25,12 @@ std::optional<int32_t> ParseJavaInt(std::string_view s) {
 PageRequest ResolvePage(const std::vector<std::string_view>& pages,
                         const std::vector<std::string_view>& sizes) {
   PageRequest page;
-  if (!pages.empty() && !IsBlank(pages.front())) {
+  if (!pages.empty() && !text::IsBlank(pages.front())) {
     // A number that does not parse counts as 0, which clamps to the first page.
     int32_t n = ParseJavaInt(pages.front()).value_or(0);
     page.number = n < 1 ? 1 : n;
   }
-  if (!sizes.empty() && !IsBlank(sizes.front())) {
+  if (!sizes.empty() && !text::IsBlank(sizes.front())) {
     int32_t n = ParseJavaInt(sizes.front()).value_or(0);
     if (n >= 1) page.size = n > kMaxPageSize ? kMaxPageSize : n;
   }

@@ -4,26 +4,14 @@
 #include <charconv>
 #include <optional>
 
+#include "mock/core/text.h"
 #include "mock/query/paging.h"
 #include "mock/query/sort.h"
 
 namespace mock::query {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return out;
-}
+using text::Trim;
 
 // Spring binds a repeated scalar parameter as its values joined by commas.
 std::optional<std::string> Scalar(const QueryParams& params, std::string_view key) {
@@ -43,8 +31,7 @@ Result<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_vi
   int64_t value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-    return InvalidParameter(std::string(key), "'" + Excerpt(*raw) +
-                                                  "' is not a 64-bit integer.");
+    return InvalidParameter(std::string(key), "'" + Excerpt(*raw) + "' is not a 64-bit integer.");
   }
   return std::optional<int64_t>(value);
 }
@@ -58,8 +45,8 @@ Result<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) 
       if (!element.empty()) {
         auto status = model::ParseTaskStatus(element);
         if (!status) {
-          return InvalidParameter("status", "'" + Excerpt(element) +
-                                                "' is not one of RUNNING, FAILED, SUCCESSFUL.");
+          return InvalidParameter(
+              "status", "'" + Excerpt(element) + "' is not one of RUNNING, FAILED, SUCCESSFUL.");
         }
         if (std::find(statuses.begin(), statuses.end(), *status) == statuses.end()) {
           statuses.push_back(*status);
@@ -86,9 +73,10 @@ Result<std::optional<model::TaskType>> ParseType(const QueryParams& params) {
 
 Result<TaskFilter> ParseFilter(const QueryParams& params) {
   TaskFilter filter;
-  if (auto name = Scalar(params, "name")) filter.name = Lower(*name);
+  if (auto name = Scalar(params, "name")) filter.name = text::LowerAscii(*name);
   for (const char* key : {"cluterName", "clusterName"}) {
-    if (auto cluster = Scalar(params, key)) filter.cluster_names.push_back(Lower(*cluster));
+    if (auto cluster = Scalar(params, key))
+      filter.cluster_names.push_back(text::LowerAscii(*cluster));
   }
   auto statuses = ParseStatuses(params);
   if (!statuses.ok()) return statuses.error();
@@ -96,9 +84,9 @@ Result<TaskFilter> ParseFilter(const QueryParams& params) {
   auto type = ParseType(params);
   if (!type.ok()) return type.error();
   filter.type = type.value();
-  for (auto [key, target] : {std::pair{"clusterId", &filter.cluster_id},
-                             std::pair{"tenantId", &filter.tenant_id},
-                             std::pair{"hostId", &filter.host_id}}) {
+  for (auto [key, target] :
+       {std::pair{"clusterId", &filter.cluster_id}, std::pair{"tenantId", &filter.tenant_id},
+        std::pair{"hostId", &filter.host_id}}) {
     auto id = ParseId(params, key);
     if (!id.ok()) return id.error();
     *target = id.value();

@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "mock/core/text.h"
+
 namespace mock::query {
 namespace {
 
@@ -17,21 +19,8 @@ constexpr std::array<std::pair<SortKey, std::string_view>, 7> kProperties{{
     {SortKey::kFinishTime, "finishTime"},
 }};
 
-std::string_view Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    if (x != b[i]) return false;
-  }
-  return true;
-}
+using text::EqualsIgnoreCase;
+using text::Trim;
 
 // true = descending, false = ascending, nullopt = not a direction.
 std::optional<bool> ParseDirection(std::string_view s) {

@@ -13,12 +13,12 @@ namespace mock::query {
 
 // All present filters must hold (AND). An absent filter matches every task.
 struct TaskFilter {
-  std::optional<std::string> name;                 // case-insensitive substring of the name
-  std::vector<model::TaskStatus> statuses;         // any of these; empty = any status
+  std::optional<std::string> name;          // case-insensitive substring of the name
+  std::vector<model::TaskStatus> statuses;  // any of these; empty = any status
   std::optional<model::TaskType> type;
-  std::vector<std::string> cluster_names;          // case-insensitive substrings of cluster name
+  std::vector<std::string> cluster_names;  // case-insensitive substrings of cluster name
   std::optional<int64_t> cluster_id;
-  std::optional<std::string> tenant_name;          // exact; only with cluster_id
+  std::optional<std::string> tenant_name;  // exact; only with cluster_id
   std::optional<int64_t> tenant_id;
   std::optional<int64_t> host_id;
 };

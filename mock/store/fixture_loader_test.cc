@@ -84,12 +84,13 @@ TEST(FixtureLoaderTest, BundledFixturesCoverEveryValue) {
     }
   }
   for (const char* want :
-       {"status:RUNNING", "status:FAILED", "status:SUCCESSFUL", "type:MANUAL", "type:SYS_ONECE",
-        "type:SCHEDULED", "type:SYS_SCHEDULED", "cluster:PRIMARY", "cluster:STANDBY",
-        "cluster:none", "tenant:MYSQL", "tenant:ORACLE", "tenant:none", "not started",
-        "subtask:PENDING", "subtask:READY", "subtask:RUNNING", "subtask:CANCELING",
-        "subtask:FAILED", "subtask:SUCCESSFUL", "operation:EXECUTE", "operation:RETRY",
-        "operation:ROLLBACK", "operation:SKIP", "operation:CANCEL"}) {
+       {"status:RUNNING",    "status:FAILED",     "status:SUCCESSFUL",  "type:MANUAL",
+        "type:SYS_ONECE",    "type:SCHEDULED",    "type:SYS_SCHEDULED", "cluster:PRIMARY",
+        "cluster:STANDBY",   "cluster:none",      "tenant:MYSQL",       "tenant:ORACLE",
+        "tenant:none",       "not started",       "subtask:PENDING",    "subtask:READY",
+        "subtask:RUNNING",   "subtask:CANCELING", "subtask:FAILED",     "subtask:SUCCESSFUL",
+        "operation:EXECUTE", "operation:RETRY",   "operation:ROLLBACK", "operation:SKIP",
+        "operation:CANCEL"}) {
     EXPECT_TRUE(seen.count(want)) << want;
   }
   EXPECT_GE(clusters.size(), 4u);
@@ -166,7 +167,8 @@ TEST(FixtureLoaderTest, RefusesInconsistentRelations) {
       {"cluster 2 is described differently", {Task(1, cluster), Task(2, other)}},
       {"duplicate subtask id 9",
        {R"({"task":{"id":1,"name":"t","status":"RUNNING","creator":{"id":1,"name":"a"},)"
-        R"("subtasks":[)" + sub + "," + sub + "]}}"}},
+        R"("subtasks":[)" +
+        sub + "," + sub + "]}}"}},
   };
   for (const auto& [expected, entries] : cases) {
     FixtureDir dir;

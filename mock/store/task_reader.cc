@@ -14,8 +14,8 @@ std::string Str(const rapidjson::Value& obj, std::string_view key) {
 }
 
 // Reads an optional timestamp member; an error names its pointer.
-Result<std::optional<model::Timestamp>> ReadTime(const rapidjson::Value& obj,
-                                                 std::string_view key, const std::string& at) {
+Result<std::optional<model::Timestamp>> ReadTime(const rapidjson::Value& obj, std::string_view key,
+                                                 const std::string& at) {
   auto text = GetString(obj, key);
   if (!text) return std::optional<model::Timestamp>();
   auto ts = model::ParseTimestamp(*text);
@@ -27,9 +27,9 @@ Result<std::optional<model::Timestamp>> ReadTime(const rapidjson::Value& obj,
 }
 
 Result<bool> ReadTimes(const rapidjson::Value& t, model::Task& task) {
-  for (auto [key, target] : {std::pair{"createTime", &task.create_time},
-                             std::pair{"startTime", &task.start_time},
-                             std::pair{"finishTime", &task.finish_time}}) {
+  for (auto [key, target] :
+       {std::pair{"createTime", &task.create_time}, std::pair{"startTime", &task.start_time},
+        std::pair{"finishTime", &task.finish_time}}) {
     auto time = ReadTime(t, key, "/task");
     if (!time.ok()) return time.error();
     *target = std::move(time).value();
