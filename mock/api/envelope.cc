@@ -4,6 +4,8 @@
 #include <ctime>
 #include <random>
 
+#include "mock/model/task.h"
+
 namespace mock::api {
 namespace {
 
@@ -58,19 +60,9 @@ std::string TraceIds::Next() {
 
 std::string NowTimestamp() {
   auto now = std::chrono::system_clock::now();
-  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char base[32];
-  std::strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &local);
-  // tm_gmtoff is bounded by a day; clamp so the formatting below can never overflow.
-  const int offset = static_cast<int>(local.tm_gmtoff / 60) % (24 * 60);
-  const int magnitude = offset < 0 ? -offset : offset;
-  char out[64];
-  std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, static_cast<int>(ms.count()),
-                offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
-  return out;
+  return model::MakeTimestamp(
+             std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count())
+      .text;
 }
 
 http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,

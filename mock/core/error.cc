@@ -28,6 +28,18 @@ int HttpStatusFor(ErrorKind kind) {
       return 405;
     case ErrorKind::kPayloadTooLarge:
       return 413;
+    case ErrorKind::kTaskNotFound:
+      return 404;
+    case ErrorKind::kTaskStateInvalid:
+    case ErrorKind::kTaskCannotRollback:
+    case ErrorKind::kSubtaskCannotSkip:
+      return 400;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kPermissionDenied:
+      return 403;
+    case ErrorKind::kThrottled:
+      return 429;
     case ErrorKind::kInternal:
       return 500;
   }

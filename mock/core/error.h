@@ -9,19 +9,27 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace mock {
 
 // What went wrong, in the terms of OCP's error catalogue. Each kind has one HTTP status and one
 // OCP error code (see error_catalog.h).
 enum class ErrorKind {
-  kInvalidParameter,  // a query or path parameter is malformed or out of its domain (400)
-  kBadRequest,        // the request itself cannot be read: encoding, framing (400)
-  kUnsupportedSort,   // `sort` names a property the list cannot be sorted by (400)
-  kNotFound,          // no API at this path (404)
-  kMethodNotAllowed,  // the path exists, the method does not (405)
-  kPayloadTooLarge,   // the request exceeds the configured size limit (413)
-  kInternal,          // a bug in the mock; the detail goes to the log, never to the client (500)
+  kInvalidParameter,    // a query or path parameter is malformed or out of its domain (400)
+  kBadRequest,          // the request itself cannot be read: encoding, framing (400)
+  kUnsupportedSort,     // `sort` names a property the list cannot be sorted by (400)
+  kNotFound,            // no API at this path (404)
+  kMethodNotAllowed,    // the path exists, the method does not (405)
+  kPayloadTooLarge,     // the request exceeds the configured size limit (413)
+  kTaskNotFound,        // no such task, or no such subtask in it (404)
+  kTaskStateInvalid,    // the operation is not allowed in the task's state (400)
+  kTaskCannotRollback,  // the task prohibits rollback (400)
+  kSubtaskCannotSkip,   // the subtask is not in a state that can be skipped (400)
+  kUnauthenticated,     // no credentials, or wrong ones (401)
+  kPermissionDenied,    // valid credentials without the permission (403)
+  kThrottled,           // over the user's request limit (429)
+  kInternal,            // a bug in the mock; the detail goes to the log, never to the client (500)
 };
 
 struct Error {
@@ -30,6 +38,8 @@ struct Error {
   std::string subject;
   // A sentence for the developer reading the response: which value was wrong and why.
   std::string detail;
+  // Fill `{1}`, `{2}`, ... (each ErrorKind documents what they are).
+  std::vector<std::string> more_args = {};
 };
 
 Error InvalidParameter(std::string name, std::string detail);

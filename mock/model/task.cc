@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <utility>
 
 namespace mock::model {
@@ -136,6 +138,37 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
       sys_days{ymd} + hours{*hour} + minutes{*minute} + seconds{*second} + milliseconds{ms};
   auto utc = local - minutes{*offset};
   return Timestamp{std::string(text), duration_cast<milliseconds>(utc.time_since_epoch()).count()};
+}
+
+Timestamp MakeTimestamp(int64_t epoch_ms) {
+  std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
+  int ms = static_cast<int>(epoch_ms % 1000);
+  if (ms < 0) {
+    ms += 1000;
+    --seconds;
+  }
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char base[32];
+  std::strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &local);
+  // tm_gmtoff is bounded by a day; clamp so the formatting below can never overflow.
+  const int offset = static_cast<int>(local.tm_gmtoff / 60) % (24 * 60);
+  const int magnitude = offset < 0 ? -offset : offset;
+  char out[64];
+  std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, ms, offset < 0 ? '-' : '+',
+                magnitude / 60, magnitude % 60);
+  return Timestamp{out, epoch_ms};
+}
+
+Subtask* Task::FindSubtask(int64_t subtask_id) {
+  for (Subtask& s : subtasks) {
+    if (s.id == subtask_id) return &s;
+  }
+  return nullptr;
+}
+
+const Subtask* Task::FindSubtask(int64_t subtask_id) const {
+  return const_cast<Task*>(this)->FindSubtask(subtask_id);
 }
 
 }  // namespace mock::model

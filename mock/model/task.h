@@ -39,6 +39,9 @@ struct Timestamp {
 // Parses ISO-8601 `YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)`; nullopt when malformed.
 std::optional<Timestamp> ParseTimestamp(std::string_view text);
 
+// `epoch_ms` in the machine's time zone, as OCP writes it: "2026-11-27T13:30:27.270+08:00".
+Timestamp MakeTimestamp(int64_t epoch_ms);
+
 struct Cluster {
   int64_t id = 0;
   std::string name;
@@ -58,12 +61,35 @@ struct Creator {
   std::string name;
 };
 
+// What a subtask does when it runs: fixture-only, never in a response.
+struct SubtaskScript {
+  int64_t duration_ms = 5000;     // how long each run takes, in mock-clock time
+  std::vector<int> fail_on_runs;  // 1-based runs that end FAILED; every other run succeeds
+};
+
 struct Subtask {
   int64_t id = 0;
   std::string name;
   std::string description;
   SubtaskStatus status = SubtaskStatus::kPending;
   Operation operation = Operation::kExecute;
+  // WrappedTaskInstance details. Fixtures may omit them; the loader fills consistent values.
+  int64_t series_id = 0;
+  int32_t timeout = 300;  // seconds
+  std::optional<std::string> executor;
+  int32_t run_time = 0;  // how many times it has run
+  std::string node_type = "JAVA_TASK";
+  int32_t parallel_idx = -1;
+  std::vector<int64_t> upstreams;
+  std::vector<int64_t> downstreams;
+  bool prohibit_rollback = false;
+  std::optional<Timestamp> create_time;
+  std::optional<Timestamp> start_time;
+  std::optional<Timestamp> finish_time;
+  std::string log;  // the log text so far, lines separated by "\n"
+  SubtaskScript script;
+  // Mock-clock instant at which the current step (a READY wait, a run, a cancel) ends.
+  std::optional<int64_t> step_ends_ms;
 };
 
 struct Task {
@@ -71,6 +97,10 @@ struct Task {
   std::string name;
   TaskStatus status = TaskStatus::kRunning;
   TaskType type = TaskType::kManual;
+  Operation operation = Operation::kExecute;
+  int64_t task_definition_id = -1;
+  std::optional<std::string> executor;
+  bool prohibit_rollback = false;
   Creator creator;
   std::optional<Cluster> cluster;
   std::optional<Tenant> tenant;
@@ -80,6 +110,9 @@ struct Task {
   std::vector<Subtask> subtasks;
   // Fixture-only: the hosts the task ran on, for the `hostId` filter.
   std::vector<int64_t> host_ids;
+
+  Subtask* FindSubtask(int64_t subtask_id);
+  const Subtask* FindSubtask(int64_t subtask_id) const;
 };
 
 }  // namespace mock::model

@@ -54,7 +54,38 @@ class Consistency {
     for (const model::Subtask& s : task.subtasks) {
       if (!seen.insert(s.id).second) return "duplicate subtask id " + std::to_string(s.id);
     }
+    for (const model::Subtask& s : task.subtasks) {
+      for (const auto* edges : {&s.upstreams, &s.downstreams}) {
+        for (int64_t id : *edges) {
+          if (!seen.count(id)) {
+            return "subtask " + std::to_string(s.id) + " links to " + std::to_string(id) +
+                   ", which is not a subtask of this task";
+          }
+        }
+      }
+    }
+    if (HasCycle(task)) return "the subtasks' upstreams/downstreams form a cycle";
     return std::nullopt;
+  }
+
+  // Kahn's algorithm: a graph is acyclic iff every node can be removed in upstream order.
+  static bool HasCycle(const model::Task& task) {
+    std::map<int64_t, size_t> waiting;
+    for (const model::Subtask& s : task.subtasks) waiting[s.id] = s.upstreams.size();
+    std::vector<int64_t> ready;
+    for (const auto& [id, n] : waiting) {
+      if (n == 0) ready.push_back(id);
+    }
+    size_t removed = 0;
+    while (!ready.empty()) {
+      const model::Subtask* s = task.FindSubtask(ready.back());
+      ready.pop_back();
+      ++removed;
+      for (int64_t down : s->downstreams) {
+        if (--waiting[down] == 0) ready.push_back(down);
+      }
+    }
+    return removed != task.subtasks.size();
   }
 
   static std::optional<std::string> Same(const char* what, int64_t id, const std::string& key,

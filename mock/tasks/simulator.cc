@@ -1,0 +1,162 @@
+#include "mock/tasks/simulator.h"
+
+#include <algorithm>
+
+#include "mock/model/subtask_log.h"
+
+namespace mock::tasks {
+namespace {
+
+using model::Operation;
+using model::Subtask;
+using model::SubtaskStatus;
+using model::Task;
+using model::TaskStatus;
+
+bool RollingBack(const Task& task) { return task.operation == Operation::kRollback; }
+
+bool Active(const Subtask& s) {
+  return s.status == SubtaskStatus::kReady || s.status == SubtaskStatus::kRunning ||
+         s.status == SubtaskStatus::kCanceling;
+}
+
+bool RolledBack(const Subtask& s) {
+  return s.operation == Operation::kRollback && s.status == SubtaskStatus::kSuccessful;
+}
+
+// Whether a PENDING subtask may start now.
+bool CanStart(const Task& task, const Subtask& s) {
+  if (s.status != SubtaskStatus::kPending) return false;
+  if (RollingBack(task)) {
+    if (s.operation != Operation::kRollback) return false;
+    return std::all_of(s.downstreams.begin(), s.downstreams.end(), [&](int64_t id) {
+      const Subtask* d = task.FindSubtask(id);
+      return d == nullptr || RolledBack(*d) ||
+             (d->status == SubtaskStatus::kPending && d->operation != Operation::kRollback);
+    });
+  }
+  return std::all_of(s.upstreams.begin(), s.upstreams.end(), [&](int64_t id) {
+    const Subtask* u = task.FindSubtask(id);
+    return u == nullptr || u->status == SubtaskStatus::kSuccessful;
+  });
+}
+
+void Log(Subtask& s, int64_t at_ms, std::string_view level, const std::string& message) {
+  s.log += model::LogLine(model::MakeTimestamp(at_ms), level, message);
+}
+
+bool PromoteReady(Task& task, int64_t at_ms) {
+  bool changed = false;
+  for (Subtask& s : task.subtasks) {
+    if (!CanStart(task, s)) continue;
+    s.status = SubtaskStatus::kReady;
+    s.step_ends_ms = at_ms + kReadyDelayMs;
+    changed = true;
+  }
+  return changed;
+}
+
+void Start(Task& task, Subtask& s, int64_t at_ms) {
+  model::Timestamp at = model::MakeTimestamp(at_ms);
+  if (s.operation == Operation::kSkip) {
+    s.status = SubtaskStatus::kSuccessful;
+    s.finish_time = at;
+    s.step_ends_ms.reset();
+    Log(s, at_ms, "INFO", "Skip subtask, id=" + std::to_string(s.id) + ", marked as SUCCESSFUL");
+    return;
+  }
+  if (s.operation != Operation::kRollback) ++s.run_time;
+  s.status = SubtaskStatus::kRunning;
+  s.start_time = at;
+  s.finish_time.reset();
+  if (!s.executor) s.executor = task.executor;
+  if (!task.start_time) task.start_time = at;
+  s.step_ends_ms = at_ms + s.script.duration_ms;
+  s.log += model::LogHeader(s.operation, at);
+  Log(s, at_ms, "INFO",
+      "Run subtask, id=" + std::to_string(s.id) + ", name=" + s.name +
+          ", runTime=" + std::to_string(s.run_time));
+}
+
+void Finish(Subtask& s, int64_t at_ms) {
+  const bool canceled = s.status == SubtaskStatus::kCanceling;
+  const bool fails = canceled || (s.operation != Operation::kRollback &&
+                                  std::find(s.script.fail_on_runs.begin(),
+                                            s.script.fail_on_runs.end(),
+                                            s.run_time) != s.script.fail_on_runs.end());
+  const SubtaskStatus from = s.status;
+  s.status = fails ? SubtaskStatus::kFailed : SubtaskStatus::kSuccessful;
+  s.finish_time = model::MakeTimestamp(at_ms);
+  s.step_ends_ms.reset();
+  if (canceled) Log(s, at_ms, "ERROR", "The subtask execution is canceled.");
+  Log(s, at_ms, fails ? "ERROR" : "INFO",
+      "Set state for subtask: " + std::to_string(s.id) + ", current state: " +
+          std::string(model::ToString(from)) +
+          ", new state: " + std::string(model::ToString(s.status)));
+}
+
+// Ends the task once nothing is under way and nothing can start.
+void MaybeFinishTask(Task& task, int64_t at_ms) {
+  if (std::any_of(task.subtasks.begin(), task.subtasks.end(), Active)) return;
+  bool failed = std::any_of(task.subtasks.begin(), task.subtasks.end(),
+                            [](const Subtask& s) { return s.status == SubtaskStatus::kFailed; });
+  if (!failed && !RollingBack(task)) {
+    failed = !std::all_of(task.subtasks.begin(), task.subtasks.end(), [](const Subtask& s) {
+      return s.status == SubtaskStatus::kSuccessful;
+    });
+  }
+  task.status = failed ? TaskStatus::kFailed : TaskStatus::kSuccessful;
+  task.finish_time = model::MakeTimestamp(at_ms);
+}
+
+// The active subtask whose step ends first, if it ends by `now_ms`.
+Subtask* DueStep(Task& task, int64_t now_ms) {
+  Subtask* due = nullptr;
+  for (Subtask& s : task.subtasks) {
+    if (!Active(s) || !s.step_ends_ms || *s.step_ends_ms > now_ms) continue;
+    if (due == nullptr || *s.step_ends_ms < *due->step_ends_ms) due = &s;
+  }
+  return due;
+}
+
+}  // namespace
+
+void Arm(Task& task, int64_t now_ms) {
+  if (task.status != TaskStatus::kRunning) return;
+  for (Subtask& s : task.subtasks) {
+    if (s.status == SubtaskStatus::kReady) s.step_ends_ms = now_ms + kReadyDelayMs;
+    if (s.status == SubtaskStatus::kRunning) s.step_ends_ms = now_ms + s.script.duration_ms;
+    if (s.status == SubtaskStatus::kCanceling) s.step_ends_ms = now_ms + kCancelDelayMs;
+  }
+  PromoteReady(task, now_ms);
+  MaybeFinishTask(task, now_ms);
+}
+
+bool Advance(Task& task, int64_t now_ms) {
+  bool changed = false;
+  while (task.status == TaskStatus::kRunning) {
+    Subtask* s = DueStep(task, now_ms);
+    if (s == nullptr) break;
+    const int64_t at = *s->step_ends_ms;
+    if (s->status == SubtaskStatus::kReady) {
+      Start(task, *s, at);
+    } else {
+      Finish(*s, at);
+    }
+    PromoteReady(task, at);
+    MaybeFinishTask(task, at);
+    changed = true;
+  }
+  return changed;
+}
+
+std::optional<int64_t> NextStepMs(const Task& task) {
+  std::optional<int64_t> next;
+  if (task.status != TaskStatus::kRunning) return next;
+  for (const Subtask& s : task.subtasks) {
+    if (Active(s) && s.step_ends_ms && (!next || *s.step_ends_ms < *next)) next = s.step_ends_ms;
+  }
+  return next;
+}
+
+}  // namespace mock::tasks
