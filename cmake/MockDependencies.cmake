@@ -20,6 +20,7 @@ add_library(mock_cli11 INTERFACE)
 target_include_directories(mock_cli11 SYSTEM INTERFACE "${MOCK_CLI11_INCLUDE_DIR}")
 
 find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED)
 if(MOCK_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(CURL REQUIRED)

@@ -12,6 +12,7 @@
 
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/server_under_test.h"
 
 namespace contract {
 namespace {
@@ -34,6 +35,10 @@ RunResult RunMock(const std::string& args) {
   s << in.rdbuf();
   fs::remove(out);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, s.str()};
+}
+
+HttpClient Admin(const MockProcess& mock) {
+  return HttpClient(mock.base_url(), std::string(kAdminUser), std::string(kAdminPassword));
 }
 
 class TempDir {
@@ -120,7 +125,7 @@ TEST(Binary, ReportsAPortInUse) {
 TEST(Binary, ReadyLineNamesTheBoundAddress) {
   MockProcess mock(OCPMOCK_BINARY, {"--server-name", "ci-box"});
   EXPECT_EQ(0u, mock.base_url().rfind("http://127.0.0.1:", 0)) << mock.base_url();
-  HttpResult r = HttpClient(mock.base_url(), {}, {}).Send("GET", "/api/v2/tasks/instances?size=1");
+  HttpResult r = Admin(mock).Send("GET", "/api/v2/tasks/instances?size=1");
   EXPECT_EQ(200, r.status);
   EXPECT_NE(std::string::npos, r.body.find("\"server\":\"ci-box\"")) << r.body;
 }
@@ -130,7 +135,7 @@ class Shutdown : public testing::TestWithParam<int> {};
 
 TEST_P(Shutdown, ExitsCleanlyWithinASecond) {
   MockProcess mock(OCPMOCK_BINARY, {});
-  HttpClient(mock.base_url(), {}, {}).Send("GET", "/api/v2/tasks/instances");
+  Admin(mock).Send("GET", "/api/v2/tasks/instances");
   const auto start = std::chrono::steady_clock::now();
   int status = mock.Stop(GetParam());
   auto took = std::chrono::steady_clock::now() - start;
@@ -150,7 +155,7 @@ TEST(Binary, LogsOneAccessLineAtInfoPerRequest) {
   const fs::path log = dir.path() / "stderr.log";
   {
     MockProcess mock(OCPMOCK_BINARY, {}, MockProcess::Options{"info", log.string()});
-    HttpClient client(mock.base_url(), std::string("admin"), std::string("s3cret-pass"));
+    HttpClient client = Admin(mock);
     client.Send("GET", "/api/v2/tasks/instances?status=FAILED");
     client.Send("GET", "/nope");
     client.Send("DELETE", "/api/v2/tasks/instances");
@@ -163,8 +168,8 @@ TEST(Binary, LogsOneAccessLineAtInfoPerRequest) {
     if (line.find("\"GET ") != std::string::npos || line.find("\"DELETE ") != std::string::npos) {
       access.push_back(line);
     }
-    EXPECT_EQ(std::string::npos, line.find("s3cret-pass")) << "a credential was logged";
-    EXPECT_EQ(std::string::npos, line.find("YWRtaW46czNjcmV0LXBhc3M")) << "credentials logged";
+    EXPECT_EQ(std::string::npos, line.find(kAdminPassword)) << "a credential was logged";
+    EXPECT_EQ(std::string::npos, line.find("YWRtaW46QWRtaW5AMTIz")) << "credentials logged";
   }
   ASSERT_EQ(3u, access.size());
   EXPECT_NE(std::string::npos, access[0].find("\"GET /api/v2/tasks/instances?status=FAILED\" 200"));

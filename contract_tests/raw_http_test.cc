@@ -54,7 +54,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(RawHttp, Http10IsAnswered) {
   ServerUnderTest& server = ServerUnderTest::Get();
-  RawResponse r = SendRaw(server.base_url(), "GET /api/v2/tasks/instances?size=1 HTTP/1.0\r\n\r\n");
+  RawResponse r = SendRaw(server.base_url(), "GET /api/v2/tasks/instances?size=1 HTTP/1.0\r\n" +
+                                                 server.AuthorizationLine() + "\r\n");
   EXPECT_EQ(200, r.status);
   EXPECT_EQ(0u, r.head.rfind("HTTP/1.0 200", 0)) << r.head;
   EXPECT_TRUE(server.schemas().ValidateText("task-list-response", r.body).empty());
@@ -63,9 +64,9 @@ TEST(RawHttp, Http10IsAnswered) {
 TEST(RawHttp, BodyOnGetIsIgnored) {
   ServerUnderTest& server = ServerUnderTest::Get();
   if (server.live()) GTEST_SKIP() << "a body on GET is not read-only by everyone's reading";
-  RawResponse r =
-      SendRaw(server.base_url(), "GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\n" + kHost +
-                                     "Content-Length: 11\r\n\r\n{\"page\":9}\n");
+  RawResponse r = SendRaw(server.base_url(), "GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\n" +
+                                                 kHost + server.AuthorizationLine() +
+                                                 "Content-Length: 11\r\n\r\n{\"page\":9}\n");
   EXPECT_EQ(200, r.status);
   EXPECT_NE(std::string::npos, r.body.find("\"number\":1")) << r.body;
 }
@@ -74,9 +75,9 @@ TEST(RawHttp, KeepAliveServesSeveralRequestsOnOneConnection) {
   ServerUnderTest& server = ServerUnderTest::Get();
   RawConnection connection(server.base_url());
   for (int i = 1; i <= 3; ++i) {
-    RawResponse r =
-        connection.Exchange("GET /api/v2/tasks/instances?size=1&page=" + std::to_string(i) +
-                            " HTTP/1.1\r\n" + kHost + "Connection: keep-alive\r\n\r\n");
+    RawResponse r = connection.Exchange(
+        "GET /api/v2/tasks/instances?size=1&page=" + std::to_string(i) + " HTTP/1.1\r\n" + kHost +
+        server.AuthorizationLine() + "Connection: keep-alive\r\n\r\n");
     ASSERT_EQ(200, r.status) << "request " << i << " on the same connection";
     EXPECT_NE(std::string::npos, r.body.find("\"number\":" + std::to_string(i))) << r.body;
   }

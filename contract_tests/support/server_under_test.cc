@@ -1,6 +1,7 @@
 #include "contract_tests/support/server_under_test.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -102,9 +103,13 @@ ServerUnderTest::ServerUnderTest() {
     live_ = true;
     client_ = std::make_unique<HttpClient>(*base, Env("OCP_USER"), Env("OCP_PASSWORD"));
   } else {
+    // A frozen clock: tasks move only when a test advances time, so what the suite learned
+    // stays true while it runs.
     process_ = std::make_unique<MockProcess>(
-        OCPMOCK_BINARY, std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures"});
-    client_ = std::make_unique<HttpClient>(process_->base_url(), std::nullopt, std::nullopt);
+        OCPMOCK_BINARY, std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures",
+                                                 "--time-scale", "0"});
+    client_ = std::make_unique<HttpClient>(process_->base_url(), std::string(kAdminUser),
+                                           std::string(kAdminPassword));
   }
   std::printf("contract suite: %s mode against %s\n", live_ ? "live" : "mock",
               client_->base_url().c_str());
@@ -134,6 +139,19 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
     EXPECT_EQ(f.http.status, status.value_or(-1)) << "envelope status differs from HTTP status";
   }
   return f;
+}
+
+std::string ServerUnderTest::AuthorizationLine() const {
+  auto user = live_ ? Env("OCP_USER") : std::optional<std::string>(kAdminUser);
+  if (!user) return "";
+  std::string credentials =
+      *user + ":" + (live_ ? Env("OCP_PASSWORD").value_or("") : std::string(kAdminPassword));
+  std::string encoded(4 * ((credentials.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                          reinterpret_cast<const unsigned char*>(credentials.data()),
+                          static_cast<int>(credentials.size()));
+  encoded.resize(static_cast<size_t>(n));
+  return "Authorization: Basic " + encoded + "\r\n";
 }
 
 std::vector<int64_t> ServerUnderTest::AllIds(const std::string& query) const {

@@ -22,6 +22,10 @@
 
 namespace contract {
 
+// The bundled fixtures' user with every permission (fixtures/users.json).
+inline constexpr std::string_view kAdminUser = "admin";
+inline constexpr std::string_view kAdminPassword = "Admin@123";
+
 // A task as the suite knows it: what the list shows, plus (mock mode only) fixture truth.
 struct KnownTask {
   int64_t id = 0;
@@ -66,6 +70,9 @@ class ServerUnderTest {
   std::vector<int64_t> AllIds(const std::string& query) const;
 
   const mock::json::SchemaSet& schemas() const { return *schemas_; }
+  const HttpClient& client() const { return *client_; }
+  // "Authorization: Basic ...\r\n" with the suite's credentials, or "" when it has none.
+  std::string AuthorizationLine() const;
   const std::string& base_url() const { return client_->base_url(); }
 
   static constexpr size_t kLiveTaskLimit = 10000;

@@ -1,39 +1,60 @@
 #include "mock/api/api.h"
 
-#include "mock/api/task_json.h"
+#include <chrono>
+
 #include "mock/core/log.h"
-#include "mock/http/url.h"
-#include "mock/query/engine.h"
-#include "mock/query/query_params.h"
 
 namespace mock::api {
 namespace {
 
-enum RouteId { kListTasks };
+enum RouteId {
+  kListTasks,
+  kTaskDetail,
+  kRetryTask,
+  kRollbackTask,
+  kSubtaskLog,
+  kRetrySubtask,
+  kSkipSubtask,
+  kCancelSubtask,
+};
 
-void WritePage(JsonWriter& w, const query::TaskPage& page) {
-  w.Key("page");
-  w.StartObject();
-  w.Key("number");
-  w.Int(page.page.number);
-  w.Key("size");
-  w.Int(page.page.size);
-  w.Key("totalElements");
-  w.Int64(page.total_elements);
-  w.Key("totalPages");
-  w.Int64(page.total_pages);
-  w.EndObject();
+constexpr const char* kTasks = "/api/v2/tasks/instances";
+constexpr std::string_view kControlPrefix = "/__mock/";
+
+int64_t WallClockMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void AddRateLimitHeaders(http::Response& response, const auth::Throttle::Decision& d) {
+  if (!d.limited) return;
+  response.headers.emplace_back("RateLimit-Limit", std::to_string(d.limit));
+  response.headers.emplace_back("RateLimit-Remaining", std::to_string(d.remaining));
+  response.headers.emplace_back("RateLimit-Reset", std::to_string(d.reset_seconds));
 }
 
 }  // namespace
 
-Api::Api(ApiOptions options, std::vector<model::Task> tasks)
+Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
+         const auth::Authenticator* authenticator)
     : options_(std::move(options)),
       envelope_{options_.server_name, options_.scheme},
-      tasks_(std::move(tasks)) {
-  rendered_.reserve(tasks_.size());
-  for (const model::Task& task : tasks_) rendered_.push_back(RenderBasicTask(task));
-  router_.Add("GET", "/api/v2/tasks/instances", kListTasks);
+      store_(store),
+      clock_(clock),
+      authenticator_(authenticator),
+      handlers_(store_, envelope_) {
+  const std::string tasks = kTasks;
+  router_.Add("GET", tasks, kListTasks);
+  router_.Add("GET", tasks + "/{taskInstanceId}", kTaskDetail);
+  router_.Add("POST", tasks + "/{taskInstanceId}/retry", kRetryTask);
+  router_.Add("POST", tasks + "/{taskInstanceId}/rollback", kRollbackTask);
+  router_.Add("GET", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/log", kSubtaskLog);
+  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/retry",
+              kRetrySubtask);
+  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/skip", kSkipSubtask);
+  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/cancel",
+              kCancelSubtask);
 }
 
 http::Response Api::Handle(const http::Request& request) const {
@@ -45,7 +66,8 @@ http::Response Api::Handle(const http::Request& request) const {
   } catch (...) {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled non-standard exception");
   }
-  return Failure(envelope_, context, Error{ErrorKind::kInternal, "trace " + context.trace_id, ""});
+  return Failure(envelope_, context,
+                 Error{ErrorKind::kInternal, "trace " + context.trace_id, "", {}});
 }
 
 http::Response Api::Reject(const Error& error) const {
@@ -55,41 +77,75 @@ http::Response Api::Reject(const Error& error) const {
 http::Response Api::Route(const http::Request& request, const RequestContext& context) const {
   auto target = http::ParseTarget(request.target, options_.max_query_params);
   if (!target.ok()) return Failure(envelope_, context, target.error());
-  const RouteMatch match = router_.Match(request.method, target.value().path);
-  if (match.outcome == RouteMatch::kNotFound) {
-    return Failure(envelope_, context,
-                   Error{ErrorKind::kNotFound, "no API at " + Excerpt(target.value().path), ""});
+  if (target.value().path.rfind(kControlPrefix, 0) == 0) {
+    return Control(request, target.value(), context);
   }
-  if (match.outcome == RouteMatch::kMethodNotAllowed) {
-    http::Response response =
-        Failure(envelope_, context,
-                Error{ErrorKind::kMethodNotAllowed, "", "Allowed: " + match.allow + "."});
-    response.headers.emplace_back("Allow", match.allow);
-    return response;
-  }
-  switch (match.route_id) {
-    case kListTasks:
-      return ListTasks(target.value().query, context);
-  }
-  return Failure(envelope_, context, Error{ErrorKind::kInternal, "unrouted " + request.method, ""});
+  return Serve(request, target.value(), context);
 }
 
-http::Response Api::ListTasks(const QueryParams& params, const RequestContext& context) const {
-  auto query = query::ParseTaskQuery(params);
-  if (!query.ok()) return Failure(envelope_, context, query.error());
-  const query::TaskPage page = query::ExecuteQuery(tasks_, query.value());
-  return Success(envelope_, context, [&](JsonWriter& w) {
-    w.StartObject();
-    w.Key("contents");
-    w.StartArray();
-    for (const model::Task* task : page.items) {
-      const std::string& json = rendered_[static_cast<size_t>(task - tasks_.data())];
-      w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+http::Response Api::Serve(const http::Request& request, const http::Target& target,
+                          const RequestContext& context) const {
+  const auth::User* user = nullptr;
+  if (authenticator_ != nullptr) {
+    auto who = authenticator_->Authenticate(request, target, WallClockMs() / 1000);
+    if (!who.ok()) {
+      http::Response r = Failure(envelope_, context, who.error());
+      r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"OCP\"");
+      return r;
     }
-    w.EndArray();
-    WritePage(w, page);
-    w.EndObject();
-  });
+    user = who.value();
+  }
+  const RouteMatch match = router_.Match(request.method, target.path);
+  if (match.outcome == RouteMatch::kNotFound) {
+    return Failure(envelope_, context,
+                   Error{ErrorKind::kNotFound, "no API at " + Excerpt(target.path), "", {}});
+  }
+  if (match.outcome == RouteMatch::kMethodNotAllowed) {
+    http::Response r =
+        Failure(envelope_, context,
+                Error{ErrorKind::kMethodNotAllowed, "", "Allowed: " + match.allow + ".", {}});
+    r.headers.emplace_back("Allow", match.allow);
+    return r;
+  }
+  const auth::Permission needed =
+      request.method == "GET" ? auth::Permission::kTaskViewer : auth::Permission::kTaskManager;
+  if (user != nullptr && !user->Has(needed)) {
+    return Failure(envelope_, context,
+                   Error{ErrorKind::kPermissionDenied,
+                         "",
+                         "This needs the " + std::string(auth::ToString(needed)) + " permission.",
+                         {}});
+  }
+  auth::Throttle::Decision decision;
+  if (user != nullptr) decision = throttle_.Admit(*user, WallClockMs());
+  http::Response response =
+      decision.allowed ? Dispatch(match, target, context)
+                       : Failure(envelope_, context, Error{ErrorKind::kThrottled, "", "", {}});
+  AddRateLimitHeaders(response, decision);
+  return response;
+}
+
+http::Response Api::Dispatch(const RouteMatch& m, const http::Target& target,
+                             const RequestContext& context) const {
+  switch (m.route_id) {
+    case kListTasks:
+      return handlers_.List(target.query, context);
+    case kTaskDetail:
+      return handlers_.Detail(m.params[0], context);
+    case kRetryTask:
+      return handlers_.RetryTask(m.params[0], context);
+    case kRollbackTask:
+      return handlers_.RollbackTask(m.params[0], context);
+    case kSubtaskLog:
+      return handlers_.Log(m.params[0], m.params[1], context);
+    case kRetrySubtask:
+      return handlers_.RetrySubtask(m.params[0], m.params[1], context);
+    case kSkipSubtask:
+      return handlers_.SkipSubtask(m.params[0], m.params[1], context);
+    case kCancelSubtask:
+      return handlers_.CancelSubtask(m.params[0], m.params[1], context);
+  }
+  return Failure(envelope_, context, Error{ErrorKind::kInternal, "unrouted", "", {}});
 }
 
 }  // namespace mock::api

@@ -18,6 +18,8 @@ uint64_t Mix(uint64_t x) {
 
 void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestContext& context,
                  int status) {
+  // OCP's documented 429 body has an empty traceId: throttling happens before tracing starts.
+  const std::string& trace_id = status == 429 ? std::string() : context.trace_id;
   w.Key("server");
   w.String(settings.server);
   w.Key("status");
@@ -27,7 +29,7 @@ void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestC
   w.Key("timestamp");
   w.String(NowTimestamp());
   w.Key("traceId");
-  w.String(context.trace_id);
+  w.String(trace_id);
 }
 
 void WriteDuration(JsonWriter& w, const RequestContext& context) {
@@ -70,8 +72,10 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
-  w.Key("data");
-  write_data(w);
+  if (write_data) {
+    w.Key("data");
+    write_data(w);
+  }
   WriteDuration(w, context);
   WriteCommon(w, settings, context, 200);
   w.EndObject();

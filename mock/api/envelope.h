@@ -16,13 +16,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "mock/api/task_json.h"
 #include "mock/core/error.h"
 #include "mock/core/error_catalog.h"
 #include "mock/http/message.h"
 
 namespace mock::api {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 struct EnvelopeSettings {
   std::string server;                         // the envelope's `server`
@@ -49,7 +48,8 @@ class TraceIds {
 // "2026-11-27T13:30:27.270+08:00": now, in the machine's time zone, with milliseconds.
 std::string NowTimestamp();
 
-// A 200 whose `data` is written by `write_data` (which must write exactly one JSON value).
+// A 200 whose `data` is written by `write_data` (which must write exactly one JSON value), or
+// without `data` when `write_data` is empty (as OCP answers skip and cancel).
 http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,
                        const std::function<void(JsonWriter&)>& write_data);
 

@@ -1,28 +1,30 @@
 #include "mock/api/task_json.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 namespace mock::api {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Str(Writer& w, const char* key, std::string_view value) {
+void Str(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-void Int(Writer& w, const char* key, int64_t value) {
+void Int(JsonWriter& w, const char* key, int64_t value) {
   w.Key(key);
   w.Int64(value);
 }
 
-void Time(Writer& w, const char* key, const std::optional<model::Timestamp>& t) {
+void Time(JsonWriter& w, const char* key, const std::optional<model::Timestamp>& t) {
   if (t) Str(w, key, t->text);
 }
 
-void WriteCluster(Writer& w, const model::Cluster& c) {
+void Ids(JsonWriter& w, const char* key, const std::vector<int64_t>& ids) {
+  w.Key(key);
+  w.StartArray();
+  for (int64_t id : ids) w.Int64(id);
+  w.EndArray();
+}
+
+void WriteCluster(JsonWriter& w, const model::Cluster& c) {
   w.Key("cluster");
   w.StartObject();
   Int(w, "id", c.id);
@@ -32,7 +34,7 @@ void WriteCluster(Writer& w, const model::Cluster& c) {
   w.EndObject();
 }
 
-void WriteTenant(Writer& w, const model::Tenant& t) {
+void WriteTenant(JsonWriter& w, const model::Tenant& t) {
   w.Key("tenant");
   w.StartObject();
   Int(w, "id", t.id);
@@ -42,42 +44,88 @@ void WriteTenant(Writer& w, const model::Tenant& t) {
   w.EndObject();
 }
 
-void WriteSubtasks(Writer& w, const std::vector<model::Subtask>& subtasks) {
-  w.Key("subtasks");
-  w.StartArray();
-  for (const model::Subtask& s : subtasks) {
-    w.StartObject();
-    Str(w, "description", s.description);
-    Int(w, "id", s.id);
-    Str(w, "name", s.name);
-    Str(w, "operation", model::ToString(s.operation));
-    Str(w, "status", model::ToString(s.status));
-    w.EndObject();
-  }
-  w.EndArray();
+void WriteCreator(JsonWriter& w, const model::Creator& c) {
+  w.Key("creator");
+  w.StartObject();
+  Int(w, "id", c.id);
+  Str(w, "name", c.name);
+  w.EndObject();
+}
+
+void WriteBasicSubtask(JsonWriter& w, const model::Subtask& s) {
+  w.StartObject();
+  Str(w, "description", s.description);
+  Int(w, "id", s.id);
+  Str(w, "name", s.name);
+  Str(w, "operation", model::ToString(s.operation));
+  Str(w, "status", model::ToString(s.status));
+  w.EndObject();
 }
 
 }  // namespace
 
-std::string RenderBasicTask(const model::Task& task) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+void WriteBasicTask(JsonWriter& w, const model::Task& task) {
   w.StartObject();
   if (task.cluster) WriteCluster(w, *task.cluster);
-  w.Key("creator");
-  w.StartObject();
-  Int(w, "id", task.creator.id);
-  Str(w, "name", task.creator.name);
-  w.EndObject();
+  WriteCreator(w, task.creator);
   Time(w, "finishTime", task.finish_time);
   Int(w, "id", task.id);
   Str(w, "name", task.name);
   Time(w, "startTime", task.start_time);
   Str(w, "status", model::ToString(task.status));
-  WriteSubtasks(w, task.subtasks);
+  w.Key("subtasks");
+  w.StartArray();
+  for (const model::Subtask& s : task.subtasks) WriteBasicSubtask(w, s);
+  w.EndArray();
   if (task.tenant) WriteTenant(w, *task.tenant);
   w.EndObject();
-  return {buf.GetString(), buf.GetSize()};
+}
+
+void WriteWrappedTask(JsonWriter& w, const model::Task& task) {
+  w.StartObject();
+  if (task.cluster) WriteCluster(w, *task.cluster);
+  Time(w, "createTime", task.create_time);
+  WriteCreator(w, task.creator);
+  if (task.executor) Str(w, "executor", *task.executor);
+  Time(w, "finishTime", task.finish_time);
+  Int(w, "id", task.id);
+  Str(w, "name", task.name);
+  Str(w, "operation", model::ToString(task.operation));
+  w.Key("prohibitRollback");
+  w.Bool(task.prohibit_rollback);
+  Time(w, "startTime", task.start_time);
+  Str(w, "status", model::ToString(task.status));
+  w.Key("subtasks");
+  w.StartArray();
+  for (const model::Subtask& s : task.subtasks) WriteSubtask(w, s);
+  w.EndArray();
+  Int(w, "taskDefinitionId", task.task_definition_id);
+  if (task.tenant) WriteTenant(w, *task.tenant);
+  Str(w, "type", model::ToString(task.type));
+  w.EndObject();
+}
+
+void WriteSubtask(JsonWriter& w, const model::Subtask& s) {
+  w.StartObject();
+  Time(w, "createTime", s.create_time);
+  Str(w, "description", s.description);
+  Ids(w, "downstreams", s.downstreams);
+  if (s.executor) Str(w, "executor", *s.executor);
+  Time(w, "finishTime", s.finish_time);
+  Int(w, "id", s.id);
+  Str(w, "name", s.name);
+  Str(w, "nodeType", s.node_type);
+  Str(w, "operation", model::ToString(s.operation));
+  Int(w, "parallelIdx", s.parallel_idx);
+  w.Key("prohibitRollback");
+  w.Bool(s.prohibit_rollback);
+  Int(w, "runTime", s.run_time);
+  Int(w, "seriesId", s.series_id);
+  Time(w, "startTime", s.start_time);
+  Str(w, "status", model::ToString(s.status));
+  Int(w, "timeout", s.timeout);
+  Ids(w, "upstreams", s.upstreams);
+  w.EndObject();
 }
 
 }  // namespace mock::api

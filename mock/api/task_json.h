@@ -1,15 +1,28 @@
-// Renders tasks as OCP's JSON structures.
+// Writes tasks as OCP's JSON structures, keys in alphabetical order as in OCP's samples; absent
+// optional fields are omitted, and fixture-only data (hosts, scripts) never appears.
 #pragma once
 
-#include <string>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "mock/model/task.h"
 
 namespace mock::api {
 
-// A BasicTaskInstance object, as in the documented task-list sample: cluster, creator,
-// finishTime, id, name, startTime, status, subtasks (BasicSubtaskInstance), tenant; absent
-// optional fields are omitted, and fixture-only data (hosts) never appears.
-std::string RenderBasicTask(const model::Task& task);
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// BasicTaskInstance, as listed: cluster, creator, finishTime, id, name, startTime, status,
+// subtasks (BasicSubtaskInstance: description, id, name, operation, status), tenant.
+void WriteBasicTask(JsonWriter& w, const model::Task& task);
+
+// WrappedTaskInstance, as the detail, retry and rollback answer: the basic fields plus
+// createTime, executor, operation, prohibitRollback, taskDefinitionId, type, and full
+// SubtaskInstances.
+void WriteWrappedTask(JsonWriter& w, const model::Task& task);
+
+// SubtaskInstance: createTime, description, downstreams, executor, finishTime, id, name,
+// nodeType, operation, parallelIdx, prohibitRollback, runTime, seriesId, startTime, status,
+// timeout, upstreams.
+void WriteSubtask(JsonWriter& w, const model::Subtask& subtask);
 
 }  // namespace mock::api

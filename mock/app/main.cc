@@ -7,6 +7,7 @@
 #include <string>
 
 #include "mock/api/api.h"
+#include "mock/auth/users.h"
 #include "mock/core/log.h"
 #include "mock/http/server.h"
 #include "mock/json/schema_set.h"
@@ -17,6 +18,9 @@ namespace {
 struct Flags {
   std::string fixtures = OCPMOCK_DEFAULT_FIXTURES;
   std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
+  std::string users;  // default: FIXTURES/users.json
+  bool no_auth = false;
+  double time_scale = 1.0;
   std::string log_level = "info";
   mock::http::ServerOptions server;
   mock::api::ApiOptions api;
@@ -33,6 +37,13 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--fixtures", f.fixtures, "Fixture folder (tasks/*.json inside)")
       ->capture_default_str();
   app.add_option("--schemas", f.schemas, "JSON Schema folder used to check the fixtures")
+      ->capture_default_str();
+  app.add_option("--users", f.users, "Users file (default: FIXTURES/users.json)");
+  app.add_flag("--no-auth", f.no_auth,
+               "Serve without authentication, as a user with every permission");
+  app.add_option("--time-scale", f.time_scale,
+                 "Simulated seconds per real second for task progress; 0 freezes the clock")
+      ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
   app.add_option("--bind", f.server.bind, "Address to listen on (IPv4 or IPv6)")
       ->capture_default_str();
@@ -59,14 +70,38 @@ std::string Url(const std::string& host, uint16_t port) {
   return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
+// The authenticator, or nullptr with --no-auth; an error when the users file is refused.
+mock::Result<std::unique_ptr<mock::auth::Authenticator>> LoadAuth(
+    const Flags& f, const mock::json::SchemaSet& schemas) {
+  if (f.no_auth) return std::unique_ptr<mock::auth::Authenticator>();
+  std::string path = f.users.empty() ? f.fixtures + "/users.json" : f.users;
+  auto users = mock::auth::LoadUsers(path, schemas);
+  if (!users.ok()) return users.error();
+  return std::make_unique<mock::auth::Authenticator>(std::move(users).value());
+}
+
 int Serve(const Flags& f) {
   auto schemas = mock::json::SchemaSet::Load(f.schemas);
   if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.error().subject);
   auto tasks = mock::store::LoadTaskFixtures(f.fixtures, schemas.value());
   if (!tasks.ok()) return Fatal("fixture refused: " + tasks.error().subject);
-  mock::api::Api api(f.api, std::move(tasks).value());
+  auto auth = LoadAuth(f, schemas.value());
+  if (!auth.ok()) {
+    return Fatal("users file refused: " + auth.error().subject +
+                 " (give one with --users, or run with --no-auth)");
+  }
+  mock::tasks::MockClock clock(f.time_scale);
+  mock::tasks::TaskStore store(std::move(tasks).value(), clock);
+  mock::api::Api api(f.api, store, clock, auth.value().get());
   mock::Log(mock::LogLevel::kInfo,
-            "loaded " + std::to_string(api.task_count()) + " tasks from " + f.fixtures);
+            "loaded " + std::to_string(store.size()) + " tasks from " + f.fixtures +
+                (auth.value() ? "; " + std::to_string(auth.value()->size()) + " users"
+                              : "; authentication off"));
+  if (f.no_auth && f.server.bind != "127.0.0.1" && f.server.bind != "::1") {
+    mock::Log(mock::LogLevel::kWarn, "authentication is off and " + f.server.bind +
+                                         " is not a loopback address: anyone who can reach it "
+                                         "can change tasks");
+  }
 
   // Block the signals before any thread starts, so that every thread inherits the mask and only
   // sigwait() below receives them (Pistache's http_server_shutdown example).

@@ -36,7 +36,8 @@ std::string InitialLog(const Subtask& s) {
   log += LogLine(*s.start_time, "INFO",
                  "Run subtask, id=" + std::to_string(s.id) + ", name=" + s.name +
                      (s.executor ? ", executor=" + *s.executor : ""));
-  if (s.finish_time && (s.status == SubtaskStatus::kSuccessful || s.status == SubtaskStatus::kFailed)) {
+  if (s.finish_time &&
+      (s.status == SubtaskStatus::kSuccessful || s.status == SubtaskStatus::kFailed)) {
     log += LogLine(*s.finish_time, s.status == SubtaskStatus::kFailed ? "ERROR" : "INFO",
                    "Set state for subtask: " + std::to_string(s.id) +
                        ", current state: RUNNING, new state: " + std::string(ToString(s.status)));

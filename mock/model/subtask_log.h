@@ -1,6 +1,7 @@
 // Subtask log text in the form of OCP's documented log sample:
 //   ############{EXECUTE}{2021-08-25T15:09:32.697+08:00}############
-//   2021-08-25 15:09:32.716  INFO 1 --- [pool-subtask-executor-thread-1] c.o.o.task.SubtaskExecutor  : Run subtask, id=13000335
+//   2021-08-25 15:09:32.716  INFO 1 --- [pool-subtask-executor-thread-1] c.o.o.task.SubtaskExecutor
+//   : Run subtask, id=13000335
 #pragma once
 
 #include <string>

@@ -16,7 +16,9 @@ using model::TaskStatus;
 // kTaskStateInvalid: {0} the task, {1} its (or the subtask's) current state, {2} the state
 // the operation needs.
 Error StateInvalid(const Task& task, std::string_view current, std::string_view expected) {
-  return Error{ErrorKind::kTaskStateInvalid, std::to_string(task.id), "",
+  return Error{ErrorKind::kTaskStateInvalid,
+               std::to_string(task.id),
+               "",
                {std::string(current), std::string(expected)}};
 }
 
@@ -78,9 +80,9 @@ Result<bool> RollbackTask(Task& task, int64_t now_ms) {
 
 Result<bool> RetrySubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kFailed || s.operation == Operation::kRollback) {
-    return StateInvalid(task, "subtask " + std::to_string(s.id) + " " +
-                                  std::string(model::ToString(s.status)),
-                        "FAILED");
+    return StateInvalid(
+        task, "subtask " + std::to_string(s.id) + " " + std::string(model::ToString(s.status)),
+        "FAILED");
   }
   Resume(task, s, Operation::kRetry, now_ms);
   return true;
@@ -98,9 +100,9 @@ Result<bool> SkipSubtask(Task& task, Subtask& s, int64_t now_ms) {
 
 Result<bool> CancelSubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kRunning) {
-    return StateInvalid(task, "subtask " + std::to_string(s.id) + " " +
-                                  std::string(model::ToString(s.status)),
-                        "RUNNING");
+    return StateInvalid(
+        task, "subtask " + std::to_string(s.id) + " " + std::string(model::ToString(s.status)),
+        "RUNNING");
   }
   s.status = SubtaskStatus::kCanceling;
   s.operation = Operation::kCancel;

@@ -80,18 +80,18 @@ void Start(Task& task, Subtask& s, int64_t at_ms) {
 
 void Finish(Subtask& s, int64_t at_ms) {
   const bool canceled = s.status == SubtaskStatus::kCanceling;
-  const bool fails = canceled || (s.operation != Operation::kRollback &&
-                                  std::find(s.script.fail_on_runs.begin(),
-                                            s.script.fail_on_runs.end(),
-                                            s.run_time) != s.script.fail_on_runs.end());
+  const bool fails =
+      canceled || (s.operation != Operation::kRollback &&
+                   std::find(s.script.fail_on_runs.begin(), s.script.fail_on_runs.end(),
+                             s.run_time) != s.script.fail_on_runs.end());
   const SubtaskStatus from = s.status;
   s.status = fails ? SubtaskStatus::kFailed : SubtaskStatus::kSuccessful;
   s.finish_time = model::MakeTimestamp(at_ms);
   s.step_ends_ms.reset();
   if (canceled) Log(s, at_ms, "ERROR", "The subtask execution is canceled.");
   Log(s, at_ms, fails ? "ERROR" : "INFO",
-      "Set state for subtask: " + std::to_string(s.id) + ", current state: " +
-          std::string(model::ToString(from)) +
+      "Set state for subtask: " + std::to_string(s.id) +
+          ", current state: " + std::string(model::ToString(from)) +
           ", new state: " + std::string(model::ToString(s.status)));
 }
 
@@ -101,9 +101,8 @@ void MaybeFinishTask(Task& task, int64_t at_ms) {
   bool failed = std::any_of(task.subtasks.begin(), task.subtasks.end(),
                             [](const Subtask& s) { return s.status == SubtaskStatus::kFailed; });
   if (!failed && !RollingBack(task)) {
-    failed = !std::all_of(task.subtasks.begin(), task.subtasks.end(), [](const Subtask& s) {
-      return s.status == SubtaskStatus::kSuccessful;
-    });
+    failed = !std::all_of(task.subtasks.begin(), task.subtasks.end(),
+                          [](const Subtask& s) { return s.status == SubtaskStatus::kSuccessful; });
   }
   task.status = failed ? TaskStatus::kFailed : TaskStatus::kSuccessful;
   task.finish_time = model::MakeTimestamp(at_ms);

@@ -32,9 +32,7 @@ TEST(TaskStoreTest, UnknownIdIsNotFound) {
   TaskStore store({}, clock);
   EXPECT_EQ(ErrorKind::kTaskNotFound, store.Get(7).error().kind);
   EXPECT_EQ(ErrorKind::kTaskNotFound,
-            store.Change(7, [](model::Task&, int64_t) { return Result<bool>(true); })
-                .error()
-                .kind);
+            store.Change(7, [](model::Task&, int64_t) { return Result<bool>(true); }).error().kind);
 }
 
 TEST(TaskStoreTest, ARefusedChangeLeavesTheTaskAsItWas) {
@@ -70,9 +68,8 @@ TEST(TaskStoreTest, ConcurrentOperationsApplyOneAtATime) {
     threads.emplace_back([&] {
       for (int k = 0; k < 200; ++k) {
         if (store.Change(1, RetryTask).ok()) ++retried;
-        store.Change(1, [](model::Task& t, int64_t now) {
-          return CancelSubtask(t, t.subtasks[1], now);
-        });
+        store.Change(
+            1, [](model::Task& t, int64_t now) { return CancelSubtask(t, t.subtasks[1], now); });
         clock.Advance(500);
         store.Read([](const std::vector<model::Task>& tasks) {
           const model::Task& t = tasks[0];
@@ -82,7 +79,8 @@ TEST(TaskStoreTest, ConcurrentOperationsApplyOneAtATime) {
             active = active || s.status == S::kReady || s.status == S::kRunning ||
                      s.status == S::kCanceling;
           }
-          EXPECT_EQ(t.status == TaskStatus::kRunning, active || t.subtasks[0].status == S::kPending);
+          EXPECT_EQ(t.status == TaskStatus::kRunning,
+                    active || t.subtasks[0].status == S::kPending);
         });
       }
     });

@@ -1,0 +1,52 @@
+// The eight task operations of OCP's task-management API, over the live TaskStore.
+//
+//   TaskHandlers h(store, envelope);
+//   http::Response r = h.Detail("35000312", context);
+#pragma once
+
+#include <string_view>
+
+#include "mock/api/envelope.h"
+#include "mock/core/params.h"
+#include "mock/tasks/task_store.h"
+
+namespace mock::api {
+
+class TaskHandlers {
+ public:
+  // `store` must outlive the handlers.
+  TaskHandlers(tasks::TaskStore& store, const EnvelopeSettings& envelope);
+
+  // GET /api/v2/tasks/instances: paged BasicTaskInstances.
+  http::Response List(const QueryParams& params, const RequestContext& context) const;
+  // GET .../{taskInstanceId}: WrappedTaskInstance.
+  http::Response Detail(std::string_view task_id, const RequestContext& context) const;
+  // POST .../{id}/retry and .../{id}/rollback: WrappedTaskInstance after the change.
+  http::Response RetryTask(std::string_view task_id, const RequestContext& context) const;
+  http::Response RollbackTask(std::string_view task_id, const RequestContext& context) const;
+  // GET .../{id}/subtasks/{subtaskInstanceId}/log: {"log": "..."}.
+  http::Response Log(std::string_view task_id, std::string_view subtask_id,
+                     const RequestContext& context) const;
+  // POST .../subtasks/{sid}/retry: SubtaskInstance; .../skip and .../cancel: no data.
+  http::Response RetrySubtask(std::string_view task_id, std::string_view subtask_id,
+                              const RequestContext& context) const;
+  http::Response SkipSubtask(std::string_view task_id, std::string_view subtask_id,
+                             const RequestContext& context) const;
+  http::Response CancelSubtask(std::string_view task_id, std::string_view subtask_id,
+                               const RequestContext& context) const;
+
+ private:
+  enum class Answer { kWrappedTask, kSubtask, kNoData };
+  using SubtaskChange = Result<bool> (*)(model::Task&, model::Subtask&, int64_t);
+
+  http::Response Apply(std::string_view task_id, std::string_view subtask_id,
+                       SubtaskChange change, Answer answer, const RequestContext& context) const;
+
+  tasks::TaskStore& store_;
+  const EnvelopeSettings& envelope_;
+};
+
+// A path id: a 64-bit decimal integer, else kInvalidParameter naming `name`.
+Result<int64_t> ParsePathId(std::string_view value, const char* name);
+
+}  // namespace mock::api

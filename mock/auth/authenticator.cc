@@ -1,0 +1,111 @@
+#include "mock/auth/authenticator.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "mock/auth/signature.h"
+
+namespace mock::auth {
+namespace {
+
+constexpr std::string_view kAkSkScheme = "OCP-ACCESS-KEY-HMACSHA1 ";
+constexpr int64_t kMaxSkewSeconds = 15 * 60;
+
+Error Unauthenticated(std::string detail) {
+  return Error{ErrorKind::kUnauthenticated, "", std::move(detail)};
+}
+
+// Equal without revealing where they differ, or their lengths: compares SHA-256 digests.
+bool SecretEquals(std::string_view a, std::string_view b) {
+  unsigned char da[32], db[32];
+  EVP_Digest(a.data(), a.size(), da, nullptr, EVP_sha256(), nullptr);
+  EVP_Digest(b.data(), b.size(), db, nullptr, EVP_sha256(), nullptr);
+  return CRYPTO_memcmp(da, db, sizeof da) == 0;
+}
+
+std::optional<std::string> DecodeBase64(std::string_view in) {
+  if (in.empty() || in.size() % 4 != 0 || in.size() > 4096) return std::nullopt;
+  std::string out(in.size() / 4 * 3, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(in.data()),
+                          static_cast<int>(in.size()));
+  if (n < 0) return std::nullopt;
+  size_t size = static_cast<size_t>(n);
+  // EVP_DecodeBlock counts the bytes that stand for '=' padding.
+  for (size_t i = in.size(); i > 0 && in[i - 1] == '='; --i) --size;
+  out.resize(size);
+  return out;
+}
+
+std::string_view Path(std::string_view target) { return target.substr(0, target.find('?')); }
+
+}  // namespace
+
+std::optional<int64_t> ParseHttpDate(std::string_view date) {
+  std::string text(date);
+  std::tm tm{};
+  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+Authenticator::Authenticator(std::vector<User> users) : users_(std::move(users)) {}
+
+Result<const User*> Authenticator::Authenticate(const http::Request& request,
+                                                const http::Target& target,
+                                                int64_t now_epoch_s) const {
+  const std::string* header = http::FindHeader(request.headers, "Authorization");
+  if (header == nullptr) return Unauthenticated("No Authorization header.");
+  std::string_view value = *header;
+  if (value.size() > 6 && value.substr(0, 6) == "Basic ") return Basic(value.substr(6));
+  if (value.rfind(kAkSkScheme, 0) == 0) {
+    return AkSk(value.substr(kAkSkScheme.size()), request, target, now_epoch_s);
+  }
+  return Unauthenticated("Unsupported Authorization scheme.");
+}
+
+Result<const User*> Authenticator::Basic(std::string_view encoded) const {
+  auto decoded = DecodeBase64(encoded);
+  size_t colon = decoded ? decoded->find(':') : std::string::npos;
+  if (colon == std::string::npos) return Unauthenticated("Malformed Basic credentials.");
+  std::string_view name = std::string_view(*decoded).substr(0, colon);
+  std::string_view password = std::string_view(*decoded).substr(colon + 1);
+  for (const User& user : users_) {
+    if (user.name == name && SecretEquals(user.password, password)) return &user;
+  }
+  return Unauthenticated("Incorrect username or password.");
+}
+
+Result<const User*> Authenticator::AkSk(std::string_view credentials,
+                                        const http::Request& request,
+                                        const http::Target& target,
+                                        int64_t now_epoch_s) const {
+  size_t colon = credentials.find(':');
+  if (colon == std::string_view::npos) return Unauthenticated("Malformed AK/SK credentials.");
+  std::string_view ak = credentials.substr(0, colon);
+  std::string_view signature = credentials.substr(colon + 1);
+  const std::string* date = http::FindHeader(request.headers, "Date");
+  std::optional<int64_t> sent = date ? ParseHttpDate(*date) : std::nullopt;
+  if (!sent) return Unauthenticated("AK/SK requests need an RFC 1123 Date header.");
+  if (std::abs(*sent - now_epoch_s) >= kMaxSkewSeconds) {
+    return Unauthenticated("The Date header is 15 minutes or more away from the server's time.");
+  }
+  SignedParts parts{request.method, std::string(Path(request.target)), target.query,
+                    request.headers, request.body};
+  for (const User& user : users_) {
+    for (const AccessKey& key : user.access_keys) {
+      if (key.id != ak) continue;
+      for (Variant v : {Variant{false, false}, Variant{true, false}, Variant{false, true},
+                        Variant{true, true}}) {
+        if (SecretEquals(Sign(key.secret, CanonicalMessage(parts, v)), signature)) return &user;
+      }
+      return Unauthenticated("The signature does not match.");
+    }
+  }
+  return Unauthenticated("Unknown access key.");
+}
+
+}  // namespace mock::auth

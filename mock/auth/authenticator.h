@@ -1,0 +1,42 @@
+// Who sent a request: HTTP Basic (every version) or OCP's AK/SK signature (4.0.3+).
+//
+//   Authenticator auth(users);
+//   Result<const User*> who = auth.Authenticate(request, target, time(nullptr));
+//
+// kUnauthenticated when credentials are missing, malformed, unknown or wrong, or when an AK/SK
+// request's Date is 15 minutes or more away from `now`. Secrets are compared in constant time;
+// nothing here logs anything.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "mock/auth/users.h"
+#include "mock/core/error.h"
+#include "mock/http/message.h"
+#include "mock/http/url.h"
+
+namespace mock::auth {
+
+class Authenticator {
+ public:
+  explicit Authenticator(std::vector<User> users);
+
+  // `target` is the decoded request-target of `request`; `now_epoch_s` the server's wall clock.
+  Result<const User*> Authenticate(const http::Request& request, const http::Target& target,
+                                   int64_t now_epoch_s) const;
+
+  size_t size() const { return users_.size(); }
+
+ private:
+  Result<const User*> Basic(std::string_view encoded) const;
+  Result<const User*> AkSk(std::string_view credentials, const http::Request& request,
+                           const http::Target& target, int64_t now_epoch_s) const;
+
+  std::vector<User> users_;
+};
+
+// "Tue, 17 Jan 2023 09:13:57 GMT" -> epoch seconds; nullopt when not RFC 1123.
+std::optional<int64_t> ParseHttpDate(std::string_view date);
+
+}  // namespace mock::auth

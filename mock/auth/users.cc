@@ -1,0 +1,85 @@
+#include "mock/auth/users.h"
+
+#include <algorithm>
+#include <set>
+
+#include "mock/json/json.h"
+
+namespace mock::auth {
+namespace {
+
+Error UsersError(const std::filesystem::path& path, const std::string& where,
+                 const std::string& why) {
+  return Error{ErrorKind::kInvalidParameter, path.string() + ": " + where + ": " + why, ""};
+}
+
+User ReadUser(const rapidjson::Value& u) {
+  User user;
+  user.id = json::GetInt64(u, "id").value_or(0);
+  user.name = std::string(json::GetString(u, "name").value_or(""));
+  user.password = std::string(json::GetString(u, "password").value_or(""));
+  if (const auto* perms = json::Find(u, "permissions"); perms && perms->IsArray()) {
+    for (const auto& p : perms->GetArray()) {
+      std::string_view name(p.GetString(), p.GetStringLength());
+      user.permissions.push_back(name == "TASK_MANAGER" ? Permission::kTaskManager
+                                                        : Permission::kTaskViewer);
+    }
+  }
+  if (const auto* keys = json::Find(u, "accessKeys"); keys && keys->IsArray()) {
+    for (const auto& k : keys->GetArray()) {
+      user.access_keys.push_back({std::string(json::GetString(k, "accessKeyId").value_or("")),
+                                  std::string(json::GetString(k, "accessKeySecret").value_or(""))});
+    }
+  }
+  if (const auto* limit = json::Find(u, "rateLimit")) {
+    user.rate_limit = RateLimit{json::GetInt64(*limit, "requests").value_or(1),
+                                json::GetInt64(*limit, "windowSeconds").value_or(1)};
+  }
+  return user;
+}
+
+}  // namespace
+
+bool User::Has(Permission p) const {
+  auto has = [&](Permission q) {
+    return std::find(permissions.begin(), permissions.end(), q) != permissions.end();
+  };
+  return has(p) || (p == Permission::kTaskViewer && has(Permission::kTaskManager));
+}
+
+std::string_view ToString(Permission p) {
+  return p == Permission::kTaskManager ? "TASK_MANAGER" : "TASK_VIEWER";
+}
+
+Result<std::vector<User>> LoadUsers(const std::filesystem::path& path,
+                                    const json::SchemaSet& schemas) {
+  auto text = json::ReadFile(path);
+  if (!text.ok()) return UsersError(path, "-", "cannot be read");
+  auto doc = json::ParseJson(text.value());
+  if (!doc.ok()) return UsersError(path, doc.error().subject, "not valid JSON");
+  auto violations = schemas.Validate("users-file", doc.value());
+  if (!violations.empty()) {
+    const json::Violation& v = violations.front();
+    return UsersError(path, v.path.empty() ? "/" : v.path,
+                      "does not match users-file.schema.json: " + v.message);
+  }
+  std::vector<User> users;
+  std::set<std::string> names, keys;
+  const auto& list = json::Find(doc.value(), "users")->GetArray();
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    User user = ReadUser(list[i]);
+    const std::string at = "/users/" + std::to_string(i);
+    if (!names.insert(user.name).second) {
+      return UsersError(path, at + "/name", "duplicate user name " + user.name);
+    }
+    for (const AccessKey& k : user.access_keys) {
+      if (!keys.insert(k.id).second) {
+        return UsersError(path, at + "/accessKeys", "duplicate access key id " + k.id);
+      }
+    }
+    users.push_back(std::move(user));
+  }
+  return users;
+}
+
+}  // namespace mock::auth

@@ -1,0 +1,51 @@
+// The users the mock knows: names, passwords, AK/SK pairs, permissions and rate limits, read
+// from a users file (fixtures/users.json; format in README.md, "Authentication").
+//
+//   Result<std::vector<User>> users = LoadUsers("fixtures/users.json", schemas);
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock/core/error.h"
+#include "mock/json/schema_set.h"
+
+namespace mock::auth {
+
+enum class Permission { kTaskViewer, kTaskManager };
+
+struct AccessKey {
+  std::string id;      // the AK
+  std::string secret;  // the SK
+};
+
+// At most `requests` requests in each fixed window of `window_seconds`.
+struct RateLimit {
+  int64_t requests = 0;
+  int64_t window_seconds = 0;
+};
+
+struct User {
+  int64_t id = 0;
+  std::string name;
+  std::string password;
+  std::vector<AccessKey> access_keys;
+  std::vector<Permission> permissions;
+  std::optional<RateLimit> rate_limit;  // none: never throttled
+
+  // TASK_MANAGER includes TASK_VIEWER: whoever may change tasks may read them.
+  bool Has(Permission p) const;
+};
+
+// Reads and checks `path` against users-file.schema.json. Errors name the file, the JSON
+// Pointer and the reason; duplicate user names or access key ids are refused.
+Result<std::vector<User>> LoadUsers(const std::filesystem::path& path,
+                                    const json::SchemaSet& schemas);
+
+// OCP's spelling: "TASK_VIEWER", "TASK_MANAGER".
+std::string_view ToString(Permission p);
+
+}  // namespace mock::auth
