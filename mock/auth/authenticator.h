@@ -23,6 +23,7 @@ class Authenticator {
   explicit Authenticator(std::vector<User> users);
 
   // `target` is the decoded request-target of `request`; `now_epoch_s` the server's wall clock.
+  // The user returned lives as long as this Authenticator.
   Result<const User*> Authenticate(const http::Request& request, const http::Target& target,
                                    int64_t now_epoch_s) const;
 

@@ -1,0 +1,122 @@
+#include "mock/auth/authenticator.h"
+
+#include <gtest/gtest.h>
+
+#include "mock/auth/signature.h"
+#include "mock/auth/throttle.h"
+
+namespace mock::auth {
+namespace {
+
+constexpr int64_t kNow = 1673946837;  // Tue, 17 Jan 2023 09:13:57 GMT
+
+Authenticator Make() {
+  User admin{100, "admin", "Admin@123", {{"AK1", "secret-1"}}, {Permission::kTaskManager}, {}};
+  User viewer{201, "viewer", "p:with:colons", {}, {Permission::kTaskViewer}, {}};
+  return Authenticator({admin, viewer});
+}
+
+http::Request WithAuthorization(std::string value, http::Headers more = {}) {
+  http::Request r{"GET", "/api/v2/tasks/instances?page=2", {}, "", ""};
+  r.headers = std::move(more);
+  r.headers.emplace_back("Authorization", std::move(value));
+  return r;
+}
+
+http::Target TargetOf(const http::Request& r) { return http::ParseTarget(r.target).value(); }
+
+Result<const User*> Check(const Authenticator& a, const http::Request& r, int64_t now = kNow) {
+  return a.Authenticate(r, TargetOf(r), now);
+}
+
+TEST(AuthenticatorTest, BasicAcceptsTheRightPassword) {
+  Authenticator a = Make();
+  auto who = Check(a, WithAuthorization("Basic YWRtaW46QWRtaW5AMTIz"));  // admin:Admin@123
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ("admin", who.value()->name);
+  auto colons = Check(a, WithAuthorization("Basic dmlld2VyOnA6d2l0aDpjb2xvbnM="));
+  ASSERT_TRUE(colons.ok()) << "a password may contain ':'";
+  EXPECT_EQ("viewer", colons.value()->name);
+}
+
+TEST(AuthenticatorTest, BasicRefusals) {
+  Authenticator a = Make();
+  for (const char* value :
+       {"Basic YWRtaW46d3Jvbmc=" /* admin:wrong */, "Basic bm9ib2R5OnB3" /* nobody:pw */,
+        "Basic YWRtaW4=" /* admin, no colon */, "Basic !!!!", "Basic ", "Bearer abc",
+        "basic YWRtaW46QWRtaW5AMTIz"}) {
+    auto who = Check(a, WithAuthorization(value));
+    ASSERT_FALSE(who.ok()) << value;
+    EXPECT_EQ(ErrorKind::kUnauthenticated, who.error().kind);
+  }
+  http::Request none{"GET", "/", {}, "", ""};
+  EXPECT_FALSE(Check(a, none).ok());
+}
+
+http::Request Signed(const std::string& ak, const std::string& sk, const std::string& date) {
+  http::Headers headers{{"Date", date}, {"Host", "127.0.0.1:8080"}, {"x-ocp-origin", "test"}};
+  http::Request r{"GET", "/api/v2/tasks/instances?status=FAILED&page=2", headers, "", ""};
+  SignedParts parts{"GET", "/api/v2/tasks/instances", TargetOf(r).query, headers, ""};
+  r.headers.emplace_back("Authorization", "OCP-ACCESS-KEY-HMACSHA1 " + ak + ":" +
+                                              Sign(sk, CanonicalMessage(parts, Variant{})));
+  return r;
+}
+
+TEST(AuthenticatorTest, AkSkAcceptsAValidSignature) {
+  Authenticator a = Make();
+  auto who = Check(a, Signed("AK1", "secret-1", "Tue, 17 Jan 2023 09:13:57 GMT"));
+  ASSERT_TRUE(who.ok()) << who.error().detail;
+  EXPECT_EQ("admin", who.value()->name);
+}
+
+TEST(AuthenticatorTest, AkSkRefusals) {
+  Authenticator a = Make();
+  const std::string date = "Tue, 17 Jan 2023 09:13:57 GMT";
+  EXPECT_FALSE(Check(a, Signed("AK1", "wrong-secret", date)).ok());
+  EXPECT_FALSE(Check(a, Signed("AK9", "secret-1", date)).ok());
+  EXPECT_FALSE(Check(a, Signed("AK1", "secret-1", "17 Jan 2023")).ok());
+  // 15 minutes off is refused, 14:59 is not.
+  EXPECT_FALSE(Check(a, Signed("AK1", "secret-1", date), kNow + 900).ok());
+  EXPECT_FALSE(Check(a, Signed("AK1", "secret-1", date), kNow - 900).ok());
+  EXPECT_TRUE(Check(a, Signed("AK1", "secret-1", date), kNow + 899).ok());
+  // A signature over other parameters does not carry over.
+  http::Request tampered = Signed("AK1", "secret-1", date);
+  tampered.target = "/api/v2/tasks/instances?status=RUNNING&page=2";
+  EXPECT_FALSE(Check(a, tampered).ok());
+}
+
+TEST(AuthenticatorTest, ParsesHttpDates) {
+  EXPECT_EQ(kNow, ParseHttpDate("Tue, 17 Jan 2023 09:13:57 GMT"));
+  EXPECT_FALSE(ParseHttpDate("Tue, 17 Jan 2023 09:13:57 GMT trailing"));
+  EXPECT_FALSE(ParseHttpDate("2023-01-17T09:13:57Z"));
+}
+
+TEST(PermissionTest, ManagerIncludesViewer) {
+  User manager{1, "m", "p", {}, {Permission::kTaskManager}, {}};
+  User viewer{2, "v", "p", {}, {Permission::kTaskViewer}, {}};
+  User nobody{3, "n", "p", {}, {}, {}};
+  EXPECT_TRUE(manager.Has(Permission::kTaskViewer));
+  EXPECT_TRUE(viewer.Has(Permission::kTaskViewer));
+  EXPECT_FALSE(viewer.Has(Permission::kTaskManager));
+  EXPECT_FALSE(nobody.Has(Permission::kTaskViewer));
+}
+
+TEST(ThrottleTest, FixedWindowsCountAndReset) {
+  User limited{7, "l", "p", {}, {}, RateLimit{2, 60}};
+  Throttle t;
+  const int64_t window = 1'700'000'040'000;  // a multiple of 60 s
+  auto a = t.Admit(limited, window + 1000);
+  EXPECT_TRUE(a.allowed);
+  EXPECT_EQ(1, a.remaining);
+  EXPECT_EQ(59, a.reset_seconds);
+  EXPECT_TRUE(t.Admit(limited, window + 2000).allowed);
+  auto refused = t.Admit(limited, window + 3000);
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_EQ(0, refused.remaining);
+  EXPECT_TRUE(t.Admit(limited, window + 60'000).allowed) << "a new window";
+  User free{8, "f", "p", {}, {}, {}};
+  EXPECT_FALSE(t.Admit(free, window).limited);
+}
+
+}  // namespace
+}  // namespace mock::auth
