@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/server_under_test.h"
 
@@ -25,14 +26,16 @@ std::string ReadAll(const fs::path& path) {
 
 std::string SelfPath() { return fs::read_symlink("/proc/self/exe").string(); }
 
-// Runs this test binary in live mode against `base_url`; returns its exit code and output.
-int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output) {
+// Runs this test binary in live mode against `base_url`, with `env` ("K=V ...") added; returns
+// its exit code and output.
+int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output,
+                 const std::string& env = "", const std::string& filter = "-LiveMode.*") {
   const fs::path xml = workdir / "live.xml";
   const fs::path log = workdir / "live.log";
-  std::string command = "OCP_BASE_URL='" + base_url + "' OCP_USER='" + std::string(kAdminUser) +
-                        "' OCP_PASSWORD='" + std::string(kAdminPassword) + "' '" + SelfPath() +
-                        "' --gtest_filter='-LiveMode.*' --gtest_output=xml:'" + xml.string() +
-                        "' > '" + log.string() + "' 2>&1";
+  std::string command = env + " OCP_BASE_URL='" + base_url + "' OCP_USER='" +
+                        std::string(kAdminUser) + "' OCP_PASSWORD='" + std::string(kAdminPassword) +
+                        "' '" + SelfPath() + "' --gtest_filter='" + filter +
+                        "' --gtest_output=xml:'" + xml.string() + "' > '" + log.string() + "' 2>&1";
   int status = std::system(command.c_str());
   *output = ReadAll(log);
   // ctest counts a test whose output contains gtest's skip marker as skipped, which would turn
@@ -72,6 +75,30 @@ TEST_F(LiveMode, SuitePassesAgainstASeparatelyStartedServerWithOtherData) {
   EXPECT_NE(std::string::npos, xml.find("failures=\"0\"")) << xml.substr(0, 500);
   // Live mode never sends a mutating request: those cases are skipped, not run.
   EXPECT_NE(std::string::npos, output.find("live mode sends GET requests only")) << output;
+  EXPECT_NE(std::string::npos, output.find("set OCP_ALLOW_MUTATIONS=1 and OCP_TASK_ID")) << output;
+}
+
+TEST_F(LiveMode, MutatesOnlyTheNamedTaskWhenAllowed) {
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/20-scenarios.json",
+                workdir_ / "fixtures/tasks/scenarios.json");
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
+                workdir_ / "fixtures/users.json");
+  MockProcess server(OCPMOCK_BINARY,
+                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0"});
+  std::string output;
+  int rc = RunLiveSuite(server.base_url(), workdir_, &output,
+                        "OCP_ALLOW_MUTATIONS=1 OCP_TASK_ID=8000004", "LiveMutations.*");
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  EXPECT_NE(std::string::npos, output.find("[       OK ] LiveMutations.RetryTheNamedTask"))
+      << output;
+  // The named FAILED task was retried on the "live" server; nothing else was changed.
+  HttpClient client(server.base_url(), std::string(kAdminUser), std::string(kAdminPassword));
+  EXPECT_NE(
+      std::string::npos,
+      client.Send("GET", "/api/v2/tasks/instances/8000004").body.find("\"status\":\"RUNNING\""));
+  EXPECT_NE(
+      std::string::npos,
+      client.Send("GET", "/api/v2/tasks/instances/8000002").body.find("\"status\":\"FAILED\""));
 }
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {

@@ -36,6 +36,11 @@ HttpClient::HttpClient(std::string base_url, std::optional<std::string> user,
 }
 
 HttpResult HttpClient::Send(const std::string& method, const std::string& target) const {
+  return Send(method, target, {}, true);
+}
+
+HttpResult HttpClient::Send(const std::string& method, const std::string& target,
+                            const std::vector<std::string>& headers, bool with_credentials) const {
   HttpResult result;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   const std::string url = base_url_ + target;
@@ -50,7 +55,12 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
   curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
   // Send the target byte for byte: no normalisation of dot-segments or escapes.
   curl_easy_setopt(curl.get(), CURLOPT_PATH_AS_IS, 1L);
-  if (user_) {
+  curl_slist* header_list = nullptr;
+  for (const std::string& h : headers) header_list = curl_slist_append(header_list, h.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(header_list,
+                                                                    curl_slist_free_all);
+  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, header_list);
+  if (user_ && with_credentials) {
     curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(curl.get(), CURLOPT_USERNAME, user_->c_str());
     curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, password_.value_or("").c_str());

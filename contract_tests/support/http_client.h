@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace contract {
 
@@ -25,6 +26,10 @@ class HttpClient {
 
   // `target` is sent as written (already percent-encoded), appended to the base URL.
   HttpResult Send(const std::string& method, const std::string& target) const;
+
+  // The same with extra "Name: value" header lines, and optionally without the credentials.
+  HttpResult Send(const std::string& method, const std::string& target,
+                  const std::vector<std::string>& headers, bool with_credentials) const;
 
   const std::string& base_url() const { return base_url_; }
 

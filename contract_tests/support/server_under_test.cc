@@ -49,13 +49,29 @@ KnownTask FromListItem(const rapidjson::Value& t) {
   return k;
 }
 
-bool IsListTarget(const std::string& target) {
-  std::string path = target.substr(0, target.find('?'));
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  return path == kListPath;
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
+
+std::string SchemaFor(const std::string& method, const std::string& target, long status) {
+  if (status != 200) return "error-envelope";
+  std::string path = target.substr(0, target.find('?'));
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path.rfind("/__mock/", 0) == 0) return "envelope";
+  if (path == kListPath) return "task-list-response";
+  if (path.find("/subtasks/") != std::string::npos) {
+    if (EndsWith(path, "/log")) return "subtask-log-response";
+    if (EndsWith(path, "/retry")) return "subtask-response";
+    return "no-data-response";  // skip, cancel
+  }
+  (void)method;
+  return "task-detail-response";  // detail, retry, rollback
+}
+
+namespace {}  // namespace
 
 std::string Encode(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";
@@ -126,8 +142,7 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
   EXPECT_EQ(0u, f.http.headers["content-type"].rfind("application/json", 0))
       << method << " " << target << " answered Content-Type '" << f.http.headers["content-type"]
       << "'";
-  const bool list = f.http.status == 200 && IsListTarget(target);
-  const char* schema = list ? "task-list-response" : "error-envelope";
+  const std::string schema = SchemaFor(method, target, f.http.status);
   auto violations = schemas_->ValidateText(schema, f.http.body);
   EXPECT_TRUE(violations.empty()) << method << " " << target << " (HTTP " << f.http.status
                                   << ") breaks " << schema

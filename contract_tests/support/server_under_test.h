@@ -92,6 +92,9 @@ class ServerUnderTest {
   std::vector<KnownTask> tasks_;
 };
 
+// The schema a response to `method target` with HTTP `status` must satisfy.
+std::string SchemaFor(const std::string& method, const std::string& target, long status);
+
 // Percent-encodes `s` for use in a query string (RFC 3986 unreserved characters kept).
 std::string Encode(std::string_view s);
 

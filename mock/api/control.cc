@@ -41,9 +41,9 @@ http::Response Api::Control(const http::Request& request, const http::Target& ta
   const std::string& path = target.path;
   auto only = [&](const char* method) -> std::optional<http::Response> {
     if (request.method == method) return std::nullopt;
-    http::Response r = Failure(envelope_, context,
-                               Error{ErrorKind::kMethodNotAllowed, "",
-                                     std::string("Allowed: ") + method + ".", {}});
+    http::Response r = Failure(
+        envelope_, context,
+        Error{ErrorKind::kMethodNotAllowed, "", std::string("Allowed: ") + method + ".", {}});
     r.headers.emplace_back("Allow", method);
     return r;
   };

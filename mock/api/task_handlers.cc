@@ -26,9 +26,9 @@ void WritePage(JsonWriter& w, const query::TaskPage& page) {
 Result<model::Subtask*> FindSubtask(model::Task& task, int64_t subtask_id) {
   model::Subtask* s = task.FindSubtask(subtask_id);
   if (s == nullptr) {
-    return Error{ErrorKind::kTaskNotFound, std::to_string(subtask_id),
-                 "Task " + std::to_string(task.id) + " has no subtask " +
-                     std::to_string(subtask_id) + "."};
+    return Error{
+        ErrorKind::kTaskNotFound, std::to_string(subtask_id),
+        "Task " + std::to_string(task.id) + " has no subtask " + std::to_string(subtask_id) + "."};
   }
   return s;
 }
@@ -124,9 +124,8 @@ http::Response TaskHandlers::Apply(std::string_view task_id, std::string_view su
   });
   if (!task.ok()) return Failure(envelope_, context, task.error());
   if (answer == Answer::kNoData) return Success(envelope_, context, nullptr);
-  return Success(envelope_, context, [&](JsonWriter& w) {
-    WriteSubtask(w, *task.value().FindSubtask(sid.value()));
-  });
+  return Success(envelope_, context,
+                 [&](JsonWriter& w) { WriteSubtask(w, *task.value().FindSubtask(sid.value())); });
 }
 
 http::Response TaskHandlers::RetrySubtask(std::string_view task_id, std::string_view subtask_id,

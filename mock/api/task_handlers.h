@@ -39,8 +39,8 @@ class TaskHandlers {
   enum class Answer { kWrappedTask, kSubtask, kNoData };
   using SubtaskChange = Result<bool> (*)(model::Task&, model::Subtask&, int64_t);
 
-  http::Response Apply(std::string_view task_id, std::string_view subtask_id,
-                       SubtaskChange change, Answer answer, const RequestContext& context) const;
+  http::Response Apply(std::string_view task_id, std::string_view subtask_id, SubtaskChange change,
+                       Answer answer, const RequestContext& context) const;
 
   tasks::TaskStore& store_;
   const EnvelopeSettings& envelope_;

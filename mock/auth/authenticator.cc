@@ -79,10 +79,8 @@ Result<const User*> Authenticator::Basic(std::string_view encoded) const {
   return Unauthenticated("Incorrect username or password.");
 }
 
-Result<const User*> Authenticator::AkSk(std::string_view credentials,
-                                        const http::Request& request,
-                                        const http::Target& target,
-                                        int64_t now_epoch_s) const {
+Result<const User*> Authenticator::AkSk(std::string_view credentials, const http::Request& request,
+                                        const http::Target& target, int64_t now_epoch_s) const {
   size_t colon = credentials.find(':');
   if (colon == std::string_view::npos) return Unauthenticated("Malformed AK/SK credentials.");
   std::string_view ak = credentials.substr(0, colon);

@@ -6,7 +6,8 @@
 //  - query: "?" + parameters sorted by key, repeated keys merged as `a=1,2` with values sorted,
 //    RFC 3986-encoded; empty when there is no parameter.
 //
-//   std::string m = CanonicalMessage(parts, variant);   Sign(sk, m) == "XN8P+O+v3vUabB16ZCooq5wMJoY="
+//   std::string m = CanonicalMessage(parts, variant);   Sign(sk, m) ==
+//   "XN8P+O+v3vUabB16ZCooq5wMJoY="
 #pragma once
 
 #include <string>
@@ -21,8 +22,8 @@ namespace mock::auth {
 // The parts of a request that are signed.
 struct SignedParts {
   std::string method;
-  std::string path;      // as sent, without the query
-  QueryParams query;     // decoded
+  std::string path;   // as sent, without the query
+  QueryParams query;  // decoded
   http::Headers headers;
   std::string body;
 };

@@ -17,7 +17,7 @@ namespace mock::auth {
 class Throttle {
  public:
   struct Decision {
-    bool limited = false;   // the user has a rate limit at all
+    bool limited = false;  // the user has a rate limit at all
     bool allowed = true;
     int64_t limit = 0;
     int64_t remaining = 0;

@@ -1,0 +1,170 @@
+// Authentication, permissions and throttling over HTTP: 401 versus 403, HTTP Basic and AK/SK,
+// and OCP's documented 429. The users are those of fixtures/users.json.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "contract_tests/support/task_client.h"
+#include "mock/auth/signature.h"
+#include "mock/json/json.h"
+
+namespace contract {
+namespace {
+
+const std::string kList = "/api/v2/tasks/instances?size=1";
+
+// Checks an answer fetched without ServerUnderTest::Fetch: status, schema, and error code.
+void ExpectError(const HttpResult& r, long status, std::set<std::string> codes) {
+  EXPECT_EQ(status, r.status) << r.body;
+  auto v = ServerUnderTest::Get().schemas().ValidateText("error-envelope", r.body);
+  EXPECT_TRUE(v.empty()) << mock::json::Describe(v) << "\n" << r.body;
+  auto doc = mock::json::ParseJson(r.body);
+  ASSERT_TRUE(doc.ok());
+  const auto& code = doc.value()["error"]["code"];
+  std::string text = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
+  EXPECT_TRUE(codes.count(text)) << "code " << text;
+}
+
+HttpClient As(const std::string& user, const std::string& password) {
+  return HttpClient(ServerUnderTest::Get().base_url(), user, password);
+}
+
+TEST(Authentication, NoCredentialsIs401) {
+  HttpResult r = ServerUnderTest::Get().client().Send("GET", kList, {}, false);
+  ExpectError(r, 401, {"IAM10000", "3000"});
+  if (!ServerUnderTest::Get().live()) {
+    EXPECT_EQ("Basic realm=\"OCP\"", r.headers["www-authenticate"]);
+  }
+}
+
+TEST(Authentication, ComesBeforeRouting) {
+  HttpResult r = ServerUnderTest::Get().client().Send("GET", "/api/v2/nothing", {}, false);
+  EXPECT_EQ(401, r.status) << "an anonymous client learns nothing about paths";
+}
+
+class MockUsers : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (ServerUnderTest::Get().live()) GTEST_SKIP() << "uses the mock's bundled users";
+    ResetMock();
+  }
+};
+
+TEST_F(MockUsers, WrongPasswordOrUnknownUserIs401) {
+  ExpectError(As("admin", "wrong").Send("GET", kList), 401, {"IAM10000"});
+  ExpectError(As("ghost", "Admin@123").Send("GET", kList), 401, {"IAM10000"});
+}
+
+TEST_F(MockUsers, ViewerMayReadButNotChange) {
+  HttpClient viewer = As("viewer", "Viewer@123");
+  EXPECT_EQ(200, viewer.Send("GET", kList).status);
+  EXPECT_EQ(200, viewer.Send("GET", TaskPath(8000004)).status);
+  ExpectError(viewer.Send("POST", TaskPath(8000004) + "/retry"), 403, {"IAM11000"});
+  ExpectError(viewer.Send("POST", SubtaskPath(8000003, 80000032) + "/cancel"), 403, {"IAM11000"});
+  EXPECT_EQ("FAILED", std::string(TaskDetail(8000004)["status"].GetString()));
+}
+
+TEST_F(MockUsers, UserWithoutPermissionsMayNotRead) {
+  ExpectError(As("nobody", "Nobody@123").Send("GET", kList), 403, {"IAM11000"});
+}
+
+// Signs a GET as OCP's AK/SK rules describe, with the given Date.
+std::vector<std::string> AkSkHeaders(const std::string& target, const std::string& ak,
+                                     const std::string& sk, std::time_t when) {
+  char date[64];
+  std::tm tm{};
+  gmtime_r(&when, &tm);
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  const std::string base = ServerUnderTest::Get().base_url();
+  const std::string host = base.substr(base.find("//") + 2);
+  mock::auth::SignedParts parts{"GET", target.substr(0, target.find('?')), {},
+                                {{"Date", date}, {"Host", host}, {"x-ocp-origin", "contract-test"}},
+                                ""};
+  if (target.find('?') != std::string::npos) {
+    std::string q = target.substr(target.find('?') + 1);
+    parts.query.emplace_back(q.substr(0, q.find('=')), q.substr(q.find('=') + 1));
+  }
+  std::string signature = mock::auth::Sign(sk, mock::auth::CanonicalMessage(parts, {}));
+  return {std::string("Date: ") + date, "x-ocp-origin: contract-test",
+          "Authorization: OCP-ACCESS-KEY-HMACSHA1 " + ak + ":" + signature};
+}
+
+// admin's pair is the one of OCP's documented signing example (fixtures/users.json).
+constexpr const char* kAk = "cqammmxBpfGjFlto";
+constexpr const char* kSk = "2fc0c299cc94c6be266f2ceece765d4d";
+
+TEST_F(MockUsers, AkSkSignedRequestIsServed) {
+  const HttpClient& client = ServerUnderTest::Get().client();
+  HttpResult r = client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, std::time(nullptr)), false);
+  EXPECT_EQ(200, r.status) << r.body;
+  HttpResult viewer = client.Send(
+      "GET", TaskPath(8000004),
+      AkSkHeaders(TaskPath(8000004), "viewerAccessKey1", "viewer-secret-key-0001", std::time(nullptr)),
+      false);
+  EXPECT_EQ(200, viewer.status) << viewer.body;
+}
+
+TEST_F(MockUsers, AkSkRefusals) {
+  const HttpClient& client = ServerUnderTest::Get().client();
+  const std::time_t now = std::time(nullptr);
+  ExpectError(client.Send("GET", kList, AkSkHeaders(kList, kAk, "wrong-secret", now), false), 401,
+              {"IAM10000"});
+  ExpectError(client.Send("GET", kList, AkSkHeaders(kList, "unknownKey", kSk, now), false), 401,
+              {"IAM10000"});
+  ExpectError(client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, now - 20 * 60), false), 401,
+              {"IAM10000"});
+  // Signed for one query, sent with another.
+  ExpectError(client.Send("GET", "/api/v2/tasks/instances?size=2",
+                          AkSkHeaders(kList, kAk, kSk, now), false),
+              401, {"IAM10000"});
+}
+
+std::string ReadSample(const char* name) {
+  std::ifstream in(std::string(OCPMOCK_SOURCE_DIR) + "/contract_tests/samples/" + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> Keys(const rapidjson::Value& v) {
+  std::vector<std::string> keys;
+  for (const auto& m : v.GetObject()) keys.emplace_back(m.name.GetString());
+  return keys;
+}
+
+TEST_F(MockUsers, ThrottlingCountsDownThenAnswersOcpsDocumented429) {
+  HttpClient limited = As("limited", "Limited@123");
+  for (int expected_remaining : {2, 1, 0}) {
+    HttpResult r = limited.Send("GET", kList);
+    ASSERT_EQ(200, r.status) << r.body;
+    EXPECT_EQ("3", r.headers["ratelimit-limit"]);
+    EXPECT_EQ(std::to_string(expected_remaining), r.headers["ratelimit-remaining"]);
+    EXPECT_GT(std::stoi(r.headers["ratelimit-reset"]), 0);
+  }
+  HttpResult r = limited.Send("GET", kList);
+  ExpectError(r, 429, {"0"});
+  EXPECT_EQ("0", r.headers["ratelimit-remaining"]);
+  auto body = mock::json::ParseJson(r.body);
+  auto sample = mock::json::ParseJson(ReadSample("throttled-429-4.2.2.json"));
+  ASSERT_TRUE(body.ok() && sample.ok());
+  EXPECT_EQ(Keys(sample.value()), Keys(body.value())) << "not the documented 429 shape";
+  EXPECT_EQ(sample.value()["error"], body.value()["error"]);
+  EXPECT_STREQ("", body.value()["traceId"].GetString());
+  // Users without a limit carry no RateLimit headers.
+  EXPECT_EQ(0u, ServerUnderTest::Get().client().Send("GET", kList).headers.count("ratelimit-limit"));
+}
+
+TEST_F(MockUsers, ControlEndpointsNeedNoCredentials) {
+  HttpResult r = ServerUnderTest::Get().client().Send("GET", "/__mock/clock", {}, false);
+  EXPECT_EQ(200, r.status);
+  EXPECT_TRUE(ServerUnderTest::Get().schemas().ValidateText("envelope", r.body).empty());
+  ExpectError(ServerUnderTest::Get().client().Send("POST", "/__mock/clock/advance?seconds=-1"), 400,
+              {"COM10001"});
+  ExpectError(ServerUnderTest::Get().client().Send("GET", "/__mock/reset"), 405, {"COM10008"});
+}
+
+}  // namespace
+}  // namespace contract
