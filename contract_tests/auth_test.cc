@@ -80,7 +80,9 @@ std::vector<std::string> AkSkHeaders(const std::string& target, const std::strin
   std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
   const std::string base = ServerUnderTest::Get().base_url();
   const std::string host = base.substr(base.find("//") + 2);
-  mock::auth::SignedParts parts{"GET", target.substr(0, target.find('?')), {},
+  mock::auth::SignedParts parts{"GET",
+                                target.substr(0, target.find('?')),
+                                {},
                                 {{"Date", date}, {"Host", host}, {"x-ocp-origin", "contract-test"}},
                                 ""};
   if (target.find('?') != std::string::npos) {
@@ -100,10 +102,10 @@ TEST_F(MockUsers, AkSkSignedRequestIsServed) {
   const HttpClient& client = ServerUnderTest::Get().client();
   HttpResult r = client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, std::time(nullptr)), false);
   EXPECT_EQ(200, r.status) << r.body;
-  HttpResult viewer = client.Send(
-      "GET", TaskPath(8000004),
-      AkSkHeaders(TaskPath(8000004), "viewerAccessKey1", "viewer-secret-key-0001", std::time(nullptr)),
-      false);
+  HttpResult viewer = client.Send("GET", TaskPath(8000004),
+                                  AkSkHeaders(TaskPath(8000004), "viewerAccessKey1",
+                                              "viewer-secret-key-0001", std::time(nullptr)),
+                                  false);
   EXPECT_EQ(200, viewer.status) << viewer.body;
 }
 
@@ -154,7 +156,8 @@ TEST_F(MockUsers, ThrottlingCountsDownThenAnswersOcpsDocumented429) {
   EXPECT_EQ(sample.value()["error"], body.value()["error"]);
   EXPECT_STREQ("", body.value()["traceId"].GetString());
   // Users without a limit carry no RateLimit headers.
-  EXPECT_EQ(0u, ServerUnderTest::Get().client().Send("GET", kList).headers.count("ratelimit-limit"));
+  EXPECT_EQ(0u,
+            ServerUnderTest::Get().client().Send("GET", kList).headers.count("ratelimit-limit"));
 }
 
 TEST_F(MockUsers, ControlEndpointsNeedNoCredentials) {

@@ -31,14 +31,16 @@ class TaskOperations : public testing::Test {
   static std::string Status(int64_t task) { return TaskDetail(task)["status"].GetString(); }
 
   static std::string ListedStatus(int64_t task) {
-    Fetched f = Get("/api/v2/tasks/instances?size=2000&name=" + Encode(TaskDetail(task)["name"].GetString()));
+    Fetched f = Get("/api/v2/tasks/instances?size=2000&name=" +
+                    Encode(TaskDetail(task)["name"].GetString()));
     for (const auto& t : f.json["data"]["contents"].GetArray()) {
       if (t["id"].GetInt64() == task) return t["status"].GetString();
     }
     return "not listed";
   }
 
-  static void ExpectRefused(const std::string& target, long status, bool (*code_ok)(const std::string&)) {
+  static void ExpectRefused(const std::string& target, long status,
+                            bool (*code_ok)(const std::string&)) {
     Fetched f = Post(target);
     EXPECT_EQ(status, f.http.status) << target << ": " << f.http.body;
     EXPECT_TRUE(code_ok(ErrorCode(f))) << target << " answered code " << ErrorCode(f);
