@@ -59,8 +59,9 @@ class TempDir {
 TEST(Binary, HelpListsEveryFlag) {
   RunResult r = RunMock("--help");
   EXPECT_EQ(0, r.exit_code);
-  for (const char* flag : {"--fixtures", "--schemas", "--bind", "--port", "--server-name",
-                           "--log-level", "--max-request-bytes", "--help", "--version"}) {
+  for (const char* flag :
+       {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
+        "--server-name", "--log-level", "--max-request-bytes", "--help", "--version"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }
@@ -112,6 +113,29 @@ TEST(Binary, RefusesAMissingFixtureFolder) {
   RunResult r = RunMock("--port 0 --fixtures /nonexistent/fixtures");
   EXPECT_EQ(2, r.exit_code);
   EXPECT_NE(std::string::npos, r.output.find("/nonexistent/fixtures/tasks")) << r.output;
+}
+
+TEST(Binary, NoAuthServesWithoutCredentials) {
+  MockProcess mock(OCPMOCK_BINARY, {"--no-auth"});
+  HttpClient anonymous(mock.base_url(), std::nullopt, std::nullopt);
+  EXPECT_EQ(200, anonymous.Send("GET", "/api/v2/tasks/instances?size=1").status);
+  EXPECT_EQ(200, anonymous.Send("POST", "/api/v2/tasks/instances/8000004/retry").status);
+  MockProcess secured(OCPMOCK_BINARY, {});
+  HttpClient refused(secured.base_url(), std::nullopt, std::nullopt);
+  EXPECT_EQ(401, refused.Send("GET", "/api/v2/tasks/instances?size=1").status);
+}
+
+TEST(Binary, RefusesABadUsersFileNamingFileAndLocation) {
+  TempDir dir;
+  std::ofstream(dir.path() / "users.json")
+      << R"({"format":"ocp-mock-users/1","users":[{"id":1,"name":"a","password":"p",)"
+      << R"("permissions":["TASK_ADMIN"]}]})";
+  RunResult r = RunMock("--port 0 --users '" + (dir.path() / "users.json").string() + "'");
+  EXPECT_EQ(2, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos, r.output.find("users.json: /users/0/permissions/0")) << r.output;
+  RunResult missing = RunMock("--port 0 --users /nonexistent/users.json");
+  EXPECT_EQ(2, missing.exit_code);
+  EXPECT_NE(std::string::npos, missing.output.find("--no-auth")) << missing.output;
 }
 
 TEST(Binary, ReportsAPortInUse) {

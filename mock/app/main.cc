@@ -10,6 +10,7 @@
 #include "mock/auth/users.h"
 #include "mock/core/log.h"
 #include "mock/http/server.h"
+#include "mock/http/url.h"
 #include "mock/json/schema_set.h"
 #include "mock/store/fixture_loader.h"
 
@@ -97,7 +98,7 @@ int Serve(const Flags& f) {
             "loaded " + std::to_string(store.size()) + " tasks from " + f.fixtures +
                 (auth.value() ? "; " + std::to_string(auth.value()->size()) + " users"
                               : "; authentication off"));
-  if (f.no_auth && f.server.bind != "127.0.0.1" && f.server.bind != "::1") {
+  if (f.no_auth && !mock::http::IsLoopback(f.server.bind)) {
     mock::Log(mock::LogLevel::kWarn, "authentication is off and " + f.server.bind +
                                          " is not a loopback address: anyone who can reach it "
                                          "can change tasks");

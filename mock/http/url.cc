@@ -128,4 +128,19 @@ Result<Target> ParseTarget(std::string_view target, size_t max_params) {
   return out;
 }
 
+bool IsLoopback(std::string_view address) {
+  if (address == "localhost" || address == "::1" || address == "[::1]") return true;
+  if (address.rfind("127.", 0) != 0) return false;
+  // Four dotted decimal octets.
+  int dots = 0;
+  for (char c : address) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
 }  // namespace mock::http

@@ -33,4 +33,7 @@ struct Target {
 // start with '/', and no path segment may decode to "." / ".." or contain '/'.
 Result<Target> ParseTarget(std::string_view target, size_t max_params = 1000);
 
+// True for 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach.
+bool IsLoopback(std::string_view address);
+
 }  // namespace mock::http
