@@ -83,5 +83,56 @@ TEST(RawHttp, KeepAliveServesSeveralRequestsOnOneConnection) {
   }
 }
 
+TEST(RawHttp, ClientsThatVanishMidResponseDoNotHurtTheServer) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  for (int i = 0; i < 20; ++i) {
+    RawConnection connection(server.base_url());
+    // Read only the status line of a large answer, then close with unread data (an RST).
+    connection.SendAndAbort("GET /api/v2/tasks/instances?size=2000 HTTP/1.1\r\n" + kHost +
+                            server.AuthorizationLine() + "\r\n");
+  }
+  EXPECT_EQ(200, server.Fetch("/api/v2/tasks/instances?size=1").http.status);
+}
+
+TEST(RawHttp, AHalfSentRequestDoesNotBlockOthers) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  RawConnection stalled(server.base_url());
+  stalled.SendOnly("GET /api/v2/tasks/inst");
+  RawConnection other(server.base_url());
+  RawResponse r = other.Exchange("GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\n" + kHost +
+                                 server.AuthorizationLine() + "\r\n");
+  EXPECT_EQ(200, r.status);
+}
+
+TEST(RawHttp, PipelinedRequestsAreAllAnsweredInOrder) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  std::string three;
+  for (int page = 1; page <= 3; ++page) {
+    three += "GET /api/v2/tasks/instances?size=1&page=" + std::to_string(page) + " HTTP/1.1\r\n" +
+             kHost + server.AuthorizationLine() + "Connection: keep-alive\r\n\r\n";
+  }
+  RawConnection connection(server.base_url());
+  for (int page = 1; page <= 3; ++page) {
+    // The first exchange sends all three; the next ones only read.
+    RawResponse r = connection.Exchange(page == 1 ? three : "");
+    ASSERT_EQ(200, r.status) << "answer " << page;
+    EXPECT_NE(std::string::npos, r.body.find("\"number\":" + std::to_string(page))) << r.body;
+  }
+}
+
+TEST(RawHttp, PipelinedRequestWithABodyIsFramedByContentLength) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  if (server.live()) GTEST_SKIP() << "a body on GET is not read-only by everyone's reading";
+  const std::string first = "GET /api/v2/tasks/instances?size=1&page=1 HTTP/1.1\r\n" + kHost +
+                            server.AuthorizationLine() + "Content-Length: 4\r\n\r\nGET ";
+  const std::string second = "GET /api/v2/tasks/instances?size=1&page=2 HTTP/1.1\r\n" + kHost +
+                             server.AuthorizationLine() + "\r\n";
+  RawConnection connection(server.base_url());
+  EXPECT_EQ(200, connection.Exchange(first + second).status);
+  RawResponse r = connection.Exchange("");
+  ASSERT_EQ(200, r.status);
+  EXPECT_NE(std::string::npos, r.body.find("\"number\":2")) << r.body;
+}
+
 }  // namespace
 }  // namespace contract

@@ -83,6 +83,22 @@ RawResponse RawConnection::Exchange(const std::string& bytes, int timeout_ms) {
   return response;
 }
 
+void RawConnection::SendOnly(const std::string& bytes) {
+  if (fd_ >= 0) send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+}
+
+void RawConnection::SendAndAbort(const std::string& bytes) {
+  if (fd_ < 0) return;
+  SendOnly(bytes);
+  pollfd p{fd_, POLLIN, 0};
+  char buf[64];
+  if (poll(&p, 1, 5000) > 0) recv(fd_, buf, sizeof buf, 0);
+  linger reset{1, 0};
+  setsockopt(fd_, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+  close(fd_);
+  fd_ = -1;
+}
+
 RawResponse SendRaw(const std::string& base_url, const std::string& bytes, int timeout_ms) {
   return RawConnection(base_url).Exchange(bytes, timeout_ms);
 }

@@ -24,6 +24,12 @@ class RawConnection {
   // `timeout_ms` in total.
   RawResponse Exchange(const std::string& bytes, int timeout_ms = 5000);
 
+  // Sends `bytes` and returns at once.
+  void SendOnly(const std::string& bytes);
+
+  // Sends `bytes`, reads a little of the answer, and resets the connection (SO_LINGER 0).
+  void SendAndAbort(const std::string& bytes);
+
  private:
   int fd_ = -1;
   std::string pending_;  // bytes read past the previous response

@@ -92,37 +92,61 @@ class Handler : public P::Http::Handler {
   void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
 
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    // Several pipelined requests may arrive in one read: serve them one by one.
+    std::string pending(buffer, len);
+    while (!pending.empty()) pending = Consume(pending, peer);
+  }
+
+ private:
+  // Feeds `bytes` to this connection's parser. Returns the bytes past the end of a request that
+  // completed, to be consumed next; empty when the request is incomplete or was refused.
+  std::string Consume(const std::string& bytes, const std::shared_ptr<P::Tcp::Peer>& peer) {
     auto parser = getParser(peer);
     auto connection = ConnectionOf(peer);
-    if (connection->discarding) return;
+    if (connection->discarding) return {};
     std::string& raw = connection->raw;
-    if (!parser->feed(buffer, len)) {
+    if (!parser->feed(bytes.data(), bytes.size())) {
       Fail(peer, *parser, *connection,
            Error{ErrorKind::kPayloadTooLarge,
                  "the request exceeds " + std::to_string(getMaxRequestSize()) + " bytes", ""});
-      return;
+      return {};
     }
-    raw.append(buffer, len);
+    raw.append(bytes);
     P::Http::Private::State state;
     try {
       state = parser->parse();
     } catch (const P::Http::HttpError& e) {
       Fail(peer, *parser, *connection, BadRequest(Excerpt(e.reason())));
-      return;
+      return {};
     } catch (const std::exception& e) {
       Fail(peer, *parser, *connection, BadRequest(Excerpt(e.what())));
-      return;
+      return {};
     }
-    if (state == P::Http::Private::State::Done) {
-      Serve(peer, *parser, raw);
-    } else if (HeadIsStuck(*parser, raw)) {
+    if (state == P::Http::Private::State::Done) return Serve(peer, *parser, raw);
+    if (HeadIsStuck(*parser, raw)) {
       Fail(peer, *parser, *connection, BadRequest("malformed request line or header"));
     }
+    return {};
   }
 
- private:
-  void Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
-             std::string& raw) {
+  // Pistache 0.0.5 discards whatever follows a complete request in its buffer, which loses
+  // pipelined requests. The request ends after its head ("\r\n\r\n") and Content-Length
+  // bytes of body; what follows is the next request. (After a chunked body the end is unknown,
+  // so pipelining after one is not supported.)
+  static std::string BytesAfter(const P::Http::Request& in, const std::string& raw) {
+    if (in.headers().tryGet<P::Http::Header::TransferEncoding>()) return {};
+    size_t end = raw.find("\r\n\r\n");
+    if (end == std::string::npos) return {};
+    end += 4;
+    if (auto length = in.headers().tryGet<P::Http::Header::ContentLength>()) {
+      end += length->value();
+    }
+    return end < raw.size() ? raw.substr(end) : std::string();
+  }
+
+  // Serves the request the parser completed; returns the bytes of the next one, if any.
+  std::string Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
+                    std::string& raw) {
     const P::Http::Request& in = parser.request;
     Request request{P::Http::methodString(in.method()),
                     RequestTarget(raw),
@@ -134,11 +158,13 @@ class Handler : public P::Http::Handler {
     }
     const P::Http::Version version = in.version();
     const bool close = WantsClose(in);
+    std::string next = close ? std::string() : BytesAfter(in, raw);
     parser.reset();
     raw.clear();
     peer->setIdle(false);
     const auto started = std::chrono::steady_clock::now();
     Send(peer, version, close, service_->Handle(request), request, started);
+    return next;
   }
 
   // Answers `error` and ignores the rest of this connection's input: after a framing error the
