@@ -9,6 +9,9 @@ if(MOCK_SANITIZE)
   target_compile_options(mock_sanitize INTERFACE -fsanitize=${MOCK_SANITIZE} -fno-omit-frame-pointer
     -fno-sanitize-recover=all)
   target_link_options(mock_sanitize INTERFACE -fsanitize=${MOCK_SANITIZE})
+  if(MOCK_SANITIZE_IGNORELIST)
+    target_compile_options(mock_sanitize INTERFACE -fsanitize-ignorelist=${MOCK_SANITIZE_IGNORELIST})
+  endif()
 endif()
 
 # mock_library(NAME SRCS ... DEPS ...): a static library of one folder.

@@ -34,8 +34,11 @@ std::optional<std::string> DecodeBase64(std::string_view in) {
                           static_cast<int>(in.size()));
   if (n < 0) return std::nullopt;
   size_t size = static_cast<size_t>(n);
-  // EVP_DecodeBlock counts the bytes that stand for '=' padding.
-  for (size_t i = in.size(); i > 0 && in[i - 1] == '='; --i) --size;
+  // EVP_DecodeBlock counts the bytes that stand for '=' padding (at most two, at the end).
+  size_t padding = 0;
+  for (size_t i = in.size(); i > 0 && in[i - 1] == '=' && padding < 2; --i) ++padding;
+  if (padding > size) return std::nullopt;
+  size -= padding;
   out.resize(size);
   return out;
 }

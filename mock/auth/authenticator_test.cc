@@ -44,6 +44,7 @@ TEST(AuthenticatorTest, BasicRefusals) {
   for (const char* value :
        {"Basic YWRtaW46d3Jvbmc=" /* admin:wrong */, "Basic bm9ib2R5OnB3" /* nobody:pw */,
         "Basic YWRtaW4=" /* admin, no colon */, "Basic !!!!", "Basic ", "Bearer abc",
+        "Basic ====", "Basic =", "Basic ==\n=", "Basic YQ==YQ==",  // found by fuzz_auth
         "basic YWRtaW46QWRtaW5AMTIz"}) {
     auto who = Check(a, WithAuthorization(value));
     ASSERT_FALSE(who.ok()) << value;

@@ -102,11 +102,10 @@ class Consistency {
   std::map<int64_t, std::string> tenants_;
 };
 
-Result<bool> LoadFile(const fs::path& file, const json::SchemaSet& schemas,
+// Reads the fixture file `text` (named `file` in errors) into `tasks`.
+Result<bool> LoadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas,
                       Consistency& consistency, std::vector<model::Task>& tasks) {
-  auto text = json::ReadFile(file);
-  if (!text.ok()) return LoadError(file, "-", "cannot be read");
-  auto doc = json::ParseJson(text.value());
+  auto doc = json::ParseJson(text);
   // The parser's subject reads "line L, column C: reason".
   if (!doc.ok()) return LoadError(file, doc.error().subject, "not valid JSON");
   auto violations = schemas.Validate("fixture-file", doc.value());
@@ -128,7 +127,23 @@ Result<bool> LoadFile(const fs::path& file, const json::SchemaSet& schemas,
   return true;
 }
 
+Result<bool> LoadFile(const fs::path& file, const json::SchemaSet& schemas,
+                      Consistency& consistency, std::vector<model::Task>& tasks) {
+  auto text = json::ReadFile(file);
+  if (!text.ok()) return LoadError(file, "-", "cannot be read");
+  return LoadText(text.value(), file, schemas, consistency, tasks);
+}
+
 }  // namespace
+
+Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,
+                                                   const json::SchemaSet& schemas) {
+  Consistency consistency;
+  std::vector<model::Task> tasks;
+  auto loaded = LoadText(text, fs::path(name), schemas, consistency, tasks);
+  if (!loaded.ok()) return loaded.error();
+  return tasks;
+}
 
 Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
                                                   const json::SchemaSet& schemas) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "mock/core/error.h"
@@ -22,5 +23,9 @@ namespace mock::store {
 // types or modes. A folder with no `tasks/` subfolder is an error; an empty one is not.
 Result<std::vector<model::Task>> LoadTaskFixtures(const std::filesystem::path& dir,
                                                   const json::SchemaSet& schemas);
+
+// The same checks for one fixture file's `text`, called `name` in errors.
+Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,
+                                                   const json::SchemaSet& schemas);
 
 }  // namespace mock::store

@@ -1,0 +1,35 @@
+// libFuzzer target: the fixture loader (JSON parsing, schema validation, model conversion and
+// the consistency checks), and then the simulator over whatever tasks it accepts, run far into
+// the future: an accepted fixture must never make the simulator loop or crash.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "mock/json/schema_set.h"
+#include "mock/store/fixture_loader.h"
+#include "mock/tasks/operations.h"
+#include "mock/tasks/simulator.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const mock::json::SchemaSet schemas = [] {
+    auto s = mock::json::SchemaSet::Load(OCPMOCK_SOURCE_DIR "/schemas");
+    if (!s.ok()) std::abort();
+    return std::move(s).value();
+  }();
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto tasks = mock::store::ParseTaskFixtures(text, "fuzz.json", schemas);
+  if (!tasks.ok()) return 0;
+  const int64_t t0 = 1'700'000'000'000;
+  for (mock::model::Task& task : tasks.value()) {
+    mock::tasks::Arm(task, t0);
+    mock::tasks::Advance(task, t0 + 1'000'000'000);
+    if (mock::tasks::RetryTask(task, t0 + 1'000'000'000).ok()) {
+      mock::tasks::Advance(task, t0 + 2'000'000'000);
+    }
+    if (mock::tasks::RollbackTask(task, t0 + 2'000'000'000).ok()) {
+      mock::tasks::Advance(task, t0 + 3'000'000'000);
+    }
+  }
+  return 0;
+}
