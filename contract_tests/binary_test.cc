@@ -12,6 +12,7 @@
 
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/raw_http.h"
 #include "contract_tests/support/server_under_test.h"
 
 namespace contract {
@@ -61,7 +62,8 @@ TEST(Binary, HelpListsEveryFlag) {
   EXPECT_EQ(0, r.exit_code);
   for (const char* flag :
        {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
-        "--server-name", "--log-level", "--max-request-bytes", "--help", "--version"}) {
+        "--server-name", "--log-level", "--max-request-bytes", "--max-query-params",
+        "--keepalive-timeout", "--help", "--version"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }
@@ -136,6 +138,24 @@ TEST(Binary, RefusesABadUsersFileNamingFileAndLocation) {
   RunResult missing = RunMock("--port 0 --users /nonexistent/users.json");
   EXPECT_EQ(2, missing.exit_code);
   EXPECT_NE(std::string::npos, missing.output.find("--no-auth")) << missing.output;
+}
+
+// Idle connections, and ones that stall mid-request, are closed after --keepalive-timeout.
+TEST(Binary, StalledConnectionsAreClosedAfterTheKeepAliveTimeout) {
+  MockProcess mock(OCPMOCK_BINARY, {"--keepalive-timeout", "1", "--no-auth"});
+  RawConnection silent(mock.base_url());
+  RawConnection half(mock.base_url());
+  half.SendOnly("GET /api/v2/tasks/inst");
+  RawConnection served(mock.base_url());
+  EXPECT_EQ(200, served
+                     .Exchange("GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\nHost: t\r\n"
+                               "Connection: keep-alive\r\n\r\n")
+                     .status);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(silent.WaitClosed(10'000)) << "a connection that sent nothing stays open";
+  EXPECT_TRUE(half.WaitClosed(10'000)) << "a half-sent request keeps its connection open";
+  EXPECT_TRUE(served.WaitClosed(10'000)) << "an idle keep-alive connection stays open";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
 TEST(Binary, ReportsAPortInUse) {

@@ -19,7 +19,11 @@ class RawRequests : public testing::TestWithParam<RawCase> {};
 TEST_P(RawRequests, AnswerWithAnErrorEnvelopeAndKeepServing) {
   ServerUnderTest& server = ServerUnderTest::Get();
   if (server.live()) GTEST_SKIP() << "live mode sends GET requests only";
-  RawResponse r = SendRaw(server.base_url(), GetParam().bytes);
+  std::string bytes = GetParam().bytes;
+  if (size_t at = bytes.find("{auth}"); at != std::string::npos) {
+    bytes.replace(at, 6, server.AuthorizationLine());
+  }
+  RawResponse r = SendRaw(server.base_url(), bytes);
   ASSERT_EQ(GetParam().status, r.status) << "head: " << r.head;
   EXPECT_NE(std::string::npos, r.head.find("Content-Type: application/json")) << r.head;
   auto violations = server.schemas().ValidateText("error-envelope", r.body);
@@ -29,6 +33,34 @@ TEST_P(RawRequests, AnswerWithAnErrorEnvelopeAndKeepServing) {
 }
 
 const std::string kHost = "Host: test\r\n";
+
+std::string Repeat(const std::string& piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// "{auth}" is replaced by the suite's Authorization line when the test runs (not at
+// registration, which must not start a server).
+std::string Get(const std::string& target) {
+  return "GET " + target + " HTTP/1.1\r\n" + kHost + "{auth}\r\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Hostile, RawRequests,
+    testing::Values(RawCase{"QueryOf100KB",
+                            Get("/api/v2/tasks/instances?name=" + std::string(100000, 'x')), 413},
+                    RawCase{"TenThousandParameters",
+                            Get("/api/v2/tasks/instances?" + Repeat("p=1&", 10000)), 400},
+                    RawCase{"ParameterRepeated10000Times",
+                            Get("/api/v2/tasks/instances?" + Repeat("status=FAILED&", 10000)), 413},
+                    RawCase{"BodyOf100KB",
+                            "POST /api/v2/tasks/instances/8000004/retry HTTP/1.1\r\n" + kHost +
+                                "Content-Length: 100000\r\n\r\n" + std::string(100000, '{'),
+                            413},
+                    RawCase{"NulInPath", Get("/api/v2/tasks/instances/%00"), 400},
+                    RawCase{"InvalidUtf8InPath", Get("/api/v2/tasks/instances/%C0%AF"), 400}),
+    [](const testing::TestParamInfo<RawCase>& p) { return p.param.name; });
 
 INSTANTIATE_TEST_SUITE_P(
     Malformed, RawRequests,
@@ -51,6 +83,15 @@ INSTANTIATE_TEST_SUITE_P(
                     "Transfer-Encoding: chunked\r\n\r\nzz\r\n",
                 400}),
     [](const testing::TestParamInfo<RawCase>& p) { return p.param.name; });
+
+// Odd but valid numbers are read as Spring reads them: never an error, never a 5xx.
+TEST(RawHttp, NegativeZeroAndExponentsInPaging) {
+  ServerUnderTest& server = ServerUnderTest::Get();
+  for (const char* query : {"page=-0&size=-0", "page=1e3&size=2e1", "clusterId=-0", "size=+5"}) {
+    Fetched f = server.Fetch(std::string("/api/v2/tasks/instances?") + query);
+    EXPECT_EQ(200, f.http.status) << query << ": " << f.http.body;
+  }
+}
 
 TEST(RawHttp, Http10IsAnswered) {
   ServerUnderTest& server = ServerUnderTest::Get();

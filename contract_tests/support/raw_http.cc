@@ -99,6 +99,21 @@ void RawConnection::SendAndAbort(const std::string& bytes) {
   fd_ = -1;
 }
 
+bool RawConnection::WaitClosed(int timeout_ms) {
+  if (fd_ < 0) return false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+    char buf[4096];
+    if (recv(fd_, buf, sizeof buf, 0) <= 0) return true;
+  }
+}
+
 RawResponse SendRaw(const std::string& base_url, const std::string& bytes, int timeout_ms) {
   return RawConnection(base_url).Exchange(bytes, timeout_ms);
 }

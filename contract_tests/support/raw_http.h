@@ -30,6 +30,10 @@ class RawConnection {
   // Sends `bytes`, reads a little of the answer, and resets the connection (SO_LINGER 0).
   void SendAndAbort(const std::string& bytes);
 
+  // Waits (on the socket, at most `timeout_ms`) for the server to close the connection; true if
+  // it did. Data that arrives first is discarded.
+  bool WaitClosed(int timeout_ms);
+
  private:
   int fd_ = -1;
   std::string pending_;  // bytes read past the previous response

@@ -22,6 +22,7 @@ struct Flags {
   std::string users;  // default: FIXTURES/users.json
   bool no_auth = false;
   double time_scale = 1.0;
+  int keepalive_seconds = 60;
   std::string log_level = "info";
   mock::http::ServerOptions server;
   mock::api::ApiOptions api;
@@ -54,6 +55,14 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "The envelope's `server` field (default: this host's name)");
   app.add_option("--log-level", f.log_level, "error, warn, info (one line per request), debug")
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}))
+      ->capture_default_str();
+  app.add_option("--max-query-params", f.api.max_query_params,
+                 "Most query parameters a request may carry; more is a JSON 400")
+      ->check(CLI::Range(size_t{16}, size_t{100000}))
+      ->capture_default_str();
+  app.add_option("--keepalive-timeout", f.keepalive_seconds,
+                 "Seconds an idle connection (or one that stopped mid-request) stays open")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   app.add_option("--max-request-bytes", f.server.max_request_bytes,
                  "Largest request accepted, headers included; larger ones get a JSON 413")
@@ -112,7 +121,9 @@ int Serve(const Flags& f) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  mock::http::HttpServer server(f.server, api);
+  mock::http::ServerOptions server_options = f.server;
+  server_options.keepalive_timeout = std::chrono::seconds(f.keepalive_seconds);
+  mock::http::HttpServer server(server_options, api);
   auto port = server.Start();
   if (!port.ok()) {
     mock::Log(mock::LogLevel::kError, port.error().subject);

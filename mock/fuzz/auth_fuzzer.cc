@@ -37,10 +37,15 @@ mock::http::Request ToRequest(std::string_view input) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const mock::auth::Authenticator authenticator({
-      mock::auth::User{100, "admin", "Admin@123", {{"cqammmxBpfGjFlto", "2fc0c299cc94c6be266f2ceece765d4d"}},
-                       {mock::auth::Permission::kTaskManager}, {}},
+      mock::auth::User{100,
+                       "admin",
+                       "Admin@123",
+                       {{"cqammmxBpfGjFlto", "2fc0c299cc94c6be266f2ceece765d4d"}},
+                       {mock::auth::Permission::kTaskManager},
+                       {}},
   });
-  mock::http::Request request = ToRequest(std::string_view(reinterpret_cast<const char*>(data), size));
+  mock::http::Request request =
+      ToRequest(std::string_view(reinterpret_cast<const char*>(data), size));
   auto target = mock::http::ParseTarget(request.target);
   if (!target.ok()) return 0;
   auto who = authenticator.Authenticate(request, target.value(), 1673946837);

@@ -91,6 +91,14 @@ class Handler : public P::Http::Handler {
   // Unused: requests are completed in onInput.
   void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
 
+  // Http::Handler's own onConnection (private, so not callable from here) only creates the
+  // connection's parser; this does the same, and marks the connection idle so that a client
+  // that connects and sends nothing is closed after the keep-alive timeout.
+  void onConnection(const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    peer->putData(ParserData, std::make_shared<P::Http::RequestParser>(getMaxRequestSize()));
+    peer->setIdle(true);
+  }
+
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     // Several pipelined requests may arrive in one read: serve them one by one.
     std::string pending(buffer, len);
@@ -125,7 +133,11 @@ class Handler : public P::Http::Handler {
     if (state == P::Http::Private::State::Done) return Serve(peer, *parser, raw);
     if (HeadIsStuck(*parser, raw)) {
       Fail(peer, *parser, *connection, BadRequest("malformed request line or header"));
+      return {};
     }
+    // Pistache closes idle connections after the keep-alive timeout but counts a connection with
+    // a half-received request as busy, forever. Marking it idle lets a stalled client be reaped.
+    peer->setIdle(true);
     return {};
   }
 
