@@ -108,6 +108,15 @@ ServerUnderTest& ServerUnderTest::Get() {
 
 void ServerUnderTest::Shutdown() { Instance().reset(); }
 
+const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
+  static const mock::json::SchemaSet schemas = [] {
+    auto s = mock::json::SchemaSet::Load(std::string(OCPMOCK_SOURCE_DIR) + "/schemas");
+    if (!s.ok()) throw std::runtime_error(s.error().subject);
+    return std::move(s).value();
+  }();
+  return schemas;
+}
+
 ServerUnderTest::~ServerUnderTest() = default;
 
 ServerUnderTest::ServerUnderTest() {

@@ -77,6 +77,9 @@ class ServerUnderTest {
 
   static constexpr size_t kLiveTaskLimit = 10000;
 
+  // The bundled schemas, for tools that do not set up a server under test (ocp-load).
+  static const mock::json::SchemaSet& SchemaSetForTools();
+
  public:
   ~ServerUnderTest();
 

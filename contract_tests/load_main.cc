@@ -1,0 +1,244 @@
+// ocp-load: bounded, loopback-only load and fault test of ocp-mock (tools/test runs it briefly,
+// tools/test --full for 60 s). It checks that under mixed traffic from several clients
+// - no request gets a 5xx, a transport error, or a body that breaks its schema;
+// - the server's resident memory stops growing;
+// - SIGTERM in the middle of the load ends the server within a second, exit status 0;
+// - a restart serves every task the fixtures hold, and the fixture files are unchanged.
+//   ocp-load [--seconds N] [--clients C] [--report FILE]
+#include <curl/curl.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "contract_tests/support/http_client.h"
+#include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/server_under_test.h"
+#include "mock/json/json.h"
+
+namespace contract {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  int seconds = 60;
+  int clients = 4;
+  std::string report;
+};
+
+struct Totals {
+  std::mutex mutex;
+  std::map<long, long> by_status;
+  long requests = 0;
+  long errors = 0;
+  std::vector<std::string> first_errors;
+  void Add(long status, const std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ++requests;
+    ++by_status[status];
+    if (error.empty()) return;
+    ++errors;
+    if (first_errors.size() < 5) first_errors.push_back(error);
+  }
+};
+
+long RssKb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+std::string FixtureDigest() {
+  std::string all;
+  for (const auto& e : fs::recursive_directory_iterator(OCPMOCK_SOURCE_DIR "/fixtures")) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    all += e.path().string() + ":" + std::to_string(std::hash<std::string>{}(s.str())) + ";";
+  }
+  return std::to_string(std::hash<std::string>{}(all));
+}
+
+HttpClient Admin(const MockProcess& mock) {
+  return HttpClient(mock.base_url(), std::string(kAdminUser), std::string(kAdminPassword));
+}
+
+std::set<int64_t> AllIds(const HttpClient& client) {
+  std::set<int64_t> ids;
+  for (int page = 1; page < 100; ++page) {
+    HttpResult r = client.Send("GET", "/api/v2/tasks/instances?size=2000&page=" + std::to_string(page));
+    auto doc = mock::json::ParseJson(r.body);
+    if (r.status != 200 || !doc.ok() || doc.value()["data"]["contents"].Empty()) break;
+    for (const auto& t : doc.value()["data"]["contents"].GetArray()) ids.insert(t["id"].GetInt64());
+  }
+  return ids;
+}
+
+// One request of the mix; returns the target and method.
+std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng, const std::vector<int64_t>& ids) {
+  static const char* kStatuses[] = {"RUNNING", "FAILED", "SUCCESSFUL", "RUNNING,FAILED"};
+  static const char* kSorts[] = {"", "&sort=name,asc", "&sort=startTime,desc", "&sort=status&sort=id,asc"};
+  static const char* kNames[] = {"", "&name=tenant", "&name=UPGRADE", "&cluterName=prod"};
+  const int64_t id = ids[rng() % ids.size()];
+  const std::string task = "/api/v2/tasks/instances/" + std::to_string(id);
+  const unsigned roll = static_cast<unsigned>(rng() % 100);
+  if (roll < 60) {
+    return {"GET", "/api/v2/tasks/instances?page=" + std::to_string(1 + rng() % 30) + "&size=" +
+                       std::to_string(1 + rng() % 50) + "&status=" + kStatuses[rng() % 4] +
+                       kSorts[rng() % 4] + kNames[rng() % 4]};
+  }
+  if (roll < 80) return {"GET", task};
+  if (roll < 88) return {"GET", task + "/subtasks/" + std::to_string(id * 10 + 1) + "/log"};
+  if (roll < 99) {
+    static const char* kOps[] = {"/retry", "/rollback", "/subtasks/80000042/skip",
+                                 "/subtasks/80000032/cancel", "/subtasks/80000012/retry"};
+    return {"POST", task + kOps[rng() % 5]};
+  }
+  return {"POST", "/__mock/reset"};  // keeps state (and memory) bounded, as a test suite would
+}
+
+void Client(const MockProcess& mock, const std::vector<int64_t>& ids, Clock::time_point until,
+            unsigned seed, Totals& totals, const std::atomic<bool>& stop_on_error) {
+  const HttpClient client = Admin(mock);
+  const auto& schemas = ServerUnderTest::SchemaSetForTools();
+  std::mt19937_64 rng(seed);
+  for (long n = 0; Clock::now() < until; ++n) {
+    auto [method, target] = NextRequest(rng, ids);
+    HttpResult r = client.Send(method, target);
+    std::string error;
+    if (r.status == 0) {
+      error = "transport: " + r.transport_error;
+    } else if (r.status >= 500) {
+      error = "HTTP " + std::to_string(r.status);
+    } else if (n % 25 == 0) {  // schema-check a sample: validation costs more than serving
+      auto v = schemas.ValidateText(SchemaFor(method, target, r.status), r.body);
+      if (!v.empty()) error = "schema: " + mock::json::Describe(v, 1);
+    }
+    if (!error.empty()) error = method + " " + target + ": " + error;
+    totals.Add(r.status, error);
+    if (!error.empty() && stop_on_error) return;
+  }
+}
+
+int Fail(const std::string& what) {
+  std::fprintf(stderr, "ocp-load: FAILED: %s\n", what.c_str());
+  return 1;
+}
+
+}  // namespace
+}  // namespace contract
+
+int main(int argc, char** argv) {
+  using namespace contract;
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--seconds") o.seconds = std::stoi(argv[i + 1]);
+    if (flag == "--clients") o.clients = std::stoi(argv[i + 1]);
+    if (flag == "--report") o.report = argv[i + 1];
+  }
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  const std::string digest_before = FixtureDigest();
+  const std::vector<std::string> args = {"--time-scale", "60", "--fixtures", OCPMOCK_SOURCE_DIR "/fixtures"};
+
+  // 1. Mixed load, memory sampled twice a second.
+  std::set<int64_t> fixture_ids;
+  Totals totals;
+  std::vector<long> rss;
+  double seconds = 0;
+  {
+    MockProcess mock(OCPMOCK_BINARY, args);
+    fixture_ids = AllIds(Admin(mock));
+    const std::vector<int64_t> ids(fixture_ids.begin(), fixture_ids.end());
+    const auto start = Clock::now();
+    const auto until = start + std::chrono::seconds(o.seconds);
+    std::atomic<bool> keep_going{false};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < o.clients; ++c) {
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until, 17u + static_cast<unsigned>(c),
+                           std::ref(totals), std::cref(keep_going));
+    }
+    while (Clock::now() < until) {
+      rss.push_back(RssKb(mock.pid()));
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));  // sampling period, not a wait
+    }
+    for (auto& t : clients) t.join();
+    seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (WEXITSTATUS(mock.Stop()) != 0) return Fail("ocp-mock did not exit cleanly after the load");
+  }
+  const long rss_mid = rss.empty() ? 0 : rss[rss.size() / 2];
+  const long rss_end = rss.empty() ? 0 : rss.back();
+  const long rss_peak = rss.empty() ? 0 : *std::max_element(rss.begin(), rss.end());
+  const long growth = rss_end - rss_mid;
+
+  // 2. SIGTERM while clients are busy.
+  double stop_seconds = 0;
+  int stop_status = -1;
+  {
+    MockProcess mock(OCPMOCK_BINARY, args);
+    const std::vector<int64_t> ids(fixture_ids.begin(), fixture_ids.end());
+    Totals ignored;
+    std::atomic<bool> stop_on_error{true};
+    const auto until = Clock::now() + std::chrono::seconds(3);
+    std::vector<std::thread> clients;
+    for (int c = 0; c < o.clients; ++c) {
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until, 99u + static_cast<unsigned>(c),
+                           std::ref(ignored), std::cref(stop_on_error));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let the load build up
+    const auto t0 = Clock::now();
+    stop_status = mock.Stop(SIGTERM);
+    stop_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    for (auto& t : clients) t.join();
+  }
+
+  // 3. A restart serves every task the fixtures hold; the fixtures were not written.
+  std::set<int64_t> after_restart;
+  {
+    MockProcess mock(OCPMOCK_BINARY, args);
+    after_restart = AllIds(Admin(mock));
+  }
+  const bool fixtures_intact = FixtureDigest() == digest_before;
+
+  std::ostringstream report;
+  report << "load: " << o.clients << " clients, " << static_cast<int>(seconds) << " s, "
+         << totals.requests << " requests (" << static_cast<long>(static_cast<double>(totals.requests) / seconds)
+         << "/s), " << totals.errors << " errors; statuses:";
+  for (const auto& [status, n] : totals.by_status) report << " " << status << "x" << n;
+  report << "\nmemory: RSS at half time " << rss_mid / 1024 << " MiB, at the end " << rss_end / 1024
+         << " MiB, peak " << rss_peak / 1024 << " MiB (growth over the second half " << growth
+         << " KiB)\nSIGTERM under load: exited in " << static_cast<int>(stop_seconds * 1000)
+         << " ms with status " << (WIFEXITED(stop_status) ? WEXITSTATUS(stop_status) : -1)
+         << "\nrestart: " << after_restart.size() << " of " << fixture_ids.size()
+         << " fixture tasks served; fixture files " << (fixtures_intact ? "unchanged" : "CHANGED")
+         << "\n";
+  std::printf("%s", report.str().c_str());
+  if (!o.report.empty()) std::ofstream(o.report) << report.str();
+  for (const std::string& e : totals.first_errors) std::fprintf(stderr, "  %s\n", e.c_str());
+  curl_global_cleanup();
+  if (totals.errors > 0) return Fail(std::to_string(totals.errors) + " errors");
+  if (growth > std::max<long>(4096, rss_mid / 10)) return Fail("memory kept growing");
+  if (!WIFEXITED(stop_status) || WEXITSTATUS(stop_status) != 0 || stop_seconds > 1.0) {
+    return Fail("SIGTERM under load did not end the server cleanly within a second");
+  }
+  if (after_restart != fixture_ids || !fixtures_intact) return Fail("the restart lost fixture data");
+  std::printf("0 failed\n");
+  return 0;
+}
