@@ -63,7 +63,7 @@ TEST(Binary, HelpListsEveryFlag) {
   for (const char* flag :
        {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
         "--server-name", "--log-level", "--max-request-bytes", "--max-query-params",
-        "--keepalive-timeout", "--help", "--version"}) {
+        "--keepalive-timeout", "--max-connections", "--help", "--version"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }
@@ -156,6 +156,30 @@ TEST(Binary, StalledConnectionsAreClosedAfterTheKeepAliveTimeout) {
   EXPECT_TRUE(half.WaitClosed(10'000)) << "a half-sent request keeps its connection open";
   EXPECT_TRUE(served.WaitClosed(10'000)) << "an idle keep-alive connection stays open";
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(Binary, ConnectionsPastTheLimitGetA503) {
+  MockProcess mock(OCPMOCK_BINARY, {"--max-connections", "2", "--no-auth"});
+  const std::string request =
+      "GET /api/v2/tasks/instances?size=1 HTTP/1.1\r\nHost: t\r\nConnection: keep-alive\r\n\r\n";
+  {
+    RawConnection first(mock.base_url());
+    RawConnection second(mock.base_url());
+    EXPECT_EQ(200, first.Exchange(request).status);
+    EXPECT_EQ(200, second.Exchange(request).status);
+    RawConnection third(mock.base_url());
+    RawResponse refused = third.Exchange(request);
+    EXPECT_EQ(503, refused.status);
+    EXPECT_TRUE(
+        ServerUnderTest::SchemaSetForTools().ValidateText("error-envelope", refused.body).empty())
+        << refused.body;
+  }
+  // The server learns of the closes asynchronously: a fresh connection is served soon after.
+  int status = 0;
+  for (int attempt = 0; attempt < 200 && status != 200; ++attempt) {
+    status = RawConnection(mock.base_url()).Exchange(request).status;
+  }
+  EXPECT_EQ(200, status);
 }
 
 TEST(Binary, ReportsAPortInUse) {

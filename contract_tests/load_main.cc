@@ -4,7 +4,9 @@
 // - the server's resident memory stops growing;
 // - SIGTERM in the middle of the load ends the server within a second, exit status 0;
 // - a restart serves every task the fixtures hold, and the fixture files are unchanged.
-//   ocp-load [--seconds N] [--clients C] [--report FILE]
+//   ocp-load [--seconds N] [--clients C] [--report FILE] [--check-memory]
+// Memory is always reported; --check-memory also fails on growth. Use it on long runs of normal
+// builds only: allocators warm up at first, and ASan's quarantine grows by design.
 #include <curl/curl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -37,6 +39,7 @@ struct Options {
   int seconds = 60;
   int clients = 4;
   std::string report;
+  bool check_memory = false;
 };
 
 struct Totals {
@@ -83,7 +86,8 @@ HttpClient Admin(const MockProcess& mock) {
 std::set<int64_t> AllIds(const HttpClient& client) {
   std::set<int64_t> ids;
   for (int page = 1; page < 100; ++page) {
-    HttpResult r = client.Send("GET", "/api/v2/tasks/instances?size=2000&page=" + std::to_string(page));
+    HttpResult r =
+        client.Send("GET", "/api/v2/tasks/instances?size=2000&page=" + std::to_string(page));
     auto doc = mock::json::ParseJson(r.body);
     if (r.status != 200 || !doc.ok() || doc.value()["data"]["contents"].Empty()) break;
     for (const auto& t : doc.value()["data"]["contents"].GetArray()) ids.insert(t["id"].GetInt64());
@@ -92,17 +96,19 @@ std::set<int64_t> AllIds(const HttpClient& client) {
 }
 
 // One request of the mix; returns the target and method.
-std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng, const std::vector<int64_t>& ids) {
+std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng,
+                                                const std::vector<int64_t>& ids) {
   static const char* kStatuses[] = {"RUNNING", "FAILED", "SUCCESSFUL", "RUNNING,FAILED"};
-  static const char* kSorts[] = {"", "&sort=name,asc", "&sort=startTime,desc", "&sort=status&sort=id,asc"};
+  static const char* kSorts[] = {"", "&sort=name,asc", "&sort=startTime,desc",
+                                 "&sort=status&sort=id,asc"};
   static const char* kNames[] = {"", "&name=tenant", "&name=UPGRADE", "&cluterName=prod"};
   const int64_t id = ids[rng() % ids.size()];
   const std::string task = "/api/v2/tasks/instances/" + std::to_string(id);
   const unsigned roll = static_cast<unsigned>(rng() % 100);
   if (roll < 60) {
-    return {"GET", "/api/v2/tasks/instances?page=" + std::to_string(1 + rng() % 30) + "&size=" +
-                       std::to_string(1 + rng() % 50) + "&status=" + kStatuses[rng() % 4] +
-                       kSorts[rng() % 4] + kNames[rng() % 4]};
+    return {"GET", "/api/v2/tasks/instances?page=" + std::to_string(1 + rng() % 30) +
+                       "&size=" + std::to_string(1 + rng() % 50) +
+                       "&status=" + kStatuses[rng() % 4] + kSorts[rng() % 4] + kNames[rng() % 4]};
   }
   if (roll < 80) return {"GET", task};
   if (roll < 88) return {"GET", task + "/subtasks/" + std::to_string(id * 10 + 1) + "/log"};
@@ -148,15 +154,21 @@ int Fail(const std::string& what) {
 int main(int argc, char** argv) {
   using namespace contract;
   Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
-    if (flag == "--seconds") o.seconds = std::stoi(argv[i + 1]);
-    if (flag == "--clients") o.clients = std::stoi(argv[i + 1]);
-    if (flag == "--report") o.report = argv[i + 1];
+    if (flag == "--check-memory") {
+      o.check_memory = true;
+      continue;
+    }
+    if (i + 1 >= argc) return Fail("usage: ocp-load [--seconds N] [--clients C] [--report FILE]");
+    if (flag == "--seconds") o.seconds = std::stoi(argv[++i]);
+    if (flag == "--clients") o.clients = std::stoi(argv[++i]);
+    if (flag == "--report") o.report = argv[++i];
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const std::string digest_before = FixtureDigest();
-  const std::vector<std::string> args = {"--time-scale", "60", "--fixtures", OCPMOCK_SOURCE_DIR "/fixtures"};
+  const std::vector<std::string> args = {"--time-scale", "60", "--fixtures",
+                                         OCPMOCK_SOURCE_DIR "/fixtures"};
 
   // 1. Mixed load, memory sampled twice a second.
   std::set<int64_t> fixture_ids;
@@ -172,8 +184,8 @@ int main(int argc, char** argv) {
     std::atomic<bool> keep_going{false};
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c) {
-      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until, 17u + static_cast<unsigned>(c),
-                           std::ref(totals), std::cref(keep_going));
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until,
+                           17u + static_cast<unsigned>(c), std::ref(totals), std::cref(keep_going));
     }
     while (Clock::now() < until) {
       rss.push_back(RssKb(mock.pid()));
@@ -199,8 +211,9 @@ int main(int argc, char** argv) {
     const auto until = Clock::now() + std::chrono::seconds(3);
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c) {
-      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until, 99u + static_cast<unsigned>(c),
-                           std::ref(ignored), std::cref(stop_on_error));
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until,
+                           99u + static_cast<unsigned>(c), std::ref(ignored),
+                           std::cref(stop_on_error));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let the load build up
     const auto t0 = Clock::now();
@@ -219,8 +232,9 @@ int main(int argc, char** argv) {
 
   std::ostringstream report;
   report << "load: " << o.clients << " clients, " << static_cast<int>(seconds) << " s, "
-         << totals.requests << " requests (" << static_cast<long>(static_cast<double>(totals.requests) / seconds)
-         << "/s), " << totals.errors << " errors; statuses:";
+         << totals.requests << " requests ("
+         << static_cast<long>(static_cast<double>(totals.requests) / seconds) << "/s), "
+         << totals.errors << " errors; statuses:";
   for (const auto& [status, n] : totals.by_status) report << " " << status << "x" << n;
   report << "\nmemory: RSS at half time " << rss_mid / 1024 << " MiB, at the end " << rss_end / 1024
          << " MiB, peak " << rss_peak / 1024 << " MiB (growth over the second half " << growth
@@ -234,11 +248,14 @@ int main(int argc, char** argv) {
   for (const std::string& e : totals.first_errors) std::fprintf(stderr, "  %s\n", e.c_str());
   curl_global_cleanup();
   if (totals.errors > 0) return Fail(std::to_string(totals.errors) + " errors");
-  if (growth > std::max<long>(4096, rss_mid / 10)) return Fail("memory kept growing");
+  if (o.check_memory && growth > std::max<long>(4096, rss_mid / 10)) {
+    return Fail("memory kept growing");
+  }
   if (!WIFEXITED(stop_status) || WEXITSTATUS(stop_status) != 0 || stop_seconds > 1.0) {
     return Fail("SIGTERM under load did not end the server cleanly within a second");
   }
-  if (after_restart != fixture_ids || !fixtures_intact) return Fail("the restart lost fixture data");
+  if (after_restart != fixture_ids || !fixtures_intact)
+    return Fail("the restart lost fixture data");
   std::printf("0 failed\n");
   return 0;
 }

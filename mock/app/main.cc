@@ -60,6 +60,10 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Most query parameters a request may carry; more is a JSON 400")
       ->check(CLI::Range(size_t{16}, size_t{100000}))
       ->capture_default_str();
+  app.add_option("--max-connections", f.server.max_connections,
+                 "Connections open at once; a request on one more gets a JSON 503")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
   app.add_option("--keepalive-timeout", f.keepalive_seconds,
                  "Seconds an idle connection (or one that stopped mid-request) stays open")
       ->check(CLI::Range(1, 3600))

@@ -40,6 +40,8 @@ int HttpStatusFor(ErrorKind kind) {
       return 403;
     case ErrorKind::kThrottled:
       return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
     case ErrorKind::kInternal:
       return 500;
   }

@@ -29,6 +29,7 @@ enum class ErrorKind {
   kUnauthenticated,     // no credentials, or wrong ones (401)
   kPermissionDenied,    // valid credentials without the permission (403)
   kThrottled,           // over the user's request limit (429)
+  kUnavailable,         // the server is at its connection limit (503)
   kInternal,            // a bug in the mock; the detail goes to the log, never to the client (500)
 };
 

@@ -59,6 +59,8 @@ constexpr Row kRows[] = {
      "0",
      "Excessive number of requests. You have exceeded the request limit for the current "
      "throttling window."},
+    {ErrorKind::kUnavailable, 1003, "The request is invalid. Cause: {0}.", "COM10003",
+     "Invalid request. Cause:{0}"},
     {ErrorKind::kInternal, 1999,
      "An unknown error occurred. Cause: {0}. Error: {1}. Please contact the administrator.",
      "COM10999",

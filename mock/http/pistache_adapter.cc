@@ -11,6 +11,7 @@
 #include <pistache/http.h>
 #include <pistache/peer.h>
 
+#include <atomic>
 #include <mutex>
 #include <string>
 
@@ -62,6 +63,7 @@ class AnyHeader : public P::Http::Header::Header {
 struct Connection {
   std::string raw;          // the bytes of the request being parsed
   bool discarding = false;  // after a framing error the byte stream is unsynchronised
+  bool over_limit = false;  // opened while the server was at its connection limit
 };
 
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& peer) {
@@ -86,7 +88,10 @@ class Handler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(Handler)
 
-  explicit Handler(const Service* service) : service_(service) {}
+  Handler(const Service* service, size_t max_connections)
+      : service_(service),
+        max_connections_(max_connections),
+        open_(std::make_shared<std::atomic<size_t>>(0)) {}
 
   // Unused: requests are completed in onInput.
   void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
@@ -97,7 +102,10 @@ class Handler : public P::Http::Handler {
   void onConnection(const std::shared_ptr<P::Tcp::Peer>& peer) override {
     peer->putData(ParserData, std::make_shared<P::Http::RequestParser>(getMaxRequestSize()));
     peer->setIdle(true);
+    if (open_->fetch_add(1) + 1 > max_connections_) ConnectionOf(peer)->over_limit = true;
   }
+
+  void onDisconnection(const std::shared_ptr<P::Tcp::Peer>&) override { open_->fetch_sub(1); }
 
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     // Several pipelined requests may arrive in one read: serve them one by one.
@@ -112,6 +120,14 @@ class Handler : public P::Http::Handler {
     auto parser = getParser(peer);
     auto connection = ConnectionOf(peer);
     if (connection->discarding) return {};
+    if (connection->over_limit) {
+      Fail(peer, *parser, *connection,
+           Error{ErrorKind::kUnavailable,
+                 "the server has " + std::to_string(max_connections_) +
+                     " connections open, its limit; try again later",
+                 ""});
+      return {};
+    }
     std::string& raw = connection->raw;
     if (!parser->feed(bytes.data(), bytes.size())) {
       Fail(peer, *parser, *connection,
@@ -219,6 +235,9 @@ class Handler : public P::Http::Handler {
   }
 
   const Service* service_;
+  size_t max_connections_;
+  // Shared by every clone Pistache makes of this handler.
+  std::shared_ptr<std::atomic<size_t>> open_;
 };
 
 }  // namespace
@@ -245,7 +264,7 @@ Result<uint16_t> HttpServer::Start() {
                     .maxRequestSize(o.max_request_bytes)
                     .keepaliveTimeout(o.keepalive_timeout);
     impl_->endpoint->init(opts);
-    impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service));
+    impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service, o.max_connections));
     impl_->endpoint->serveThreaded();
     return static_cast<uint16_t>(impl_->endpoint->getPort());
   } catch (const std::exception& e) {

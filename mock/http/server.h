@@ -30,6 +30,8 @@ struct ServerOptions {
   size_t max_request_bytes = 64 * 1024;
   // How long an idle keep-alive connection stays open.
   std::chrono::seconds keepalive_timeout{60};
+  // Connections open at once; a request on one more is answered with a JSON 503.
+  size_t max_connections = 256;
 };
 
 class HttpServer {
