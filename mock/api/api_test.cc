@@ -13,11 +13,7 @@ namespace {
 
 using testing::HasSubstr;
 
-const json::SchemaSet& Schemas() {
-  static const json::SchemaSet schemas =
-      std::move(json::SchemaSet::Load(mock::testdata::SchemasDir())).value();
-  return schemas;
-}
+const json::SchemaSet& Schemas() { return mock::testdata::BundledSchemas(); }
 
 // An Api over `tasks` with a frozen clock and no authentication.
 struct Harness {

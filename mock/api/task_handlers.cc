@@ -74,22 +74,23 @@ http::Response TaskHandlers::Detail(std::string_view task_id, const RequestConte
   return Success(envelope_, context, [&](JsonWriter& w) { WriteWrappedTask(w, task.value()); });
 }
 
-http::Response TaskHandlers::RetryTask(std::string_view task_id,
-                                       const RequestContext& context) const {
+http::Response TaskHandlers::ChangeTask(std::string_view task_id, TaskChange change,
+                                        const RequestContext& context) const {
   auto id = ParsePathId(task_id, "taskInstanceId");
   if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto task = store_.Change(id.value(), tasks::RetryTask);
+  auto task = store_.Change(id.value(), change);
   if (!task.ok()) return Failure(envelope_, context, task.error());
   return Success(envelope_, context, [&](JsonWriter& w) { WriteWrappedTask(w, task.value()); });
 }
 
+http::Response TaskHandlers::RetryTask(std::string_view task_id,
+                                       const RequestContext& context) const {
+  return ChangeTask(task_id, tasks::RetryTask, context);
+}
+
 http::Response TaskHandlers::RollbackTask(std::string_view task_id,
                                           const RequestContext& context) const {
-  auto id = ParsePathId(task_id, "taskInstanceId");
-  if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto task = store_.Change(id.value(), tasks::RollbackTask);
-  if (!task.ok()) return Failure(envelope_, context, task.error());
-  return Success(envelope_, context, [&](JsonWriter& w) { WriteWrappedTask(w, task.value()); });
+  return ChangeTask(task_id, tasks::RollbackTask, context);
 }
 
 http::Response TaskHandlers::Log(std::string_view task_id, std::string_view subtask_id,

@@ -36,8 +36,13 @@ class TaskHandlers {
                                const RequestContext& context) const;
 
  private:
-  enum class Answer { kWrappedTask, kSubtask, kNoData };
+  enum class Answer { kSubtask, kNoData };
+  using TaskChange = Result<bool> (*)(model::Task&, int64_t);
   using SubtaskChange = Result<bool> (*)(model::Task&, model::Subtask&, int64_t);
+
+  // Applies `change` to task `task_id` and answers the WrappedTaskInstance after it.
+  http::Response ChangeTask(std::string_view task_id, TaskChange change,
+                            const RequestContext& context) const;
 
   http::Response Apply(std::string_view task_id, std::string_view subtask_id, SubtaskChange change,
                        Answer answer, const RequestContext& context) const;

@@ -55,14 +55,8 @@ Result<std::vector<User>> LoadUsers(const std::filesystem::path& path,
                                     const json::SchemaSet& schemas) {
   auto text = json::ReadFile(path);
   if (!text.ok()) return UsersError(path, "-", "cannot be read");
-  auto doc = json::ParseJson(text.value());
-  if (!doc.ok()) return UsersError(path, doc.error().subject, "not valid JSON");
-  auto violations = schemas.Validate("users-file", doc.value());
-  if (!violations.empty()) {
-    const json::Violation& v = violations.front();
-    return UsersError(path, v.path.empty() ? "/" : v.path,
-                      "does not match users-file.schema.json: " + v.message);
-  }
+  auto doc = json::ParseAndValidate(text.value(), path.string(), "users-file", schemas);
+  if (!doc.ok()) return doc.error();
   std::vector<User> users;
   std::set<std::string> names, keys;
   const auto& list = json::Find(doc.value(), "users")->GetArray();

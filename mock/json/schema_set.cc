@@ -117,6 +117,24 @@ std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::strin
   return Validate(name, doc.value());
 }
 
+Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
+                                             std::string_view schema, const SchemaSet& schemas) {
+  auto doc = ParseJson(text);
+  if (!doc.ok()) {
+    return Error{ErrorKind::kInvalidParameter,
+                 name + ": " + doc.error().subject + ": not valid JSON", ""};
+  }
+  auto violations = schemas.Validate(schema, doc.value());
+  if (!violations.empty()) {
+    const Violation& v = violations.front();
+    return Error{ErrorKind::kInvalidParameter,
+                 name + ": " + (v.path.empty() ? "/" : v.path) + ": does not match " +
+                     std::string(schema) + ".schema.json: " + v.message,
+                 ""};
+  }
+  return doc;
+}
+
 std::string Describe(const std::vector<Violation>& violations, size_t limit) {
   std::string out;
   for (size_t i = 0; i < violations.size() && i < limit; ++i) {

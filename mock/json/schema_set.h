@@ -47,6 +47,12 @@ class SchemaSet {
   std::unique_ptr<Impl> impl_;
 };
 
+// Parses `text` (called `name` in errors) and checks it against schema `schema`. The error's
+// subject reads "NAME: line L, column C: not valid JSON" or
+// "NAME: /json/pointer: does not match SCHEMA.schema.json: reason".
+Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
+                                             std::string_view schema, const SchemaSet& schemas);
+
 // "path: message" lines, at most `limit` of them.
 std::string Describe(const std::vector<Violation>& violations, size_t limit = 5);
 

@@ -8,14 +8,7 @@
 namespace mock::json {
 namespace {
 
-const SchemaSet& Schemas() {
-  static const SchemaSet schemas = [] {
-    auto s = SchemaSet::Load(testdata::SchemasDir());
-    if (!s.ok()) throw std::runtime_error(s.error().subject);
-    return std::move(s).value();
-  }();
-  return schemas;
-}
+const SchemaSet& Schemas() { return mock::testdata::BundledSchemas(); }
 
 std::string Sample(const char* name) { return ReadFile(testdata::SamplesDir() / name).value(); }
 

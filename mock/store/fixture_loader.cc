@@ -105,15 +105,8 @@ class Consistency {
 // Reads the fixture file `text` (named `file` in errors) into `tasks`.
 Result<bool> LoadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas,
                       Consistency& consistency, std::vector<model::Task>& tasks) {
-  auto doc = json::ParseJson(text);
-  // The parser's subject reads "line L, column C: reason".
-  if (!doc.ok()) return LoadError(file, doc.error().subject, "not valid JSON");
-  auto violations = schemas.Validate("fixture-file", doc.value());
-  if (!violations.empty()) {
-    const json::Violation& v = violations.front();
-    return LoadError(file, v.path.empty() ? "/" : v.path,
-                     "does not match fixture-file.schema.json: " + v.message);
-  }
+  auto doc = json::ParseAndValidate(text, file.string(), "fixture-file", schemas);
+  if (!doc.ok()) return doc.error();
   const auto& entries = json::Find(doc.value(), "tasks")->GetArray();
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
     std::string pointer = "/tasks/" + std::to_string(i);

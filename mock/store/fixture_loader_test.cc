@@ -15,11 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::HasSubstr;
 
-const json::SchemaSet& Schemas() {
-  static const json::SchemaSet schemas =
-      std::move(json::SchemaSet::Load(mock::testdata::SchemasDir())).value();
-  return schemas;
-}
+const json::SchemaSet& Schemas() { return mock::testdata::BundledSchemas(); }
 
 // A fixture folder in a fresh temporary directory, removed afterwards.
 class FixtureDir {
