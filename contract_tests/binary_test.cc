@@ -63,7 +63,8 @@ TEST(Binary, HelpListsEveryFlag) {
   for (const char* flag :
        {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
         "--server-name", "--log-level", "--max-request-bytes", "--max-query-params",
-        "--keepalive-timeout", "--max-connections", "--help", "--version"}) {
+        "--keepalive-timeout", "--max-connections", "--max-header-bytes", "--max-body-bytes",
+        "--help", "--version"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }

@@ -31,6 +31,8 @@ TEST_P(ErrorCases, AnswerWithAnErrorEnvelope) {
   if (c.status == 405) {
     EXPECT_NE(std::string::npos, f.http.headers["allow"].find("GET")) << "no Allow: GET";
   }
+  EXPECT_EQ(200, server.Fetch("/api/v2/tasks/instances?size=1").http.status)
+      << "the server stopped serving after " << c.target;
 }
 
 const char kList[] = "/api/v2/tasks/instances";

@@ -83,21 +83,32 @@ HttpClient Admin(const MockProcess& mock) {
   return HttpClient(mock.base_url(), std::string(kAdminUser), std::string(kAdminPassword));
 }
 
-std::set<int64_t> AllIds(const HttpClient& client) {
+// Every listed task id; with `logs`, also every (task, subtask) pair, for log requests.
+std::set<int64_t> AllIds(const HttpClient& client,
+                         std::vector<std::pair<int64_t, int64_t>>* logs = nullptr) {
   std::set<int64_t> ids;
   for (int page = 1; page < 100; ++page) {
     HttpResult r =
         client.Send("GET", "/api/v2/tasks/instances?size=2000&page=" + std::to_string(page));
     auto doc = mock::json::ParseJson(r.body);
     if (r.status != 200 || !doc.ok() || doc.value()["data"]["contents"].Empty()) break;
-    for (const auto& t : doc.value()["data"]["contents"].GetArray()) ids.insert(t["id"].GetInt64());
+    for (const auto& t : doc.value()["data"]["contents"].GetArray()) {
+      ids.insert(t["id"].GetInt64());
+      if (logs == nullptr) continue;
+      for (const auto& s : t["subtasks"].GetArray()) {
+        logs->emplace_back(t["id"].GetInt64(), s["id"].GetInt64());
+      }
+    }
   }
   return ids;
 }
 
 // One request of the mix; returns the target and method.
+using Pairs = std::vector<std::pair<int64_t, int64_t>>;
+
 std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng,
-                                                const std::vector<int64_t>& ids) {
+                                                const std::vector<int64_t>& ids,
+                                                const Pairs& logs) {
   static const char* kStatuses[] = {"RUNNING", "FAILED", "SUCCESSFUL", "RUNNING,FAILED"};
   static const char* kSorts[] = {"", "&sort=name,asc", "&sort=startTime,desc",
                                  "&sort=status&sort=id,asc"};
@@ -111,22 +122,32 @@ std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng,
                        "&status=" + kStatuses[rng() % 4] + kSorts[rng() % 4] + kNames[rng() % 4]};
   }
   if (roll < 80) return {"GET", task};
-  if (roll < 88) return {"GET", task + "/subtasks/" + std::to_string(id * 10 + 1) + "/log"};
+  if (roll < 88) {
+    const auto& [t, s] = logs[rng() % logs.size()];
+    return {"GET", "/api/v2/tasks/instances/" + std::to_string(t) + "/subtasks/" +
+                       std::to_string(s) + "/log"};
+  }
   if (roll < 99) {
-    static const char* kOps[] = {"/retry", "/rollback", "/subtasks/80000042/skip",
-                                 "/subtasks/80000032/cancel", "/subtasks/80000012/retry"};
-    return {"POST", task + kOps[rng() % 5]};
+    // Every mutation, on tasks of every state: refused transitions (400) are correct answers.
+    const unsigned op = static_cast<unsigned>(rng() % 5);
+    if (op == 0) return {"POST", task + "/retry"};
+    if (op == 1) return {"POST", task + "/rollback"};
+    static const char* kSubtaskOps[] = {"/retry", "/skip", "/cancel"};
+    const auto& [t, s] = logs[rng() % logs.size()];
+    return {"POST", "/api/v2/tasks/instances/" + std::to_string(t) + "/subtasks/" +
+                        std::to_string(s) + kSubtaskOps[op - 2]};
   }
   return {"POST", "/__mock/reset"};  // keeps state (and memory) bounded, as a test suite would
 }
 
-void Client(const MockProcess& mock, const std::vector<int64_t>& ids, Clock::time_point until,
-            unsigned seed, Totals& totals, const std::atomic<bool>& stop_on_error) {
+void Client(const MockProcess& mock, const std::vector<int64_t>& ids, const Pairs& logs,
+            Clock::time_point until, unsigned seed, Totals& totals,
+            const std::atomic<bool>& stop_on_error) {
   const HttpClient client = Admin(mock);
   const auto& schemas = ServerUnderTest::SchemaSetForTools();
   std::mt19937_64 rng(seed);
   for (long n = 0; Clock::now() < until; ++n) {
-    auto [method, target] = NextRequest(rng, ids);
+    auto [method, target] = NextRequest(rng, ids, logs);
     HttpResult r = client.Send(method, target);
     std::string error;
     if (r.status == 0) {
@@ -172,19 +193,20 @@ int main(int argc, char** argv) {
 
   // 1. Mixed load, memory sampled twice a second.
   std::set<int64_t> fixture_ids;
+  Pairs logs;
   Totals totals;
   std::vector<long> rss;
   double seconds = 0;
   {
     MockProcess mock(OCPMOCK_BINARY, args);
-    fixture_ids = AllIds(Admin(mock));
+    fixture_ids = AllIds(Admin(mock), &logs);
     const std::vector<int64_t> ids(fixture_ids.begin(), fixture_ids.end());
     const auto start = Clock::now();
     const auto until = start + std::chrono::seconds(o.seconds);
     std::atomic<bool> keep_going{false};
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c) {
-      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until,
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), std::cref(logs), until,
                            17u + static_cast<unsigned>(c), std::ref(totals), std::cref(keep_going));
     }
     while (Clock::now() < until) {
@@ -211,7 +233,7 @@ int main(int argc, char** argv) {
     const auto until = Clock::now() + std::chrono::seconds(3);
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c) {
-      clients.emplace_back(Client, std::cref(mock), std::cref(ids), until,
+      clients.emplace_back(Client, std::cref(mock), std::cref(ids), std::cref(logs), until,
                            99u + static_cast<unsigned>(c), std::ref(ignored),
                            std::cref(stop_on_error));
     }

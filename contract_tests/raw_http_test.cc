@@ -58,6 +58,15 @@ INSTANTIATE_TEST_SUITE_P(
                             "POST /api/v2/tasks/instances/8000004/retry HTTP/1.1\r\n" + kHost +
                                 "Content-Length: 100000\r\n\r\n" + std::string(100000, '{'),
                             413},
+                    // Under the 64 KiB request limit, over the 48 KiB head and 16 KiB body limits.
+                    RawCase{"HeadOf50KB",
+                            "GET /api/v2/tasks/instances HTTP/1.1\r\nX-Big: " +
+                                std::string(50000, 'a') + "\r\n\r\n",
+                            413},
+                    RawCase{"BodyOf20KB",
+                            "POST /api/v2/tasks/instances/8000004/retry HTTP/1.1\r\n" + kHost +
+                                "Content-Length: 20000\r\n\r\n" + std::string(20000, '{'),
+                            413},
                     RawCase{"NulInPath", Get("/api/v2/tasks/instances/%00"), 400},
                     RawCase{"InvalidUtf8InPath", Get("/api/v2/tasks/instances/%C0%AF"), 400}),
     [](const testing::TestParamInfo<RawCase>& p) { return p.param.name; });

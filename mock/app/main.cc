@@ -56,6 +56,14 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--log-level", f.log_level, "error, warn, info (one line per request), debug")
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}))
       ->capture_default_str();
+  app.add_option("--max-header-bytes", f.server.max_header_bytes,
+                 "Largest request line plus headers; larger is a JSON 413")
+      ->check(CLI::Range(size_t{256}, size_t{64} << 20))
+      ->capture_default_str();
+  app.add_option("--max-body-bytes", f.server.max_body_bytes,
+                 "Largest request body; larger is a JSON 413")
+      ->check(CLI::Range(size_t{0}, size_t{64} << 20))
+      ->capture_default_str();
   app.add_option("--max-query-params", f.api.max_query_params,
                  "Most query parameters a request may carry; more is a JSON 400")
       ->check(CLI::Range(size_t{16}, size_t{100000}))

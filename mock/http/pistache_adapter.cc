@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "mock/core/log.h"
@@ -88,9 +89,11 @@ class Handler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(Handler)
 
-  Handler(const Service* service, size_t max_connections)
+  Handler(const Service* service, const ServerOptions& options)
       : service_(service),
-        max_connections_(max_connections),
+        max_connections_(options.max_connections),
+        max_header_bytes_(options.max_header_bytes),
+        max_body_bytes_(options.max_body_bytes),
         open_(std::make_shared<std::atomic<size_t>>(0)) {}
 
   // Unused: requests are completed in onInput.
@@ -136,6 +139,10 @@ class Handler : public P::Http::Handler {
       return {};
     }
     raw.append(bytes);
+    if (auto too_large = OverLimit(raw)) {
+      Fail(peer, *parser, *connection, *too_large);
+      return {};
+    }
     P::Http::Private::State state;
     try {
       state = parser->parse();
@@ -155,6 +162,24 @@ class Handler : public P::Http::Handler {
     // a half-received request as busy, forever. Marking it idle lets a stalled client be reaped.
     peer->setIdle(true);
     return {};
+  }
+
+  // The head (request line and headers) must end within max_header_bytes_, and a declared body
+  // must fit in max_body_bytes_ (both also bounded by the overall request limit).
+  std::optional<Error> OverLimit(const std::string& raw) const {
+    size_t head_end = raw.find("\r\n\r\n");
+    size_t head = head_end == std::string::npos ? raw.size() : head_end + 4;
+    if (head > max_header_bytes_) {
+      return Error{
+          ErrorKind::kPayloadTooLarge,
+          "the request line and headers exceed " + std::to_string(max_header_bytes_) + " bytes",
+          ""};
+    }
+    if (head_end != std::string::npos && raw.size() - head > max_body_bytes_) {
+      return Error{ErrorKind::kPayloadTooLarge,
+                   "the body exceeds " + std::to_string(max_body_bytes_) + " bytes", ""};
+    }
+    return std::nullopt;
   }
 
   // Pistache 0.0.5 discards whatever follows a complete request in its buffer, which loses
@@ -236,6 +261,8 @@ class Handler : public P::Http::Handler {
 
   const Service* service_;
   size_t max_connections_;
+  size_t max_header_bytes_;
+  size_t max_body_bytes_;
   // Shared by every clone Pistache makes of this handler.
   std::shared_ptr<std::atomic<size_t>> open_;
 };
@@ -264,7 +291,7 @@ Result<uint16_t> HttpServer::Start() {
                     .maxRequestSize(o.max_request_bytes)
                     .keepaliveTimeout(o.keepalive_timeout);
     impl_->endpoint->init(opts);
-    impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service, o.max_connections));
+    impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service, o));
     impl_->endpoint->serveThreaded();
     return static_cast<uint16_t>(impl_->endpoint->getPort());
   } catch (const std::exception& e) {

@@ -28,6 +28,9 @@ struct ServerOptions {
   int threads = 1;
   // Largest request (request line, headers and body) accepted; larger ones get a JSON 413.
   size_t max_request_bytes = 64 * 1024;
+  // Largest request line plus headers, and largest body; each over its limit is a JSON 413.
+  size_t max_header_bytes = 48 * 1024;
+  size_t max_body_bytes = 16 * 1024;
   // How long an idle keep-alive connection stays open.
   std::chrono::seconds keepalive_timeout{60};
   // Connections open at once; a request on one more is answered with a JSON 503.
