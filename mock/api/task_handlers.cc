@@ -51,8 +51,7 @@ http::Response TaskHandlers::List(const QueryParams& params, const RequestContex
   auto query = query::ParseTaskQuery(params);
   if (!query.ok()) return Failure(envelope_, context, query.error());
   http::Response response;
-  store_.Read([&](const std::vector<model::Task>& tasks) {
-    const query::TaskPage page = query::ExecuteQuery(tasks, query.value());
+  store_.Query(query.value(), [&](const query::TaskPage& page) {
     response = Success(envelope_, context, [&](JsonWriter& w) {
       w.StartObject();
       w.Key("contents");

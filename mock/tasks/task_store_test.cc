@@ -56,6 +56,34 @@ TEST(TaskStoreTest, ResetRestoresTheFixtures) {
   EXPECT_EQ(TaskStatus::kFailed, store.Get(1).value().status);
 }
 
+// The list index follows the simulator, the operations and Reset.
+TEST(TaskStoreTest, QueriesSeeProgressOperationsAndReset) {
+  MockClock clock(0);
+  TaskStore store(
+      {Chain(1, TaskStatus::kRunning, {S::kPending}), Chain(2, TaskStatus::kFailed, {S::kFailed})},
+      clock);
+  auto ids_with = [&](TaskStatus status) {
+    query::TaskQuery q;
+    q.filter.statuses = {status};
+    std::vector<int64_t> ids;
+    store.Query(q, [&](const query::TaskPage& page) {
+      for (const model::Task* t : page.items) ids.push_back(t->id);
+    });
+    return ids;
+  };
+  EXPECT_EQ(std::vector<int64_t>{1}, ids_with(TaskStatus::kRunning));
+  clock.Advance(60'000);
+  EXPECT_EQ(std::vector<int64_t>{}, ids_with(TaskStatus::kRunning));
+  EXPECT_EQ(std::vector<int64_t>{1}, ids_with(TaskStatus::kSuccessful));
+  ASSERT_TRUE(store.Change(2, RetryTask).ok());
+  EXPECT_EQ(std::vector<int64_t>{2}, ids_with(TaskStatus::kRunning));
+  store.Reset();
+  EXPECT_EQ(std::vector<int64_t>{1}, ids_with(TaskStatus::kRunning));
+  EXPECT_EQ(std::vector<int64_t>{2}, ids_with(TaskStatus::kFailed));
+  clock.Advance(60'000);
+  EXPECT_EQ(std::vector<int64_t>{1}, ids_with(TaskStatus::kSuccessful));
+}
+
 // Many threads race to retry, cancel and read one task; exactly one retry may win per failure,
 // and the task always ends in a state the rules allow.
 TEST(TaskStoreTest, ConcurrentOperationsApplyOneAtATime) {
