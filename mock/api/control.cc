@@ -15,7 +15,7 @@ void WriteClock(JsonWriter& w, const tasks::MockClock& clock) {
   w.Key("epochMillis");
   w.Int64(now);
   w.Key("now");
-  w.String(model::MakeTimestamp(now).text);
+  w.String(std::string(model::MakeTimestamp(now).text()));
   w.Key("timeScale");
   w.Double(clock.scale());
   w.EndObject();

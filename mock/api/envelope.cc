@@ -62,9 +62,8 @@ std::string TraceIds::Next() {
 
 std::string NowTimestamp() {
   auto now = std::chrono::system_clock::now();
-  return model::MakeTimestamp(
-             std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count())
-      .text;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
+  return std::string(model::MakeTimestamp(ms.count()).text());
 }
 
 http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "mock/model/subtask_log.h"
 #include "mock/query/engine.h"
 #include "mock/query/query_params.h"
 #include "mock/tasks/operations.h"
@@ -105,7 +106,7 @@ http::Response TaskHandlers::Log(std::string_view task_id, std::string_view subt
   return Success(envelope_, context, [&](JsonWriter& w) {
     w.StartObject();
     w.Key("log");
-    w.String(subtask.value()->log);
+    w.String(model::LogText(*subtask.value()));
     w.EndObject();
   });
 }

@@ -14,7 +14,7 @@ void Int(JsonWriter& w, const char* key, int64_t value) {
 }
 
 void Time(JsonWriter& w, const char* key, const std::optional<model::Timestamp>& t) {
-  if (t) Str(w, key, t->text);
+  if (t) Str(w, key, t->text());
 }
 
 void Ids(JsonWriter& w, const char* key, const std::vector<int64_t>& ids) {

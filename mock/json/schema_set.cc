@@ -1,6 +1,7 @@
 #include "mock/json/schema_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -14,6 +15,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "mock/json/fast_schemas.h"
 #include "mock/json/json.h"
 
 namespace mock::json {
@@ -53,7 +55,30 @@ std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(
 
 struct SchemaSet::Impl {
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
+  std::filesystem::path dir;
+  std::vector<std::string> names;
+  uint64_t generation = 0;  // tells this set's per-thread fast schemas from an older set's
 };
+
+namespace {
+
+std::atomic<uint64_t> next_generation{1};
+
+// RapidJSON's compiled patterns keep their search state inside, so each thread compiles its own
+// copy of the fast schemas (a few milliseconds, once per thread and schema set).
+std::shared_ptr<const FastSchemas> FastFor(const std::filesystem::path& dir,
+                                           const std::vector<std::string>& names,
+                                           uint64_t generation) {
+  thread_local std::map<uint64_t, std::shared_ptr<const FastSchemas>> mine;
+  auto it = mine.find(generation);
+  if (it != mine.end()) return it->second;
+  auto fast = FastSchemas::Load(dir, names);
+  if (!fast.ok()) throw std::runtime_error(fast.error().subject);  // Load compiled it already
+  mine.clear();  // one schema set at a time per thread is the rule; tests may make several
+  return mine.emplace(generation, std::move(fast).value()).first->second;
+}
+
+}  // namespace
 
 SchemaSet::SchemaSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
@@ -84,6 +109,12 @@ Result<SchemaSet> SchemaSet::Load(const std::filesystem::path& dir) {
     }
     impl->schemas.emplace(file.substr(0, file.size() - kSuffix.size()), std::move(schema));
   }
+  for (const auto& entry : impl->schemas) impl->names.push_back(entry.first);
+  // Compiled here once so that a bad reference is refused at load, not at first use.
+  auto fast = FastSchemas::Load(dir, impl->names);
+  if (!fast.ok()) return fast.error();
+  impl->dir = dir;
+  impl->generation = next_generation++;
   return SchemaSet(std::move(impl));
 }
 
@@ -111,6 +142,11 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
   return violations;
 }
 
+std::optional<std::string> SchemaSet::QuickCheck(std::string_view name,
+                                                 const rapidjson::Value& doc) const {
+  return FastFor(impl_->dir, impl_->names, impl_->generation)->FirstViolation(name, doc);
+}
+
 std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::string_view text) const {
   auto doc = ParseJson(text);
   if (!doc.ok()) return {{"", "not JSON: " + doc.error().subject}};
@@ -124,8 +160,14 @@ Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::s
     return Error{ErrorKind::kInvalidParameter,
                  name + ": " + doc.error().subject + ": not valid JSON", ""};
   }
+  auto quick = schemas.QuickCheck(schema, doc.value());
+  if (!quick) return doc;
   auto violations = schemas.Validate(schema, doc.value());
-  if (!violations.empty()) {
+  if (violations.empty()) {  // the two validators disagree: say so rather than pick one
+    violations.push_back({"", "rejected by RapidJSON's validator (" + *quick +
+                                  ") but accepted by Valijson's; please report this"});
+  }
+  {
     const Violation& v = violations.front();
     return Error{ErrorKind::kInvalidParameter,
                  name + ": " + (v.path.empty() ? "/" : v.path) + ": does not match " +

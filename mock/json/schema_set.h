@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,11 @@ class SchemaSet {
   // Thread-safe: each call uses its own validator.
   std::vector<Violation> Validate(std::string_view name, const rapidjson::Value& doc) const;
 
+  // The same verdict as Validate, several times faster on large documents (RapidJSON's
+  // validator; fixture_loader checks a million tasks with it): nullopt when `doc` is valid,
+  // else the first violation as "POINTER: violates KEYWORD". Validate gives the full story.
+  std::optional<std::string> QuickCheck(std::string_view name, const rapidjson::Value& doc) const;
+
   // Parses `text` first; a parse error is reported as a violation at "".
   std::vector<Violation> ValidateText(std::string_view name, std::string_view text) const;
 
@@ -47,7 +53,8 @@ class SchemaSet {
   std::unique_ptr<Impl> impl_;
 };
 
-// Parses `text` (called `name` in errors) and checks it against schema `schema`. The error's
+// Parses `text` (called `name` in errors) and checks it against schema `schema`, first with
+// QuickCheck, then, only if that fails, with Validate for the message. The error's
 // subject reads "NAME: line L, column C: not valid JSON" or
 // "NAME: /json/pointer: does not match SCHEMA.schema.json: reason".
 Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "mock/json/json.h"
 #include "mock/testing/test_paths.h"
 
@@ -104,6 +106,96 @@ TEST(SchemaSetTest, TextThatIsNotJsonIsAViolationAtTheRoot) {
 
 TEST(SchemaSetTest, MissingFolderIsAnError) {
   EXPECT_FALSE(SchemaSet::Load("/nonexistent/schemas").ok());
+}
+
+// ---- QuickCheck (RapidJSON's validator) must agree with Validate (Valijson's) ----
+
+// Every way of breaking `doc` one value at a time: each value replaced by each wrong kind,
+// each member removed, an unknown member added to each object.
+void Mutations(rapidjson::Document& doc, rapidjson::Value& node,
+               const std::function<void()>& check) {
+  if (node.IsObject()) {
+    for (auto& m : node.GetObject()) Mutations(doc, m.value, check);
+    for (rapidjson::SizeType i = 0; i < node.MemberCount(); ++i) {
+      rapidjson::Value name(node.MemberBegin()[i].name, doc.GetAllocator());
+      rapidjson::Value value(node.MemberBegin()[i].value, doc.GetAllocator());
+      node.RemoveMember(name);
+      check();
+      node.AddMember(name, value, doc.GetAllocator());
+    }
+    node.AddMember("zzUnknown", 1, doc.GetAllocator());
+    check();
+    node.RemoveMember("zzUnknown");
+  } else if (node.IsArray()) {
+    for (auto& item : node.GetArray()) Mutations(doc, item, check);
+    if (!node.Empty()) {  // a duplicate item, for uniqueItems
+      rapidjson::Value copy(node[0], doc.GetAllocator());
+      node.PushBack(copy, doc.GetAllocator());
+      check();
+      node.PopBack();
+    }
+  }
+  rapidjson::Value saved(node, doc.GetAllocator());
+  const char* texts[] = {"", "x", "RUNNING", "2024-03-01T9:00:00+08:00"};
+  for (int kind = 0; kind < 9; ++kind) {
+    switch (kind) {
+      case 0:
+        node.SetNull();
+        break;
+      case 1:
+        node.SetBool(true);
+        break;
+      case 2:
+        node.SetInt(-1);
+        break;
+      case 3:
+        node.SetDouble(1.5);
+        break;
+      case 4:
+        node.SetObject();
+        break;
+      case 5:
+        node.SetArray();
+        break;
+      default:
+        node.SetString(rapidjson::StringRef(texts[kind - 6]));
+        break;
+    }
+    check();
+  }
+  node.CopyFrom(saved, doc.GetAllocator());
+}
+
+TEST(SchemaSetTest, QuickCheckAgreesWithValidateOnEveryMutationOfTheFixturesAndSamples) {
+  const std::pair<std::filesystem::path, const char*> documents[] = {
+      {testdata::FixturesDir() / "tasks" / "00-documented-samples.json", "fixture-file"},
+      {testdata::FixturesDir() / "tasks" / "20-scenarios.json", "fixture-file"},
+      {testdata::SamplesDir() / "query-tasks-4.2.2.json", "task-list-response"},
+      {testdata::SamplesDir() / "task-detail-4.2.2.json", "task-detail-response"},
+      {testdata::SamplesDir() / "throttled-429-4.2.2.json", "error-envelope"},
+      {testdata::FixturesDir() / "users.json", "users-file"},
+  };
+  size_t checked = 0;
+  size_t rejected = 0;
+  for (const auto& [path, schema] : documents) {
+    auto doc = ParseJson(ReadFile(path).value());
+    ASSERT_TRUE(doc.ok()) << path;
+    rapidjson::Document& d = doc.value();
+    ASSERT_FALSE(Schemas().QuickCheck(schema, d)) << path;
+    Mutations(d, d, [&] {
+      const auto quick = Schemas().QuickCheck(schema, d);
+      const auto full = Schemas().Validate(schema, d);
+      ++checked;
+      rejected += quick.has_value();
+      ASSERT_EQ(quick.has_value(), !full.empty())
+          << path << ": QuickCheck says " << quick.value_or("valid") << ", Validate says "
+          << (full.empty() ? "valid" : Describe(full));
+    });
+    if (HasFatalFailure()) return;
+  }
+  // Most mutations break the document; some (a null where null is allowed) do not.
+  EXPECT_GT(checked, 2000u);
+  EXPECT_GT(rejected, checked / 2);
 }
 
 }  // namespace

@@ -5,12 +5,12 @@ namespace {
 
 // "2021-08-25T15:09:32.7+08:00" -> "2021-08-25 15:09:32.700".
 std::string LogTime(const Timestamp& at) {
-  std::string text = at.text.substr(0, 19);
+  std::string text = std::string(at.text().substr(0, 19));
   if (text.size() > 10) text[10] = ' ';
   std::string fraction = "000";
-  if (at.text.size() > 20 && at.text[19] == '.') {
-    for (size_t i = 0; i < 3 && 20 + i < at.text.size() && std::isdigit(at.text[20 + i]); ++i) {
-      fraction[i] = at.text[20 + i];
+  if (at.text().size() > 20 && at.text()[19] == '.') {
+    for (size_t i = 0; i < 3 && 20 + i < at.text().size() && std::isdigit(at.text()[20 + i]); ++i) {
+      fraction[i] = at.text()[20 + i];
     }
   }
   return text + "." + fraction;
@@ -19,7 +19,8 @@ std::string LogTime(const Timestamp& at) {
 }  // namespace
 
 std::string LogHeader(Operation operation, const Timestamp& at) {
-  return "############{" + std::string(ToString(operation)) + "}{" + at.text + "}############\n";
+  return "############{" + std::string(ToString(operation)) + "}{" + std::string(at.text()) +
+         "}############\n";
 }
 
 std::string LogLine(const Timestamp& at, std::string_view level, std::string_view message) {
@@ -43,6 +44,18 @@ std::string InitialLog(const Subtask& s) {
                        ", current state: RUNNING, new state: " + std::string(ToString(s.status)));
   }
   return log;
+}
+
+std::string LogText(const Subtask& s) {
+  return s.initial_log_pending ? InitialLog(s) + s.log : s.log;
+}
+
+void SettleLogs(Task& task) {
+  for (Subtask& s : task.subtasks) {
+    if (!s.initial_log_pending) continue;
+    s.log = InitialLog(s) + s.log;
+    s.initial_log_pending = false;
+  }
 }
 
 }  // namespace mock::model

@@ -21,4 +21,11 @@ std::string LogLine(const Timestamp& at, std::string_view level, std::string_vie
 // the start of its last run and, if it ended, how.
 std::string InitialLog(const Subtask& subtask);
 
+// The subtask's log as served: InitialLog first when the subtask still owes it (see
+// Subtask::initial_log_pending), then the log written since.
+std::string LogText(const Subtask& subtask);
+
+// Writes out the logs `task` still owes, from its current state: call before changing a task.
+void SettleLogs(Task& task);
+
 }  // namespace mock::model

@@ -1,5 +1,7 @@
 #include "mock/model/task.h"
 
+#include <algorithm>
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -111,6 +113,11 @@ std::optional<SubtaskStatus> ParseSubtaskStatus(std::string_view s) {
 }
 std::optional<Operation> ParseOperation(std::string_view s) { return ValueOf(kOperation, s); }
 
+Timestamp::Timestamp(std::string_view text, int64_t epoch)
+    : epoch_ms(epoch), size_(static_cast<uint8_t>(std::min(text.size(), kMaxText))) {
+  std::copy_n(text.data(), size_, text_);
+}
+
 std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   size_t pos = 0;
   auto year = Digits(text, pos, 4);
@@ -137,7 +144,7 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   auto local =
       sys_days{ymd} + hours{*hour} + minutes{*minute} + seconds{*second} + milliseconds{ms};
   auto utc = local - minutes{*offset};
-  return Timestamp{std::string(text), duration_cast<milliseconds>(utc.time_since_epoch()).count()};
+  return Timestamp(text, duration_cast<milliseconds>(utc.time_since_epoch()).count());
 }
 
 Timestamp MakeTimestamp(int64_t epoch_ms) {
@@ -157,7 +164,7 @@ Timestamp MakeTimestamp(int64_t epoch_ms) {
   char out[64];
   std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, ms, offset < 0 ? '-' : '+',
                 magnitude / 60, magnitude % 60);
-  return Timestamp{out, epoch_ms};
+  return Timestamp(out, epoch_ms);
 }
 
 Subtask* Task::FindSubtask(int64_t subtask_id) {

@@ -31,9 +31,23 @@ std::optional<Operation> ParseOperation(std::string_view s);
 
 // A point in time as OCP renders it: the original text (offset and precision kept, so a
 // fixture's timestamp is served byte for byte) and the instant it denotes, for sorting.
-struct Timestamp {
-  std::string text;
+// The text is held inline, not on the heap: a task has about fifteen timestamps, and a million
+// tasks would otherwise spend 40 bytes of allocation on each.
+class Timestamp {
+ public:
+  static constexpr size_t kMaxText = 39;  // the longest valid text is 35 bytes
+
+  Timestamp() = default;
+  // `text` beyond kMaxText bytes is cut; ParseTimestamp and MakeTimestamp never produce that.
+  Timestamp(std::string_view text, int64_t epoch_ms);
+
+  std::string_view text() const { return {text_, size_}; }
+
   int64_t epoch_ms = 0;
+
+ private:
+  char text_[kMaxText] = {};
+  uint8_t size_ = 0;
 };
 
 // Parses ISO-8601 `YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)`; nullopt when malformed.
@@ -87,6 +101,10 @@ struct Subtask {
   std::optional<Timestamp> start_time;
   std::optional<Timestamp> finish_time;
   std::string log;  // the log text so far, lines separated by "\n"
+  // Loaded without a log: the log begins with InitialLog(*this), made from the subtask as loaded.
+  // It is made when asked for or when the task first changes (SettleLogs), not at load, where
+  // it would be a third of a large fixture set's memory.
+  bool initial_log_pending = false;
   SubtaskScript script;
   // Mock-clock instant at which the current step (a READY wait, a run, a cancel) ends.
   std::optional<int64_t> step_ends_ms;

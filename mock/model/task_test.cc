@@ -12,7 +12,7 @@ TEST(TimestampTest, ParsesOcpForms) {
   EXPECT_EQ(1629873027273, ParseTimestamp("2021-08-25T14:30:27.273+08:00")->epoch_ms);
   EXPECT_EQ(1629873027273, ParseTimestamp("2021-08-25T06:30:27.273456789Z")->epoch_ms);
   EXPECT_EQ(0, ParseTimestamp("1969-12-31T19:00:00-05:00")->epoch_ms);
-  EXPECT_EQ("2021-08-25T14:30:27.27+08:00", ParseTimestamp("2021-08-25T14:30:27.27+08:00")->text);
+  EXPECT_EQ("2021-08-25T14:30:27.27+08:00", ParseTimestamp("2021-08-25T14:30:27.27+08:00")->text());
 }
 
 TEST(TimestampTest, RefusesImpossibleOrMalformed) {

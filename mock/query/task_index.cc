@@ -170,7 +170,8 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
     for (uint32_t r : posting.ranks) name_of_rank[r] = static_cast<int64_t>(names_.size());
     names_.emplace_back(name, std::move(posting));
   }
-  for (auto& entry : cluster_names) cluster_names_.emplace_back(entry.first, std::move(entry.second));
+  for (auto& entry : cluster_names)
+    cluster_names_.emplace_back(entry.first, std::move(entry.second));
   for (auto& p : type_) Finish(p, n_);
   for (auto* map : {&cluster_, &tenant_, &host_}) {
     for (auto& entry : *map) Finish(entry.second, n_);
@@ -190,11 +191,9 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
     pair[1] = SortedRanks::Reversed(pair[0]);
   };
   build(SortKey::kName, std::move(name_of_rank));
-  build(SortKey::kType, keys_of([](const model::Task& t) {
-          return WireOrder<model::TaskType, 4>(t.type);
-        }));
-  build(SortKey::kCreateTime,
-        keys_of([](const model::Task& t) { return TimeKey(t.create_time); }));
+  build(SortKey::kType,
+        keys_of([](const model::Task& t) { return WireOrder<model::TaskType, 4>(t.type); }));
+  build(SortKey::kCreateTime, keys_of([](const model::Task& t) { return TimeKey(t.create_time); }));
   for (SortKey key : kMutableKeys) {
     build(key, keys_of([key](const model::Task& t) { return MutableKey(key, t); }));
   }
@@ -303,8 +302,8 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
   }
   std::sort(terms.begin(), terms.end(),
             [](const Term& a, const Term& b) { return a.count < b.count; });
-  const bool all_bits = std::all_of(terms.begin(), terms.end(),
-                                    [](const Term& t) { return t.bits != nullptr; });
+  const bool all_bits =
+      std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.bits != nullptr; });
   if (terms.size() == 1) {
     const Term& t = terms[0];
     sel.count = t.count;
@@ -318,8 +317,8 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
     return sel;
   }
   // A short list beats ANDing n/64 words; so does any term that has no bitset.
-  auto driver = std::find_if(terms.begin(), terms.end(),
-                             [](const Term& t) { return t.list != nullptr; });
+  auto driver =
+      std::find_if(terms.begin(), terms.end(), [](const Term& t) { return t.list != nullptr; });
   if (driver != terms.end() && (!all_bits || driver->count * 64 < n_)) {
     auto& out = sel.owned_lists.emplace_back();
     for (uint32_t r : *driver->list) {
@@ -460,7 +459,8 @@ TaskPage TaskIndex::Execute(const std::vector<model::Task>& tasks, const TaskQue
   page.total_pages = (page.total_elements + size - 1) / size;
   const int64_t offset = (static_cast<int64_t>(query.page.number) - 1) * size;
   if (offset >= page.total_elements) return page;
-  for (uint32_t r : Window(sel, query.sort, static_cast<size_t>(offset), static_cast<size_t>(size))) {
+  for (uint32_t r :
+       Window(sel, query.sort, static_cast<size_t>(offset), static_cast<size_t>(size))) {
     page.items.push_back(&tasks[pos_of_rank_[r]]);
   }
   return page;

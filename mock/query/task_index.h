@@ -85,9 +85,8 @@ class TaskIndex {
                                size_t offset, size_t size) const;
   std::vector<uint32_t> WindowByKey(const Selection& selection, const SortOrder& order,
                                     size_t offset, size_t size) const;
-  std::vector<uint32_t> WindowByAll(const Selection& selection,
-                                    const std::vector<SortOrder>& sort, size_t offset,
-                                    size_t size) const;
+  std::vector<uint32_t> WindowByAll(const Selection& selection, const std::vector<SortOrder>& sort,
+                                    size_t offset, size_t size) const;
 
   size_t n_ = 0;
   std::vector<uint32_t> pos_of_rank_;
@@ -124,8 +123,8 @@ void SortedRanks::ForEach(size_t skip, Visit&& visit) const {
     const bool from_base = i < base_.size();
     const bool from_side = j < side_.size();
     if (!from_base && !from_side) return;
-    uint32_t rank = (from_base && (!from_side || Less(base_[i], side_[j]))) ? base_[i++]
-                                                                              : side_[j++];
+    uint32_t rank =
+        (from_base && (!from_side || Less(base_[i], side_[j]))) ? base_[i++] : side_[j++];
     if (skip > 0) {
       --skip;
       continue;

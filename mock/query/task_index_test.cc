@@ -91,12 +91,12 @@ class RandomTasks {
 
  private:
   static constexpr const char* kNames[] = {
-      "Create tenant", "create TENANT", "Backup", "Upgrade cluster", "备份租户", "Zeta", "zeta",
-      "Backup tenant", "",
+      "Create tenant", "create TENANT", "Backup", "Upgrade cluster", "备份租户", "Zeta",
+      "zeta",          "Backup tenant", "",
   };
   static constexpr const char* kNeedles[] = {"", "tenant", "back", "备份", "zet", "x", "e"};
-  static constexpr const char* kClusters[] = {"metadb", "prod-hz", "Prod-HZ-standby",
-                                              "analytics", "metadb", "ob"};
+  static constexpr const char* kClusters[] = {"metadb",    "prod-hz", "Prod-HZ-standby",
+                                              "analytics", "metadb",  "ob"};
   static constexpr const char* kClusterNeedles[] = {"", "prod", "hz", "meta", "b", "none"};
   static constexpr const char* kTenants[] = {"sys", "trade", "ORA_FIN", "nowhere"};
 

@@ -1,8 +1,11 @@
 #include "mock/store/fixture_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "mock/json/json.h"
@@ -17,35 +20,52 @@ Error LoadError(const fs::path& file, const std::string& where, const std::strin
   return Error{ErrorKind::kInvalidParameter, file.string() + ": " + where + ": " + why, ""};
 }
 
-// Where an id, a cluster or a tenant was first defined, to name both places on a conflict.
+// Where a task id was first defined, to name both places on a conflict.
 struct Origin {
-  fs::path file;
-  std::string pointer;
+  uint32_t file;   // index into the loaded files
+  uint32_t entry;  // index into that file's `tasks`
 };
 
 class Consistency {
  public:
-  // Records `task` from `file` at `pointer`; an error names the earlier conflicting definition.
-  std::optional<std::string> Add(const model::Task& task, const fs::path& file,
-                                 const std::string& pointer) {
-    auto [it, inserted] = task_ids_.try_emplace(task.id, Origin{file, pointer});
+  explicit Consistency(const std::vector<fs::path>& files, size_t expected_tasks) : files_(files) {
+    task_ids_.reserve(expected_tasks);
+  }
+
+  // Records `task`, entry `entry` of file `file`; an error names the earlier conflicting
+  // definition.
+  std::optional<std::string> Add(const model::Task& task, uint32_t file, uint32_t entry) {
+    auto [it, inserted] = task_ids_.try_emplace(task.id, Origin{file, entry});
     if (!inserted) {
       return "duplicate task id " + std::to_string(task.id) + " (first defined in " +
-             it->second.file.string() + " at " + it->second.pointer + ")";
+             files_[it->second.file].string() + " at /tasks/" + std::to_string(it->second.entry) +
+             "/task/id)";
     }
-    if (task.tenant && !task.cluster) return "a task with a tenant must also have a cluster";
-    if (auto e = CheckSubtasks(task)) return e;
     if (task.cluster) {
-      std::string key = task.cluster->name + "\n" + task.cluster->type + "\n" +
-                        std::to_string(task.cluster->ob_cluster_id);
-      if (auto e = Same("cluster", task.cluster->id, key, clusters_)) return e;
+      const model::Cluster& c = *task.cluster;
+      auto [first, fresh] = clusters_.try_emplace(c.id, &c);
+      if (!fresh && (first->second->name != c.name || first->second->type != c.type ||
+                     first->second->ob_cluster_id != c.ob_cluster_id)) {
+        return Conflict("cluster", c.id);
+      }
     }
     if (task.tenant) {
-      std::string key = std::to_string(task.cluster->id) + "\n" + task.tenant->name + "\n" +
-                        task.tenant->mode + "\n" + std::to_string(task.tenant->ob_tenant_id);
-      if (auto e = Same("tenant", task.tenant->id, key, tenants_)) return e;
+      const model::Tenant& t = *task.tenant;
+      auto [first, fresh] = tenants_.try_emplace(t.id, Tenant{&t, task.cluster->id});
+      const Tenant& was = first->second;
+      if (!fresh &&
+          (was.tenant->name != t.name || was.tenant->mode != t.mode ||
+           was.tenant->ob_tenant_id != t.ob_tenant_id || was.cluster != task.cluster->id)) {
+        return Conflict("tenant", t.id);
+      }
     }
     return std::nullopt;
+  }
+
+  // The checks that need only `task` itself, so files can run them in parallel.
+  static std::optional<std::string> CheckTask(const model::Task& task) {
+    if (task.tenant && !task.cluster) return "a task with a tenant must also have a cluster";
+    return CheckSubtasks(task);
   }
 
  private:
@@ -88,53 +108,110 @@ class Consistency {
     return removed != task.subtasks.size();
   }
 
-  static std::optional<std::string> Same(const char* what, int64_t id, const std::string& key,
-                                         std::map<int64_t, std::string>& seen) {
-    auto [it, inserted] = seen.try_emplace(id, key);
-    if (inserted || it->second == key) return std::nullopt;
+  static std::string Conflict(const char* what, int64_t id) {
     return std::string(what) + " " + std::to_string(id) +
            " is described differently by another task (each " + what +
            " id must always have the same name, type or mode, and parent)";
   }
 
+  struct Tenant {
+    const model::Tenant* tenant;
+    int64_t cluster;
+  };
+
+  const std::vector<fs::path>& files_;
   std::unordered_map<int64_t, Origin> task_ids_;
-  std::map<int64_t, std::string> clusters_;
-  std::map<int64_t, std::string> tenants_;
+  // The first definition of each id, pointing into the final task vector (see Merge).
+  std::unordered_map<int64_t, const model::Cluster*> clusters_;
+  std::unordered_map<int64_t, Tenant> tenants_;
 };
 
-// Reads the fixture file `text` (named `file` in errors) into `tasks`.
-Result<bool> LoadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas,
-                      Consistency& consistency, std::vector<model::Task>& tasks) {
+// One file's tasks, read and checked on their own (in parallel with other files).
+struct FileTasks {
+  std::vector<model::Task> tasks;
+  std::optional<Error> error;
+};
+
+FileTasks ReadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas) {
+  FileTasks out;
   auto doc = json::ParseAndValidate(text, file.string(), "fixture-file", schemas);
-  if (!doc.ok()) return doc.error();
+  if (!doc.ok()) {
+    out.error = doc.error();
+    return out;
+  }
   const auto& entries = json::Find(doc.value(), "tasks")->GetArray();
+  out.tasks.reserve(entries.Size());
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
-    std::string pointer = "/tasks/" + std::to_string(i);
+    const std::string pointer = "/tasks/" + std::to_string(i);
     auto task = ReadTaskEntry(entries[i]);
-    if (!task.ok()) return LoadError(file, pointer + task.error().subject, task.error().detail);
-    if (auto e = consistency.Add(task.value(), file, pointer + "/task/id")) {
-      return LoadError(file, pointer + "/task", *e);
+    if (!task.ok()) {
+      out.error = LoadError(file, pointer + task.error().subject, task.error().detail);
+      return out;
     }
-    tasks.push_back(std::move(task).value());
+    if (auto e = Consistency::CheckTask(task.value())) {
+      out.error = LoadError(file, pointer + "/task", *e);
+      return out;
+    }
+    out.tasks.push_back(std::move(task).value());
+  }
+  return out;
+}
+
+FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas) {
+  auto text = json::ReadFile(file);
+  if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
+  return ReadText(text.value(), file, schemas);
+}
+
+// Adds `read` (file number `file` of `files`) to `tasks` after the checks across files.
+// `tasks` must have room reserved for every task, so that the first definitions Consistency
+// keeps pointers to never move.
+Result<bool> Merge(FileTasks read, const std::vector<fs::path>& files, uint32_t file,
+                   Consistency& consistency, std::vector<model::Task>& tasks) {
+  if (read.error) return *read.error;
+  for (size_t i = 0; i < read.tasks.size(); ++i) {
+    if (tasks.size() == tasks.capacity()) throw std::logic_error("Merge: no room reserved");
+    tasks.push_back(std::move(read.tasks[i]));
+    if (auto e = consistency.Add(tasks.back(), file, static_cast<uint32_t>(i))) {
+      return LoadError(files[file], "/tasks/" + std::to_string(i) + "/task", *e);
+    }
   }
   return true;
 }
 
-Result<bool> LoadFile(const fs::path& file, const json::SchemaSet& schemas,
-                      Consistency& consistency, std::vector<model::Task>& tasks) {
-  auto text = json::ReadFile(file);
-  if (!text.ok()) return LoadError(file, "-", "cannot be read");
-  return LoadText(text.value(), file, schemas, consistency, tasks);
+// Reads `files` on every core; results stay in file order.
+std::vector<FileTasks> ReadAll(const std::vector<fs::path>& files, const json::SchemaSet& schemas) {
+  std::vector<FileTasks> results(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      try {
+        results[i] = ReadFileTasks(files[i], schemas);
+      } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
+        results[i].error = LoadError(files[i], "-", e.what());
+      }
+    }
+  };
+  const size_t threads =
+      std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return results;
 }
 
 }  // namespace
 
 Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,
                                                    const json::SchemaSet& schemas) {
-  Consistency consistency;
+  const std::vector<fs::path> files{fs::path(name)};
+  FileTasks read = ReadText(text, files[0], schemas);
+  Consistency consistency(files, read.tasks.size());
   std::vector<model::Task> tasks;
-  auto loaded = LoadText(text, fs::path(name), schemas, consistency, tasks);
-  if (!loaded.ok()) return loaded.error();
+  tasks.reserve(read.tasks.size());
+  auto merged = Merge(std::move(read), files, 0, consistency, tasks);
+  if (!merged.ok()) return merged.error();
   return tasks;
 }
 
@@ -151,11 +228,15 @@ Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
   }
   if (ec) return LoadError(tasks_dir, "-", "cannot be listed: " + ec.message());
   std::sort(files.begin(), files.end());
-  Consistency consistency;
+  std::vector<FileTasks> read = ReadAll(files, schemas);
+  size_t total = 0;
+  for (const FileTasks& r : read) total += r.tasks.size();
+  Consistency consistency(files, total);
   std::vector<model::Task> tasks;
-  for (const fs::path& file : files) {
-    auto loaded = LoadFile(file, schemas, consistency, tasks);
-    if (!loaded.ok()) return loaded.error();
+  tasks.reserve(total);
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto merged = Merge(std::move(read[i]), files, static_cast<uint32_t>(i), consistency, tasks);
+    if (!merged.ok()) return merged.error();
   }
   return tasks;
 }

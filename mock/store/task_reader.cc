@@ -196,7 +196,7 @@ Result<model::Task> ReadTaskEntry(const rapidjson::Value& entry) {
   auto extras = ReadSubtaskExtras(entry, task);
   if (!extras.ok()) return extras.error();
   for (model::Subtask& sub : task.subtasks) {
-    if (sub.log.empty()) sub.log = model::InitialLog(sub);
+    sub.initial_log_pending = sub.log.empty();
   }
   return task;
 }

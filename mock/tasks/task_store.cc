@@ -1,5 +1,6 @@
 #include "mock/tasks/task_store.h"
 
+#include "mock/model/subtask_log.h"
 #include "mock/tasks/simulator.h"
 
 namespace mock::tasks {
@@ -37,7 +38,10 @@ void TaskStore::ArmRunning(int64_t now_ms) {
   }
 }
 
-void TaskStore::Touch(size_t pos) { originals_.try_emplace(pos, tasks_[pos]); }
+void TaskStore::Touch(size_t pos) {
+  originals_.try_emplace(pos, tasks_[pos]);
+  model::SettleLogs(tasks_[pos]);
+}
 
 void TaskStore::Changed(size_t pos) {
   index_->Refresh(pos, tasks_[pos]);
@@ -97,6 +101,7 @@ Result<model::Task> TaskStore::Change(
   AdvanceDue(now);
   const size_t pos = it->second;
   model::Task before = tasks_[pos];
+  model::SettleLogs(tasks_[pos]);
   Result<bool> result = change(tasks_[pos], now);
   if (!result.ok()) {
     tasks_[pos] = std::move(before);
