@@ -14,8 +14,9 @@ namespace {
 
 constexpr int64_t kNoTime = std::numeric_limits<int64_t>::min();  // sorts first ascending
 
-// A posting list gets a bitset once its list (4 bytes a rank) would outweigh n/8 bytes.
-bool WorthBits(size_t count, size_t n) { return count * 32 >= n && n > 0; }
+// A posting list gets a bitset once it holds 1/64 of the tasks: then ANDing n/64 words costs
+// about what walking its list would, and there are at most 64 such bitsets per attribute.
+bool WorthBits(size_t count, size_t n) { return count * 64 >= n && n > 0; }
 
 void Finish(Posting& p, size_t n) {
   p.ranks.shrink_to_fit();
@@ -125,12 +126,6 @@ struct TaskIndex::Selection {
   // Results computed for this query; deque elements keep their addresses when moved.
   std::deque<std::vector<uint32_t>> owned_lists;
   std::deque<Bitset> owned_bits;
-
-  bool Contains(uint32_t rank) const {
-    if (kind == kAll) return true;
-    if (kind == kBits) return bits->Test(rank);
-    return std::binary_search(list->begin(), list->end(), rank);
-  }
 };
 
 TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
@@ -219,6 +214,11 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
     size_t count;
     const std::vector<uint32_t>* list;
     const Bitset* bits;
+    bool negated = false;  // the term is the complement of `bits`
+    bool Has(uint32_t r) const {
+      return bits != nullptr ? bits->Test(r) != negated
+                             : std::binary_search(list->begin(), list->end(), r);
+    }
   };
   Selection sel;
   std::vector<Term> terms;
@@ -273,15 +273,9 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
     if (kinds == 1) {
       const int s = wanted[0] ? 0 : (wanted[1] ? 1 : 2);
       terms.push_back({status_count_[s], nullptr, &status_bits_[s]});
-    } else if (kinds < 3) {
-      Bitset& bits = sel.owned_bits.emplace_back(n_);
-      size_t count = 0;
-      for (int s = 0; s < 3; ++s) {
-        if (!wanted[s]) continue;
-        OrInto(status_bits_[s], bits);
-        count += status_count_[s];
-      }
-      terms.push_back({count, nullptr, &bits});
+    } else if (kinds == 2) {  // every task has one status: two of them = not the third
+      const int s = !wanted[0] ? 0 : (!wanted[1] ? 1 : 2);
+      terms.push_back({n_ - status_count_[s], nullptr, &status_bits_[s], true});
     }  // all three statuses: no restriction
   }
   if (f.cluster_id) add(Find(cluster_, *f.cluster_id));
@@ -304,7 +298,7 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
             [](const Term& a, const Term& b) { return a.count < b.count; });
   const bool all_bits =
       std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.bits != nullptr; });
-  if (terms.size() == 1) {
+  if (terms.size() == 1 && !terms[0].negated) {
     const Term& t = terms[0];
     sel.count = t.count;
     if (t.list != nullptr) {
@@ -325,8 +319,7 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
       bool in_all = true;
       for (const Term& t : terms) {
         if (&t == &*driver) continue;
-        in_all = t.bits != nullptr ? t.bits->Test(r)
-                                   : std::binary_search(t.list->begin(), t.list->end(), r);
+        in_all = t.Has(r);
         if (!in_all) break;
       }
       if (in_all) out.push_back(r);
@@ -336,9 +329,10 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
     sel.count = out.size();
     return sel;
   }
-  Bitset& out = sel.owned_bits.emplace_back(n_);
-  sel.count = And(*terms[0].bits, *terms[1].bits, out);
-  for (size_t i = 2; i < terms.size(); ++i) sel.count = And(out, *terms[i].bits, out);
+  std::vector<BitTerm> bit_terms;
+  for (const Term& t : terms) bit_terms.push_back({t.bits, t.negated});
+  Bitset& out = sel.owned_bits.emplace_back(n_, Bitset::kUninitialized);
+  sel.count = AndTerms(bit_terms, out);
   sel.kind = Selection::kBits;
   sel.bits = &out;
   return sel;
