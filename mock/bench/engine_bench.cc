@@ -51,22 +51,21 @@ std::vector<NamedQuery> Queries(const std::vector<Task>& tasks) {
     fill(q);
     return q;
   };
-  const int64_t cluster = MostCommon(tasks, [](const Task& t) {
-    return t.cluster ? t.cluster->id : -1;
-  });
-  const int64_t tenant = MostCommon(tasks, [](const Task& t) {
-    return t.tenant ? t.tenant->id : -1;
-  });
-  const int64_t host = MostCommon(tasks, [](const Task& t) {
-    return t.host_ids.empty() ? -1 : t.host_ids.front();
-  });
+  const int64_t cluster =
+      MostCommon(tasks, [](const Task& t) { return t.cluster ? t.cluster->id : -1; });
+  const int64_t tenant =
+      MostCommon(tasks, [](const Task& t) { return t.tenant ? t.tenant->id : -1; });
+  const int64_t host =
+      MostCommon(tasks, [](const Task& t) { return t.host_ids.empty() ? -1 : t.host_ids.front(); });
   using S = mock::model::TaskStatus;
   using T = mock::model::TaskType;
   const auto half = static_cast<int32_t>(tasks.size() / 2 / 10 + 1);  // the middle page of all
   return {
       {"all", {}},
       {"status", with([](TaskQuery& q) { q.filter.statuses = {S::kFailed}; })},
-      {"status_two", with([](TaskQuery& q) { q.filter.statuses = {S::kFailed, S::kRunning}; })},
+      {"status_two", with([](TaskQuery& q) {
+         q.filter.statuses = {S::kFailed, S::kRunning};
+       })},
       {"type", with([](TaskQuery& q) { q.filter.type = T::kManual; })},
       {"cluster_id", with([&](TaskQuery& q) { q.filter.cluster_id = cluster; })},
       {"tenant_id", with([&](TaskQuery& q) { q.filter.tenant_id = tenant; })},
@@ -93,13 +92,27 @@ std::vector<NamedQuery> Queries(const std::vector<Task>& tasks) {
          q.filter.statuses = {S::kSuccessful};
          q.page.number = half / 2;
        })},
-      {"sort_id_asc", with([](TaskQuery& q) { q.sort = {{SortKey::kId, false}}; })},
-      {"sort_name", with([](TaskQuery& q) { q.sort = {{SortKey::kName, false}}; })},
-      {"sort_status", with([](TaskQuery& q) { q.sort = {{SortKey::kStatus, true}}; })},
-      {"sort_type", with([](TaskQuery& q) { q.sort = {{SortKey::kType, false}}; })},
-      {"sort_create_time", with([](TaskQuery& q) { q.sort = {{SortKey::kCreateTime, true}}; })},
-      {"sort_start_time", with([](TaskQuery& q) { q.sort = {{SortKey::kStartTime, false}}; })},
-      {"sort_finish_time", with([](TaskQuery& q) { q.sort = {{SortKey::kFinishTime, true}}; })},
+      {"sort_id_asc", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kId, false}};
+       })},
+      {"sort_name", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kName, false}};
+       })},
+      {"sort_status", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kStatus, true}};
+       })},
+      {"sort_type", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kType, false}};
+       })},
+      {"sort_create_time", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kCreateTime, true}};
+       })},
+      {"sort_start_time", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kStartTime, false}};
+       })},
+      {"sort_finish_time", with([](TaskQuery& q) {
+         q.sort = {{SortKey::kFinishTime, true}};
+       })},
       {"sort_finish_time+cluster", with([&](TaskQuery& q) {
          q.sort = {{SortKey::kFinishTime, true}};
          q.filter.cluster_id = cluster;

@@ -139,6 +139,9 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
 
   for (auto& bits : status_bits_) bits = Bitset(n_);
   status_.resize(n_);
+  type_of_.resize(n_);
+  cluster_of_.resize(n_);
+  tenant_of_.resize(n_);
   std::map<std::string, Posting> names;
   std::map<std::string, Posting> cluster_names;
   std::vector<int64_t> name_of_rank(n_);  // filled with dictionary keys below
@@ -158,6 +161,7 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
       tenant_name_[task.tenant->name].ranks.push_back(r);
     }
     for (int64_t host : task.host_ids) host_[host].ranks.push_back(r);
+    Code(r, task);
   }
   // Lower-cased names in byte order are the reference engine's name order (ASCII
   // case-insensitive, then by code point), so a name's place in the dictionary is its key.
@@ -194,9 +198,46 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
   }
 }
 
+void TaskIndex::Code(uint32_t r, const model::Task& task) {
+  type_of_[r] = static_cast<uint8_t>(task.type);
+  if (task.cluster) {
+    auto [it, fresh] = cluster_code_.try_emplace(task.cluster->id, cluster_code_.size());
+    if (fresh) {
+      cluster_tenants_.emplace_back();
+      cluster_only_counts_.push_back({});
+    }
+    cluster_of_[r] = it->second + 1;
+  }
+  if (task.tenant && task.cluster) {
+    auto name = tenant_name_code_.try_emplace(task.tenant->name, tenant_name_code_.size()).first;
+    auto [it, fresh] = tenant_code_.try_emplace(task.tenant->id, tenant_code_.size());
+    if (fresh) {
+      tenant_cluster_.push_back(cluster_of_[r] - 1);
+      tenant_name_of_.push_back(name->second);
+      tenant_counts_.push_back({});
+      cluster_tenants_[cluster_of_[r] - 1].push_back(it->second);
+    }
+    tenant_of_[r] = it->second + 1;
+  }
+  Count(r, status_[r], +1);
+}
+
+void TaskIndex::Count(uint32_t r, model::TaskStatus status, int64_t delta) {
+  const auto s = static_cast<size_t>(status);
+  const size_t t = type_of_[r];
+  all_counts_[s][t] += delta;
+  if (tenant_of_[r] != 0) {
+    tenant_counts_[tenant_of_[r] - 1][s][t] += delta;
+  } else if (cluster_of_[r] != 0) {
+    cluster_only_counts_[cluster_of_[r] - 1][s][t] += delta;
+  }
+}
+
 void TaskIndex::Refresh(size_t pos, const model::Task& task) {
   const uint32_t r = rank_of_pos_.at(pos);
   if (status_[r] != task.status) {
+    Count(r, status_[r], -1);
+    Count(r, task.status, +1);
     status_bits_[static_cast<int>(status_[r])].Reset(r);
     --status_count_[static_cast<int>(status_[r])];
     status_bits_[static_cast<int>(task.status)].Set(r);
@@ -207,6 +248,117 @@ void TaskIndex::Refresh(size_t pos, const model::Task& task) {
     const int64_t k = MutableKey(key, task);
     for (SortedRanks& order : by_[static_cast<int>(key)]) order.Update(r, k);
   }
+}
+
+struct TaskIndex::Scan {
+  bool status[3] = {true, true, true};
+  std::optional<uint8_t> type;
+  uint32_t cluster = 0;      // 0: any; else the cluster code + 1
+  uint32_t tenant = 0;       // 0: any; else the tenant code + 1
+  uint32_t tenant_name = 0;  // 0: any; else the name code + 1
+  size_t count = 0;
+};
+
+std::optional<TaskIndex::Scan> TaskIndex::ScanFor(const TaskFilter& f) const {
+  if (f.name || !f.cluster_names.empty() || f.host_id) return std::nullopt;
+  // One posting list alone is already in rank order: Select reads a page straight off it.
+  const int terms = (f.statuses.empty() ? 0 : 1) + (f.type ? 1 : 0) + (f.cluster_id ? 1 : 0) +
+                    (f.tenant_id ? 1 : 0) + (f.tenant_name ? 1 : 0);
+  if (terms == 1 && f.statuses.empty()) return std::nullopt;
+  Scan scan;
+  if (!f.statuses.empty()) {
+    std::fill(std::begin(scan.status), std::end(scan.status), false);
+    for (model::TaskStatus s : f.statuses) scan.status[static_cast<int>(s)] = true;
+  }
+  if (f.type) scan.type = static_cast<uint8_t>(*f.type);
+  auto code = [](const auto& map, const auto& key) -> std::optional<uint32_t> {
+    auto it = map.find(key);
+    if (it == map.end()) return std::nullopt;
+    return it->second + 1;
+  };
+  const Scan none;  // count 0: matches nothing
+  if (f.cluster_id) {
+    auto c = code(cluster_code_, *f.cluster_id);
+    if (!c) return none;
+    scan.cluster = *c;
+  }
+  if (f.tenant_id) {
+    auto t = code(tenant_code_, *f.tenant_id);
+    if (!t || (scan.cluster != 0 && tenant_cluster_[*t - 1] + 1 != scan.cluster)) return none;
+    scan.tenant = *t;
+  }
+  if (f.tenant_name) {
+    auto n = code(tenant_name_code_, *f.tenant_name);
+    if (!n || (scan.tenant != 0 && tenant_name_of_[scan.tenant - 1] + 1 != *n)) return none;
+    scan.tenant_name = *n;
+  }
+  auto sum = [&](const Counts& counts) {
+    int64_t total = 0;
+    for (size_t s = 0; s < 3; ++s) {
+      if (!scan.status[s]) continue;
+      for (size_t t = 0; t < 4; ++t) {
+        if (!scan.type || *scan.type == t) total += counts[s][t];
+      }
+    }
+    return total;
+  };
+  auto named = [&](uint32_t tenant) {
+    return scan.tenant_name == 0 || tenant_name_of_[tenant] + 1 == scan.tenant_name;
+  };
+  int64_t count = 0;
+  if (scan.tenant != 0) {
+    count = sum(tenant_counts_[scan.tenant - 1]);
+  } else if (scan.cluster != 0) {
+    for (uint32_t t : cluster_tenants_[scan.cluster - 1])
+      count += named(t) ? sum(tenant_counts_[t]) : 0;
+    if (scan.tenant_name == 0) count += sum(cluster_only_counts_[scan.cluster - 1]);
+  } else if (scan.tenant_name != 0) {
+    for (uint32_t t = 0; t < tenant_counts_.size(); ++t)
+      count += named(t) ? sum(tenant_counts_[t]) : 0;
+  } else {
+    count = sum(all_counts_);
+  }
+  scan.count = static_cast<size_t>(count);
+  return scan;
+}
+
+std::optional<std::vector<uint32_t>> TaskIndex::WindowByScan(const Scan& scan,
+                                                             const std::vector<SortOrder>& sort,
+                                                             size_t offset, size_t size) const {
+  if (sort.size() > 1 || scan.count == 0) return std::nullopt;
+  // Tasks to test before the window is full, if matches are spread evenly; past n/64 of them,
+  // intersecting sets (n/64 words) is the cheaper way.
+  const double visits = static_cast<double>(offset + size) * static_cast<double>(n_) /
+                        static_cast<double>(scan.count);
+  if (visits > static_cast<double>(std::max<size_t>(256, n_ / 64))) return std::nullopt;
+  auto matches = [&](uint32_t r) {
+    if (!scan.status[static_cast<int>(status_[r])]) return false;
+    if (scan.type && type_of_[r] != *scan.type) return false;
+    if (scan.cluster != 0 && cluster_of_[r] != scan.cluster) return false;
+    if (scan.tenant != 0 && tenant_of_[r] != scan.tenant) return false;
+    return scan.tenant_name == 0 ||
+           (tenant_of_[r] != 0 && tenant_name_of_[tenant_of_[r] - 1] + 1 == scan.tenant_name);
+  };
+  std::vector<uint32_t> out;
+  size_t skip = offset;
+  auto visit = [&](uint32_t r) {
+    if (!matches(r)) return true;
+    if (skip > 0) {
+      --skip;
+      return true;
+    }
+    out.push_back(r);
+    return out.size() < size;
+  };
+  if (sort.empty() || sort[0].key == SortKey::kId) {
+    const bool reverse = !sort.empty() && !sort[0].descending;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!visit(static_cast<uint32_t>(reverse ? n_ - 1 - i : i))) break;
+    }
+  } else {
+    by_[static_cast<int>(sort[0].key)][sort[0].descending ? 1 : 0].ForEach(0, visit);
+  }
+  return out;
 }
 
 TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
@@ -445,19 +597,27 @@ std::vector<uint32_t> TaskIndex::WindowByAll(const Selection& sel,
 }
 
 TaskPage TaskIndex::Execute(const std::vector<model::Task>& tasks, const TaskQuery& query) const {
-  const Selection sel = Select(query.filter);
   TaskPage page;
   page.page = query.page;
-  page.total_elements = static_cast<int64_t>(sel.count);
   const int64_t size = query.page.size;
-  page.total_pages = (page.total_elements + size - 1) / size;
   const int64_t offset = (static_cast<int64_t>(query.page.number) - 1) * size;
-  if (offset >= page.total_elements) return page;
-  for (uint32_t r :
-       Window(sel, query.sort, static_cast<size_t>(offset), static_cast<size_t>(size))) {
-    page.items.push_back(&tasks[pos_of_rank_[r]]);
+  auto finish = [&](size_t total, const std::vector<uint32_t>& window) {
+    page.total_elements = static_cast<int64_t>(total);
+    page.total_pages = (page.total_elements + size - 1) / size;
+    for (uint32_t r : window) page.items.push_back(&tasks[pos_of_rank_[r]]);
+    return page;
+  };
+  const std::optional<Scan> scan = ScanFor(query.filter);
+  if (scan && offset >= static_cast<int64_t>(scan->count)) return finish(scan->count, {});
+  if (scan) {
+    auto window =
+        WindowByScan(*scan, query.sort, static_cast<size_t>(offset), static_cast<size_t>(size));
+    if (window) return finish(scan->count, *window);
   }
-  return page;
+  const Selection sel = Select(query.filter);
+  if (offset >= static_cast<int64_t>(sel.count)) return finish(sel.count, {});
+  return finish(sel.count,
+                Window(sel, query.sort, static_cast<size_t>(offset), static_cast<size_t>(size)));
 }
 
 }  // namespace mock::query

@@ -14,13 +14,19 @@
 //    fixture set has few distinct names, so a query scans those and unions their postings.
 //  - Each sort key has the ranks pre-sorted both ways, so a page is read off in order rather
 //    than sorted. Two sort keys or more fall back to a partial sort of the matches.
+//  - Counts of tasks by status and type are kept per tenant, per cluster and overall, so a query
+//    on those filters knows its total at once; when the page it wants is near the start of its
+//    order (the usual case), the index walks that order testing each task rather than
+//    intersecting sets, and the cost does not grow with n.
 //  - Status, startTime and finishTime can change as tasks run: a changed task is moved to a
 //    small side list kept in order beside the pre-sorted ranks, which are rebuilt once the side
 //    list grows past n/64.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -69,6 +75,7 @@ class SortedRanks {
 
 class TaskIndex {
  public:
+  // A tenant id must always come with the same cluster id (the fixture loader checks it).
   explicit TaskIndex(const std::vector<model::Task>& tasks);
 
   // Call after tasks[pos] changed. Only status, startTime and finishTime may change.
@@ -79,8 +86,16 @@ class TaskIndex {
 
  private:
   struct Selection;
+  struct Scan;  // a filter on status, type, cluster and tenant only, tested task by task
+  using Counts = std::array<std::array<int64_t, 4>, 3>;  // [status][type]
 
+  std::optional<Scan> ScanFor(const TaskFilter& filter) const;
+  std::optional<std::vector<uint32_t>> WindowByScan(const Scan& scan,
+                                                    const std::vector<SortOrder>& sort,
+                                                    size_t offset, size_t size) const;
   Selection Select(const TaskFilter& filter) const;
+  void Code(uint32_t rank, const model::Task& task);
+  void Count(uint32_t rank, model::TaskStatus status, int64_t delta);
   std::vector<uint32_t> Window(const Selection& selection, const std::vector<SortOrder>& sort,
                                size_t offset, size_t size) const;
   std::vector<uint32_t> WindowByKey(const Selection& selection, const SortOrder& order,
@@ -102,6 +117,20 @@ class TaskIndex {
   std::vector<std::pair<std::string, Posting>> names_;          // lower-cased
   std::vector<std::pair<std::string, Posting>> cluster_names_;  // lower-cased
   SortedRanks by_[7][2];  // [SortKey][descending]; kId is unused (the rank is the order)
+
+  // Dense codes by rank (0 = none, else 1 + index), and the counts kept for ScanFor.
+  std::vector<uint8_t> type_of_;
+  std::vector<uint32_t> cluster_of_;
+  std::vector<uint32_t> tenant_of_;
+  std::unordered_map<int64_t, uint32_t> cluster_code_;
+  std::unordered_map<int64_t, uint32_t> tenant_code_;
+  std::unordered_map<std::string, uint32_t> tenant_name_code_;
+  std::vector<uint32_t> tenant_cluster_;                // by tenant code
+  std::vector<uint32_t> tenant_name_of_;                // by tenant code
+  std::vector<std::vector<uint32_t>> cluster_tenants_;  // by cluster code
+  std::vector<Counts> tenant_counts_;                   // by tenant code
+  std::vector<Counts> cluster_only_counts_;  // by cluster code: its tasks without a tenant
+  Counts all_counts_{};
 };
 
 }  // namespace mock::query
