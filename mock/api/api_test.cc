@@ -162,5 +162,32 @@ TEST(EnvelopeTest, TimestampHasOffsetAndMilliseconds) {
                                   "[+-][0-9]{2}:[0-9]{2}"));
 }
 
+// The list reuses each task's rendered JSON only while the task is unchanged: progress, an
+// operation and a reset must all show in the next list.
+TEST(ApiTest, ListedTasksShowEveryChange) {
+  Harness h(Bundled());
+  auto status_of = [&](int64_t id) {
+    auto doc = Body(h.api.Handle(http::Request{
+        "GET", "/api/v2/tasks/instances?size=2000&status=RUNNING,FAILED,SUCCESSFUL", {}, {}, "t"}));
+    for (const auto& t : doc["data"]["contents"].GetArray()) {
+      if (t["id"].GetInt64() == id) return std::string(t["status"].GetString());
+    }
+    return std::string("absent");
+  };
+  auto post = [&](const std::string& target) {
+    return h.api.Handle(http::Request{"POST", target, {}, {}, "t"}).status;
+  };
+  const int64_t fails_once = 8000001;  // 20-scenarios.json: fails, then succeeds when retried
+  EXPECT_EQ("RUNNING", status_of(fails_once));
+  h.clock.Advance(24 * 3600 * 1000);
+  EXPECT_EQ("FAILED", status_of(fails_once));
+  ASSERT_EQ(200, post("/api/v2/tasks/instances/8000001/retry"));
+  EXPECT_EQ("RUNNING", status_of(fails_once));
+  h.clock.Advance(24 * 3600 * 1000);
+  EXPECT_EQ("SUCCESSFUL", status_of(fails_once));
+  ASSERT_EQ(200, post("/__mock/reset"));
+  EXPECT_EQ("RUNNING", status_of(fails_once));
+}
+
 }  // namespace
 }  // namespace mock::api

@@ -57,13 +57,26 @@ http::Response TaskHandlers::List(const QueryParams& params, const RequestContex
       w.StartObject();
       w.Key("contents");
       w.StartArray();
-      for (const model::Task* task : page.items) WriteBasicTask(w, *task);
+      for (const model::Task* task : page.items) WriteCachedBasicTask(w, *task);
       w.EndArray();
       WritePage(w, page);
       w.EndObject();
     });
   });
   return response;
+}
+
+void TaskHandlers::WriteCachedBasicTask(JsonWriter& w, const model::Task& task) const {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  auto it = rendered_.find(task.id);
+  if (it == rendered_.end() || it->second.revision != task.revision) {
+    if (rendered_.size() >= kMaxCachedTasks) rendered_.clear();
+    rapidjson::StringBuffer buffer;
+    JsonWriter one(buffer);
+    WriteBasicTask(one, task);
+    it = rendered_.insert_or_assign(task.id, Rendered{task.revision, buffer.GetString()}).first;
+  }
+  w.RawObject(it->second.json);
 }
 
 http::Response TaskHandlers::Detail(std::string_view task_id, const RequestContext& context) const {

@@ -4,9 +4,13 @@
 //   http::Response r = h.Detail("35000312", context);
 #pragma once
 
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "mock/api/envelope.h"
+#include "mock/api/task_json.h"
 #include "mock/core/params.h"
 #include "mock/tasks/task_store.h"
 
@@ -47,8 +51,20 @@ class TaskHandlers {
   http::Response Apply(std::string_view task_id, std::string_view subtask_id, SubtaskChange change,
                        Answer answer, const RequestContext& context) const;
 
+  // The BasicTaskInstance JSON of `task`, rendered once per revision: writing JSON was half of
+  // a list request's time. Bounded: emptied when it reaches kMaxCachedTasks entries.
+  void WriteCachedBasicTask(JsonWriter& w, const model::Task& task) const;
+
+  static constexpr size_t kMaxCachedTasks = 20000;
+  struct Rendered {
+    uint64_t revision;
+    std::string json;
+  };
+
   tasks::TaskStore& store_;
   const EnvelopeSettings& envelope_;
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<int64_t, Rendered> rendered_;  // by task id
 };
 
 // A path id: a 64-bit decimal integer, else kInvalidParameter naming `name`.

@@ -128,6 +128,9 @@ struct Task {
   std::vector<Subtask> subtasks;
   // Fixture-only: the hosts the task ran on, for the `hostId` filter.
   std::vector<int64_t> host_ids;
+  // Changes whenever the task does (TaskStore sets it), so that JSON rendered for one
+  // revision can be reused until the next.
+  uint64_t revision = 0;
 
   Subtask* FindSubtask(int64_t subtask_id);
   const Subtask* FindSubtask(int64_t subtask_id) const;

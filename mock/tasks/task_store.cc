@@ -21,6 +21,7 @@ void TaskStore::Reset() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto& [pos, original] : originals_) {
     tasks_[pos] = std::move(original);
+    tasks_[pos].revision = ++revision_;
     index_->Refresh(pos, tasks_[pos]);
   }
   originals_.clear();
@@ -44,6 +45,7 @@ void TaskStore::Touch(size_t pos) {
 }
 
 void TaskStore::Changed(size_t pos) {
+  tasks_[pos].revision = ++revision_;
   index_->Refresh(pos, tasks_[pos]);
   const model::Task& task = tasks_[pos];
   std::optional<int64_t> next;

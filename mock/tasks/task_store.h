@@ -72,6 +72,7 @@ class TaskStore {
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_;
   // The one live entry of each queued position; queue entries that differ are stale.
   std::unordered_map<size_t, int64_t> due_at_;
+  uint64_t revision_ = 0;  // the last Task::revision given out
 };
 
 // kTaskNotFound for task `task_id`.
