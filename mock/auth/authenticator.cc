@@ -20,9 +20,12 @@ Error Unauthenticated(std::string detail) {
 
 // Equal without revealing where they differ, or their lengths: compares SHA-256 digests.
 bool SecretEquals(std::string_view a, std::string_view b) {
+  // Fetched once: OpenSSL 3 looks the algorithm up again on every EVP_sha256() digest, which
+  // was a tenth of a list request's time.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char da[32], db[32];
-  EVP_Digest(a.data(), a.size(), da, nullptr, EVP_sha256(), nullptr);
-  EVP_Digest(b.data(), b.size(), db, nullptr, EVP_sha256(), nullptr);
+  EVP_Digest(a.data(), a.size(), da, nullptr, sha256, nullptr);
+  EVP_Digest(b.data(), b.size(), db, nullptr, sha256, nullptr);
   return CRYPTO_memcmp(da, db, sizeof da) == 0;
 }
 

@@ -29,6 +29,15 @@ Result<rapidjson::Document> ParseJson(std::string_view text) {
                     rapidjson::GetParseError_En(doc.GetParseError()));
 }
 
+std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text) {
+  // In place, the text ends at its first NUL; ParseJson sees such a byte and refuses it.
+  if (text.find('\0') != std::string::npos) return std::nullopt;
+  rapidjson::Document doc;
+  doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(text.data());
+  if (doc.HasParseError()) return std::nullopt;
+  return doc;
+}
+
 Result<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return BadRequest("cannot open " + path.string());

@@ -20,6 +20,12 @@ namespace mock::json {
 // Parses `text`. On failure the error's subject is "line L, column C: <reason>".
 Result<rapidjson::Document> ParseJson(std::string_view text);
 
+// Parses `text` in place: strings are not copied but unescaped inside `text`, which the
+// document then points into (so `text` must outlive it) and which is left changed. Faster for
+// large files; nullopt on any error, after which `text` is no longer the original JSON (read it
+// again and use ParseJson for the message).
+std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text);
+
 // The whole file, or an error naming it.
 Result<std::string> ReadFile(const std::filesystem::path& path);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -189,13 +190,24 @@ TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : n_(tasks.size()) {
     pair[0] = SortedRanks(std::move(keys), false);
     pair[1] = SortedRanks::Reversed(pair[0]);
   };
-  build(SortKey::kName, std::move(name_of_rank));
-  build(SortKey::kType,
-        keys_of([](const model::Task& t) { return WireOrder<model::TaskType, 4>(t.type); }));
-  build(SortKey::kCreateTime, keys_of([](const model::Task& t) { return TimeKey(t.create_time); }));
+  // Six sorts of n ranks, independent of each other: one thread each (a second at 1M tasks).
+  std::vector<std::future<void>> sorts;
+  auto later = [&](auto fn) { sorts.push_back(std::async(std::launch::async, fn)); };
+  later([&] { build(SortKey::kName, std::move(name_of_rank)); });
+  later([&] {
+    build(SortKey::kType,
+          keys_of([](const model::Task& t) { return WireOrder<model::TaskType, 4>(t.type); }));
+  });
+  later([&] {
+    build(SortKey::kCreateTime,
+          keys_of([](const model::Task& t) { return TimeKey(t.create_time); }));
+  });
   for (SortKey key : kMutableKeys) {
-    build(key, keys_of([key](const model::Task& t) { return MutableKey(key, t); }));
+    later([&, key] {
+      build(key, keys_of([key](const model::Task& t) { return MutableKey(key, t); }));
+    });
   }
+  for (auto& sort : sorts) sort.get();
 }
 
 void TaskIndex::Code(uint32_t r, const model::Task& task) {

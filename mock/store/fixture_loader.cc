@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -28,9 +30,7 @@ struct Origin {
 
 class Consistency {
  public:
-  explicit Consistency(const std::vector<fs::path>& files, size_t expected_tasks) : files_(files) {
-    task_ids_.reserve(expected_tasks);
-  }
+  explicit Consistency(const std::vector<fs::path>& files) : files_(files) {}
 
   // Records `task`, entry `entry` of file `file`; an error names the earlier conflicting
   // definition.
@@ -43,19 +43,19 @@ class Consistency {
     }
     if (task.cluster) {
       const model::Cluster& c = *task.cluster;
-      auto [first, fresh] = clusters_.try_emplace(c.id, &c);
-      if (!fresh && (first->second->name != c.name || first->second->type != c.type ||
-                     first->second->ob_cluster_id != c.ob_cluster_id)) {
+      auto [first, fresh] = clusters_.try_emplace(c.id, c);  // copies only a new cluster
+      if (!fresh && (first->second.name != c.name || first->second.type != c.type ||
+                     first->second.ob_cluster_id != c.ob_cluster_id)) {
         return Conflict("cluster", c.id);
       }
     }
     if (task.tenant) {
       const model::Tenant& t = *task.tenant;
-      auto [first, fresh] = tenants_.try_emplace(t.id, Tenant{&t, task.cluster->id});
+      auto [first, fresh] = tenants_.try_emplace(t.id, Tenant{t, task.cluster->id});
       const Tenant& was = first->second;
       if (!fresh &&
-          (was.tenant->name != t.name || was.tenant->mode != t.mode ||
-           was.tenant->ob_tenant_id != t.ob_tenant_id || was.cluster != task.cluster->id)) {
+          (was.tenant.name != t.name || was.tenant.mode != t.mode ||
+           was.tenant.ob_tenant_id != t.ob_tenant_id || was.cluster != task.cluster->id)) {
         return Conflict("tenant", t.id);
       }
     }
@@ -115,14 +115,14 @@ class Consistency {
   }
 
   struct Tenant {
-    const model::Tenant* tenant;
+    model::Tenant tenant;
     int64_t cluster;
   };
 
   const std::vector<fs::path>& files_;
   std::unordered_map<int64_t, Origin> task_ids_;
-  // The first definition of each id, pointing into the final task vector (see Merge).
-  std::unordered_map<int64_t, const model::Cluster*> clusters_;
+  // The first definition of each id.
+  std::unordered_map<int64_t, model::Cluster> clusters_;
   std::unordered_map<int64_t, Tenant> tenants_;
 };
 
@@ -132,24 +132,20 @@ struct FileTasks {
   std::optional<Error> error;
 };
 
-FileTasks ReadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas) {
+// The tasks of a fixture file's document, which has passed the schema.
+FileTasks ReadEntries(const rapidjson::Document& doc, const fs::path& file) {
   FileTasks out;
-  auto doc = json::ParseAndValidate(text, file.string(), "fixture-file", schemas);
-  if (!doc.ok()) {
-    out.error = doc.error();
-    return out;
-  }
-  const auto& entries = json::Find(doc.value(), "tasks")->GetArray();
+  const auto& entries = json::Find(doc, "tasks")->GetArray();
   out.tasks.reserve(entries.Size());
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
-    const std::string pointer = "/tasks/" + std::to_string(i);
     auto task = ReadTaskEntry(entries[i]);
     if (!task.ok()) {
+      const std::string pointer = "/tasks/" + std::to_string(i);
       out.error = LoadError(file, pointer + task.error().subject, task.error().detail);
       return out;
     }
     if (auto e = Consistency::CheckTask(task.value())) {
-      out.error = LoadError(file, pointer + "/task", *e);
+      out.error = LoadError(file, "/tasks/" + std::to_string(i) + "/task", *e);
       return out;
     }
     out.tasks.push_back(std::move(task).value());
@@ -157,49 +153,88 @@ FileTasks ReadText(std::string_view text, const fs::path& file, const json::Sche
   return out;
 }
 
+FileTasks ReadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas) {
+  auto doc = json::ParseAndValidate(text, file.string(), "fixture-file", schemas);
+  if (!doc.ok()) return {{}, doc.error()};
+  return ReadEntries(doc.value(), file);
+}
+
 FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas) {
   auto text = json::ReadFile(file);
+  if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
+  // The usual case, a valid file, parsed in place; anything else goes the way that explains.
+  if (auto doc = json::ParseJsonInPlace(text.value())) {
+    if (!schemas.QuickCheck("fixture-file", *doc)) return ReadEntries(*doc, file);
+  }
+  text = json::ReadFile(file);  // parsing in place changed it
   if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
   return ReadText(text.value(), file, schemas);
 }
 
 // Adds `read` (file number `file` of `files`) to `tasks` after the checks across files.
-// `tasks` must have room reserved for every task, so that the first definitions Consistency
-// keeps pointers to never move.
 Result<bool> Merge(FileTasks read, const std::vector<fs::path>& files, uint32_t file,
                    Consistency& consistency, std::vector<model::Task>& tasks) {
   if (read.error) return *read.error;
+  if (tasks.empty()) tasks.reserve(read.tasks.size() * (files.size() - file));  // files alike
   for (size_t i = 0; i < read.tasks.size(); ++i) {
-    if (tasks.size() == tasks.capacity()) throw std::logic_error("Merge: no room reserved");
-    tasks.push_back(std::move(read.tasks[i]));
-    if (auto e = consistency.Add(tasks.back(), file, static_cast<uint32_t>(i))) {
+    if (auto e = consistency.Add(read.tasks[i], file, static_cast<uint32_t>(i))) {
       return LoadError(files[file], "/tasks/" + std::to_string(i) + "/task", *e);
     }
+    tasks.push_back(std::move(read.tasks[i]));
   }
   return true;
 }
 
-// Reads `files` on every core; results stay in file order.
-std::vector<FileTasks> ReadAll(const std::vector<fs::path>& files, const json::SchemaSet& schemas) {
-  std::vector<FileTasks> results(files.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
+// Reads `files` on every core and hands each one's tasks, in file order, to `merge`, which
+// runs on the calling thread while later files are still being read. Stops at the first
+// error `merge` returns.
+class ParallelReader {
+ public:
+  ParallelReader(const std::vector<fs::path>& files, const json::SchemaSet& schemas)
+      : files_(files), schemas_(schemas), results_(files.size()), ready_(files.size()) {
+    const size_t threads =
+        std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    for (size_t t = 0; t < threads; ++t) pool_.emplace_back([this] { Work(); });
+  }
+
+  ~ParallelReader() {
+    stop_ = true;
+    for (std::thread& t : pool_) t.join();
+  }
+
+  // File `i`'s tasks, once read (call with i = 0, 1, ... in turn).
+  FileTasks Take(size_t i) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return ready_[i] != 0; });
+    return std::move(results_[i]);
+  }
+
+ private:
+  void Work() {
+    for (size_t i = next_++; i < files_.size() && !stop_; i = next_++) {
+      FileTasks read;
       try {
-        results[i] = ReadFileTasks(files[i], schemas);
+        read = ReadFileTasks(files_[i], schemas_);
       } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
-        results[i].error = LoadError(files[i], "-", e.what());
+        read.error = LoadError(files_[i], "-", e.what());
       }
+      std::lock_guard<std::mutex> lock(mutex_);
+      results_[i] = std::move(read);
+      ready_[i] = 1;
+      done_.notify_all();
     }
-  };
-  const size_t threads =
-      std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-  return results;
-}
+  }
+
+  const std::vector<fs::path>& files_;
+  const json::SchemaSet& schemas_;
+  std::vector<FileTasks> results_;
+  std::vector<char> ready_;
+  std::mutex mutex_;
+  std::condition_variable done_;
+  std::atomic<size_t> next_{0};
+  std::atomic<bool> stop_{false};
+  std::vector<std::thread> pool_;
+};
 
 }  // namespace
 
@@ -207,9 +242,8 @@ Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::s
                                                    const json::SchemaSet& schemas) {
   const std::vector<fs::path> files{fs::path(name)};
   FileTasks read = ReadText(text, files[0], schemas);
-  Consistency consistency(files, read.tasks.size());
+  Consistency consistency(files);
   std::vector<model::Task> tasks;
-  tasks.reserve(read.tasks.size());
   auto merged = Merge(std::move(read), files, 0, consistency, tasks);
   if (!merged.ok()) return merged.error();
   return tasks;
@@ -228,14 +262,11 @@ Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
   }
   if (ec) return LoadError(tasks_dir, "-", "cannot be listed: " + ec.message());
   std::sort(files.begin(), files.end());
-  std::vector<FileTasks> read = ReadAll(files, schemas);
-  size_t total = 0;
-  for (const FileTasks& r : read) total += r.tasks.size();
-  Consistency consistency(files, total);
+  ParallelReader reader(files, schemas);
+  Consistency consistency(files);
   std::vector<model::Task> tasks;
-  tasks.reserve(total);
   for (size_t i = 0; i < files.size(); ++i) {
-    auto merged = Merge(std::move(read[i]), files, static_cast<uint32_t>(i), consistency, tasks);
+    auto merged = Merge(reader.Take(i), files, static_cast<uint32_t>(i), consistency, tasks);
     if (!merged.ok()) return merged.error();
   }
   return tasks;

@@ -25,6 +25,7 @@ std::vector<int64_t> Ids(const rapidjson::Value& obj, std::string_view key) {
   std::vector<int64_t> ids;
   const rapidjson::Value* v = Find(obj, key);
   if (v == nullptr || !v->IsArray()) return ids;
+  ids.reserve(v->Size());  // exact capacities: a million tasks hold several million vectors
   for (const auto& id : v->GetArray()) {
     if (id.IsInt64()) ids.push_back(id.GetInt64());
   }
@@ -113,6 +114,7 @@ Result<bool> ReadSubtasks(const rapidjson::Value& t, model::Task& task) {
   const rapidjson::Value* subtasks = Find(t, "subtasks");
   if (subtasks == nullptr || !subtasks->IsArray()) return true;
   bool graph_given = false;
+  task.subtasks.reserve(subtasks->Size());  // growth by doubling would waste up to half
   for (rapidjson::SizeType i = 0; i < subtasks->Size(); ++i) {
     const rapidjson::Value& s = (*subtasks)[i];
     graph_given = graph_given || Find(s, "upstreams") || Find(s, "downstreams");
