@@ -22,6 +22,11 @@ std::string LineColumn(std::string_view text, size_t offset) {
 }
 
 Result<rapidjson::Document> ParseJson(std::string_view text) {
+  // RapidJSON stops at a NUL byte as at the end of the input, which would accept
+  // `{"a": 1}\0anything`. JSON allows no raw NUL anywhere.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return BadRequest(LineColumn(text, nul) + ": a NUL byte, which JSON does not allow");
+  }
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
   if (!doc.HasParseError()) return doc;

@@ -198,5 +198,20 @@ TEST(SchemaSetTest, QuickCheckAgreesWithValidateOnEveryMutationOfTheFixturesAndS
   EXPECT_GT(rejected, checked / 2);
 }
 
+TEST(JsonTest, ParseJsonInPlaceAgreesWithParseJson) {
+  for (std::string text :
+       {std::string(R"({"a": "x\ny", "b": [1, 2.5, null]})"), std::string(R"({"a": 1} trailing)"),
+        std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": 1}\0{\"b\": 2}", 17),
+        std::string(""), std::string("[1, 2")}) {
+    const bool valid = ParseJson(text).ok();
+    std::string copy = text;
+    auto doc = ParseJsonInPlace(copy);
+    EXPECT_EQ(valid, doc.has_value()) << text;
+    if (doc && valid) {
+      EXPECT_EQ(std::string("x\ny"), (*doc)["a"].GetString());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mock::json
