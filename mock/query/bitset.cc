@@ -5,7 +5,8 @@
 // Word loops are compiled twice where the compiler can: once with the POPCNT instruction and
 // once without, picked at load time. Without it, std::popcount is a library call that makes a
 // million-task AND several times slower.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(MOCK_NO_TARGET_CLONES)
 #define MOCK_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
 #else
 #define MOCK_POPCNT_CLONES
