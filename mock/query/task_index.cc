@@ -419,11 +419,12 @@ TaskIndex::Selection TaskIndex::Select(const TaskFilter& f) const {
   auto matching = [](const std::vector<std::pair<std::string, Posting>>& dictionary,
                      const std::vector<std::string>& needles) {
     std::vector<const Posting*> parts;
-    for (const auto& [value, posting] : dictionary) {
+    for (const auto& entry : dictionary) {
+      const std::string& value = entry.first;  // clang 14 cannot capture structured bindings
       if (std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) {
             return value.find(needle) != std::string::npos;
           })) {
-        parts.push_back(&posting);
+        parts.push_back(&entry.second);
       }
     }
     return parts;
