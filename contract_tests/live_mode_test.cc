@@ -28,14 +28,19 @@ std::string SelfPath() { return fs::read_symlink("/proc/self/exe").string(); }
 
 // Runs this test binary in live mode against `base_url`, with `env` ("K=V ...") added; returns
 // its exit code and output.
+// `each_version`: without OCP_VERSION, so the suite checks every version's contract in turn.
 int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output,
-                 const std::string& env = "", const std::string& filter = "-LiveMode.*") {
+                 const std::string& env = "", const std::string& filter = "-LiveMode.*",
+                 bool each_version = false) {
   const fs::path xml = workdir / "live.xml";
   const fs::path log = workdir / "live.log";
-  std::string command = env + " OCP_BASE_URL='" + base_url + "' OCP_USER='" +
-                        std::string(kAdminUser) + "' OCP_PASSWORD='" + std::string(kAdminPassword) +
-                        "' '" + SelfPath() + "' --gtest_filter='" + filter +
-                        "' --gtest_output=xml:'" + xml.string() + "' > '" + log.string() + "' 2>&1";
+  const std::string version =
+      each_version ? "" : " OCP_VERSION='" + ServerUnderTest::Get().version() + "'";
+  std::string command = env + (each_version ? " env -u OCP_VERSION" : "") + version +
+                        " OCP_BASE_URL='" + base_url + "' OCP_USER='" + std::string(kAdminUser) +
+                        "' OCP_PASSWORD='" + std::string(kAdminPassword) + "' '" + SelfPath() +
+                        "' --gtest_filter='" + filter + "' --gtest_output=xml:'" + xml.string() +
+                        "' > '" + log.string() + "' 2>&1";
   int status = std::system(command.c_str());
   *output = ReadAll(log);
   // ctest counts a test whose output contains gtest's skip marker as skipped, which would turn
@@ -65,7 +70,8 @@ TEST_F(LiveMode, SuitePassesAgainstASeparatelyStartedServerWithOtherData) {
   fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
                 workdir_ / "fixtures/users.json");
   MockProcess server(OCPMOCK_BINARY,
-                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0"});
+                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0",
+                      "--ocp-version", ServerUnderTest::Get().version()});
   std::string output;
   int rc = RunLiveSuite(server.base_url(), workdir_, &output);
   EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
@@ -84,7 +90,8 @@ TEST_F(LiveMode, MutatesOnlyTheNamedTaskWhenAllowed) {
   fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
                 workdir_ / "fixtures/users.json");
   MockProcess server(OCPMOCK_BINARY,
-                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0"});
+                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0",
+                      "--ocp-version", ServerUnderTest::Get().version()});
   std::string output;
   int rc = RunLiveSuite(server.base_url(), workdir_, &output,
                         "OCP_ALLOW_MUTATIONS=1 OCP_TASK_ID=8000004", "LiveMutations.*");
@@ -99,6 +106,30 @@ TEST_F(LiveMode, MutatesOnlyTheNamedTaskWhenAllowed) {
   EXPECT_NE(
       std::string::npos,
       client.Send("GET", "/api/v2/tasks/instances/8000002").body.find("\"status\":\"FAILED\""));
+}
+
+// Without OCP_VERSION the suite tells which versions' contracts a live server meets. A 4.2.1
+// server (numeric codes, here with PRIMARY clusters and MYSQL tenants only) meets 4.0.0 to
+// 4.2.1; not 3.1.1 (its not-found message reads otherwise), nor 4.2.2 (prefixed codes).
+TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
+  if (std::getenv("OCP_VERSION") != nullptr) GTEST_SKIP() << "run once, by the default run";
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/10-generated.json",
+                workdir_ / "fixtures/tasks/only.json");
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
+                workdir_ / "fixtures/users.json");
+  MockProcess server(OCPMOCK_BINARY, {"--fixtures", (workdir_ / "fixtures").string(),
+                                      "--time-scale", "0", "--ocp-version", "4.2.1"});
+  std::string output;
+  int rc = RunLiveSuite(server.base_url(), workdir_, &output, "", "-LiveMode.*", true);
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0, 4.0.3, 4.2.0, 4.2.1\n"))
+      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("3.1.1  NOT compatible")) << output;
+  EXPECT_NE(std::string::npos, output.find("4.2.2  NOT compatible")) << output;
+  // One JUnit file per version.
+  for (const char* v : {"3.1.1", "4.0.0", "4.0.3", "4.2.0", "4.2.1", "4.2.2"}) {
+    EXPECT_TRUE(fs::exists(workdir_ / ("live-" + std::string(v) + ".xml"))) << v;
+  }
 }
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {

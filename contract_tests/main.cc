@@ -1,10 +1,22 @@
 // The contract suite's entry point: sets up the server under test (mock or live, see
 // support/server_under_test.h) before the first test and stops it after the last.
+//
+// Live mode without OCP_VERSION checks every known version's contract in turn (one child run of
+// this binary per version, each with its own JUnit file when --gtest_output=xml:F is given:
+// F with the version before the extension) and reports which versions the server satisfies.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
 #include "contract_tests/support/server_under_test.h"
+#include "mock/versions/profile.h"
 
 namespace {
 
@@ -14,9 +26,60 @@ class ServerEnvironment : public testing::Environment {
   void TearDown() override { contract::ServerUnderTest::Shutdown(); }
 };
 
+// "--gtest_output=xml:out/live.xml" -> "--gtest_output=xml:out/live-4.2.1.xml".
+std::string PerVersion(const std::string& arg, const std::string& version) {
+  const std::string flag = "--gtest_output=xml:";
+  if (arg.rfind(flag, 0) != 0) return arg;
+  std::string path = arg.substr(flag.size());
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) dot = path.size();
+  return flag + path.substr(0, dot) + "-" + version + path.substr(dot);
+}
+
+// Runs this binary with OCP_VERSION=`version` and `args`; true when every test passed.
+bool RunForVersion(const std::string& version, const std::vector<std::string>& args) {
+  std::fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    setenv("OCP_VERSION", version.c_str(), 1);
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv("/proc/self/exe", argv.data());
+    std::perror("contract suite: exec");
+    _exit(127);
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) < 0) return false;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+int EachVersion(int argc, char** argv) {
+  const auto versions = mock::versions::KnownVersions(contract::SchemasRoot());
+  std::vector<std::string> compatible;
+  std::string table;
+  for (const std::string& version : versions) {
+    std::printf("\n=== contract suite: OCP %s ===\n", version.c_str());
+    std::vector<std::string> args;
+    for (int i = 0; i < argc; ++i) args.push_back(PerVersion(argv[i], version));
+    const bool ok = RunForVersion(version, args);
+    if (ok) compatible.push_back(version);
+    table += "  " + version + (ok ? "  compatible\n" : "  NOT compatible (see its run above)\n");
+  }
+  std::printf("\ncontract suite: the live server against each OCP version's contract:\n%s",
+              table.c_str());
+  std::string list;
+  for (const auto& v : compatible) list += (list.empty() ? "" : ", ") + v;
+  std::printf("compatible with: %s\n", compatible.empty() ? "none" : list.c_str());
+  return compatible.empty() ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (std::getenv("OCP_BASE_URL") != nullptr && std::getenv("OCP_VERSION") == nullptr) {
+    return EachVersion(argc, argv);
+  }
   testing::InitGoogleTest(&argc, argv);
   curl_global_init(CURL_GLOBAL_DEFAULT);
   testing::AddGlobalTestEnvironment(new ServerEnvironment);

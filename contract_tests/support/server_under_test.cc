@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 
 #include <cstdlib>
+#include <regex>
 #include <stdexcept>
 
 #include "contract_tests/support/mock_process.h"
@@ -110,7 +111,11 @@ void ServerUnderTest::Shutdown() { Instance().reset(); }
 
 const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
   static const mock::json::SchemaSet schemas = [] {
-    auto s = mock::json::SchemaSet::Load(std::string(OCPMOCK_SOURCE_DIR) + "/schemas");
+    const std::string root = std::string(OCPMOCK_SOURCE_DIR) + "/schemas";
+    auto known = mock::versions::KnownVersions(root);
+    auto profile = mock::versions::LoadProfile(root, known.empty() ? "" : known.back());
+    if (!profile.ok()) throw std::runtime_error(profile.error().subject);
+    auto s = mock::json::SchemaSet::Load(profile.value().schema_dirs);
     if (!s.ok()) throw std::runtime_error(s.error().subject);
     return std::move(s).value();
   }();
@@ -119,9 +124,21 @@ const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
 
 ServerUnderTest::~ServerUnderTest() = default;
 
+std::string SchemasRoot() {
+  return Env("OCP_SCHEMAS_DIR").value_or(std::string(OCPMOCK_SOURCE_DIR) + "/schemas");
+}
+
+std::string VersionUnderTest() {
+  if (auto v = Env("OCP_VERSION")) return *v;
+  auto known = mock::versions::KnownVersions(SchemasRoot());
+  return known.empty() ? "" : known.back();
+}
+
 ServerUnderTest::ServerUnderTest() {
-  auto schemas = mock::json::SchemaSet::Load(
-      Env("OCP_SCHEMAS_DIR").value_or(std::string(OCPMOCK_SOURCE_DIR) + "/schemas"));
+  auto profile = mock::versions::LoadProfile(SchemasRoot(), VersionUnderTest());
+  if (!profile.ok()) throw std::runtime_error(profile.error().subject);
+  profile_ = std::move(profile).value();
+  auto schemas = mock::json::SchemaSet::Load(profile_.schema_dirs);
   if (!schemas.ok()) throw std::runtime_error(schemas.error().subject);
   schemas_ = std::make_unique<mock::json::SchemaSet>(std::move(schemas).value());
   if (auto base = Env("OCP_BASE_URL")) {
@@ -131,13 +148,14 @@ ServerUnderTest::ServerUnderTest() {
     // A frozen clock: tasks move only when a test advances time, so what the suite learned
     // stays true while it runs.
     process_ = std::make_unique<MockProcess>(
-        OCPMOCK_BINARY, std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures",
-                                                 "--time-scale", "0"});
+        OCPMOCK_BINARY,
+        std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures", "--time-scale", "0",
+                                 "--schemas", SchemasRoot(), "--ocp-version", profile_.version});
     client_ = std::make_unique<HttpClient>(process_->base_url(), std::string(kAdminUser),
                                            std::string(kAdminPassword));
   }
-  std::printf("contract suite: %s mode against %s\n", live_ ? "live" : "mock",
-              client_->base_url().c_str());
+  std::printf("contract suite: OCP %s contract, %s mode against %s\n", profile_.version.c_str(),
+              live_ ? "live" : "mock", client_->base_url().c_str());
   Learn();
 }
 
@@ -209,7 +227,8 @@ void ServerUnderTest::Learn() {
   }
   complete_ = static_cast<int64_t>(tasks_.size()) == total;
   if (live_) return;
-  auto fixtures = mock::store::LoadTaskFixtures(OCPMOCK_SOURCE_DIR "/fixtures", *schemas_);
+  auto fixtures =
+      mock::store::LoadTaskFixtures(OCPMOCK_SOURCE_DIR "/fixtures", *schemas_, profile_.version);
   if (!fixtures.ok()) throw std::runtime_error(fixtures.error().subject);
   std::map<int64_t, const mock::model::Task*> by_id;
   for (const auto& t : fixtures.value()) by_id[t.id] = &t;
@@ -219,6 +238,51 @@ void ServerUnderTest::Learn() {
     if (t->create_time) k.create_ms = t->create_time->epoch_ms;
     k.host_ids = t->host_ids;
   }
+}
+
+std::string CodeOf(mock::ErrorKind kind) {
+  return ServerUnderTest::Get().profile().errors.Lookup(kind).CodeText();
+}
+
+bool MessageFits(const std::string& pattern, const std::string& message) {
+  std::string regex;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern.find('}', i);
+    if (pattern[i] == '{' && close != std::string::npos && close > i + 1 &&
+        pattern.find_first_not_of("0123456789", i + 1) == close) {
+      regex += "[\\s\\S]*";
+      i = close;
+    } else {
+      if (std::string_view("\\^$.|?*+()[]{}").find(pattern[i]) != std::string_view::npos) {
+        regex += '\\';
+      }
+      regex += pattern[i];
+    }
+  }
+  return std::regex_match(message, std::regex(regex + "( [\\s\\S]*)?"));
+}
+
+void ExpectErrorOf(const HttpResult& r, long status, mock::ErrorKind kind) {
+  const ServerUnderTest& server = ServerUnderTest::Get();
+  EXPECT_EQ(status, r.status) << r.body;
+  auto v = server.schemas().ValidateText("error-envelope", r.body);
+  EXPECT_TRUE(v.empty()) << "OCP " << server.version()
+                         << " error-envelope: " << mock::json::Describe(v) << "\n"
+                         << r.body;
+  auto doc = mock::json::ParseJson(r.body);
+  if (!doc.ok() || !doc.value().IsObject() || !doc.value().HasMember("error")) {
+    ADD_FAILURE() << "not an error envelope: " << r.body;
+    return;
+  }
+  const auto& error = doc.value()["error"];
+  const auto& code = error["code"];
+  std::string text = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
+  const mock::CatalogEntry& expected = server.profile().errors.Lookup(kind);
+  EXPECT_EQ(expected.CodeText(), text) << "OCP " << server.version() << " " << r.body;
+  std::string message = error.HasMember("message") ? error["message"].GetString() : "";
+  EXPECT_TRUE(MessageFits(expected.message, message))
+      << "OCP " << server.version() << " documents \"" << expected.message << "\"; got \""
+      << message << "\"";
 }
 
 }  // namespace contract

@@ -3,6 +3,10 @@
 //    fixture files also tell the suite what the list cannot show (task type, hosts, createTime);
 //  - live mode (OCP_BASE_URL set): that server, with OCP_USER/OCP_PASSWORD as Basic credentials.
 //    Read-only: only GET requests. The data is learned from the server's own list.
+// Either way the suite checks the contract of one OCP version, OCP_VERSION (default: the newest;
+// in live mode main.cc runs the suite once per version when it is unset): that version's
+// schemas (schemas/versions/), error codes and messages, and authentication schemes. The mock is
+// started with --ocp-version OCP_VERSION.
 //
 // Every response fetched through Fetch() is validated against the schema for its status
 // (task-list-response for a 200 list, error-envelope otherwise), and a violation fails the test.
@@ -18,7 +22,9 @@
 #include <rapidjson/document.h>
 
 #include "contract_tests/support/http_client.h"
+#include "mock/core/error.h"
 #include "mock/json/schema_set.h"
+#include "mock/versions/profile.h"
 
 namespace contract {
 
@@ -70,6 +76,9 @@ class ServerUnderTest {
   std::vector<int64_t> AllIds(const std::string& query) const;
 
   const mock::json::SchemaSet& schemas() const { return *schemas_; }
+  // The OCP version whose contract is checked, and its profile.
+  const std::string& version() const { return profile_.version; }
+  const mock::versions::Profile& profile() const { return profile_; }
   const HttpClient& client() const { return *client_; }
   // "Authorization: Basic ...\r\n" with the suite's credentials, or "" when it has none.
   std::string AuthorizationLine() const;
@@ -77,7 +86,8 @@ class ServerUnderTest {
 
   static constexpr size_t kLiveTaskLimit = 10000;
 
-  // The bundled schemas, for tools that do not set up a server under test (ocp-load).
+  // The bundled schemas of the default (newest) version, for tools that do not set up a server
+  // under test (ocp-load) and for the README's examples.
   static const mock::json::SchemaSet& SchemaSetForTools();
 
  public:
@@ -89,11 +99,27 @@ class ServerUnderTest {
 
   bool live_ = false;
   bool complete_ = true;
+  mock::versions::Profile profile_;
   std::unique_ptr<mock::json::SchemaSet> schemas_;
   std::unique_ptr<class MockProcess> process_;
   std::unique_ptr<HttpClient> client_;
   std::vector<KnownTask> tasks_;
 };
+
+// The schemas folder the suite uses: OCP_SCHEMAS_DIR, or the bundled one.
+std::string SchemasRoot();
+// OCP_VERSION, or the newest known version.
+std::string VersionUnderTest();
+
+// Checks an error answer against the version under test: HTTP `status`, the error-envelope
+// schema, the catalogue's code for `kind`, and a message that is the catalogue's (placeholders
+// stand for any text, and a sentence of detail may follow). Non-fatal failures.
+void ExpectErrorOf(const HttpResult& r, long status, mock::ErrorKind kind);
+// The catalogue's code for `kind` in the version under test, as text ("4001", "TSK10001").
+std::string CodeOf(mock::ErrorKind kind);
+// Whether `message` fits `pattern` (a catalogue message): `{N}` matches any text, and " detail"
+// may follow.
+bool MessageFits(const std::string& pattern, const std::string& message);
 
 // The schema a response to `method target` with HTTP `status` must satisfy.
 std::string SchemaFor(const std::string& method, const std::string& target, long status);

@@ -39,7 +39,7 @@ void AddRateLimitHeaders(http::Response& response, const auth::Throttle::Decisio
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
          const auth::Authenticator* authenticator)
     : options_(std::move(options)),
-      envelope_{options_.server_name, options_.scheme},
+      envelope_{options_.server_name, options_.errors},
       store_(store),
       clock_(clock),
       authenticator_(authenticator),

@@ -26,8 +26,8 @@ namespace mock::api {
 struct ApiOptions {
   // The envelope's `server` field.
   std::string server_name = "ocp-mock";
-  // Error codes as OCP 4.2.2 writes them (COM10001) or as earlier versions do (1001).
-  CodeScheme scheme = CodeScheme::kPrefixed;
+  // The OCP version's error codes and messages (its profile's).
+  ErrorCatalog errors;
   // More query parameters than this is a 400, bounding the work one request can cause.
   size_t max_query_params = 1000;
 };

@@ -7,6 +7,7 @@
 #include "mock/json/schema_set.h"
 #include "mock/store/fixture_loader.h"
 #include "mock/testing/test_paths.h"
+#include "mock/versions/profile.h"
 
 namespace mock::api {
 namespace {
@@ -15,10 +16,15 @@ using testing::HasSubstr;
 
 const json::SchemaSet& Schemas() { return mock::testdata::BundledSchemas(); }
 
+// `version`'s error codes and messages.
+ErrorCatalog ErrorsOf(std::string_view version) {
+  return std::move(versions::LoadProfile(mock::testdata::SchemasDir(), version)).value().errors;
+}
+
 // An Api over `tasks` with a frozen clock and no authentication.
 struct Harness {
   explicit Harness(std::vector<model::Task> tasks,
-                   ApiOptions options = {"unit", CodeScheme::kPrefixed, 50})
+                   ApiOptions options = {"unit", ErrorsOf("4.2.2"), 50})
       : clock(0), store(std::move(tasks), clock), api(options, store, clock, nullptr) {}
   tasks::MockClock clock;
   tasks::TaskStore store;
@@ -26,7 +32,8 @@ struct Harness {
 };
 
 std::vector<model::Task> Bundled() {
-  return std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value();
+  return std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2"))
+      .value();
 }
 
 const Api& TheApi() {
@@ -139,7 +146,7 @@ TEST(ApiTest, RejectAnswersInTheSameEnvelope) {
 }
 
 TEST(ApiTest, NumericSchemeWritesNumericCodes) {
-  Harness numeric({}, ApiOptions{"unit", CodeScheme::kNumeric, 50});
+  Harness numeric({}, ApiOptions{"unit", ErrorsOf("4.2.1"), 50});
   auto doc =
       Body(numeric.api.Handle(http::Request{"GET", "/api/v2/tasks/instances?sort=x", {}, {}, ""}));
   EXPECT_EQ(1011, doc["error"]["code"].GetInt());

@@ -84,7 +84,7 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
                        const Error& error) {
   const int status = HttpStatusFor(error.kind);
-  const CatalogEntry entry = Lookup(error.kind, settings.scheme);
+  const CatalogEntry& entry = settings.errors.Lookup(error.kind);
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
@@ -92,13 +92,13 @@ http::Response Failure(const EnvelopeSettings& settings, const RequestContext& c
   w.Key("error");
   w.StartObject();
   w.Key("code");
-  if (const int* numeric = std::get_if<int>(&entry.code)) {
-    w.Int(*numeric);
+  if (const int64_t* numeric = std::get_if<int64_t>(&entry.code)) {
+    w.Int64(*numeric);
   } else {
     w.String(std::get<std::string>(entry.code));
   }
   w.Key("message");
-  w.String(RenderMessage(error, settings.scheme));
+  w.String(settings.errors.Render(error));
   w.EndObject();
   WriteCommon(w, settings, context, status);
   w.EndObject();

@@ -24,8 +24,8 @@
 namespace mock::api {
 
 struct EnvelopeSettings {
-  std::string server;                         // the envelope's `server`
-  CodeScheme scheme = CodeScheme::kPrefixed;  // how error codes are written
+  std::string server;   // the envelope's `server`
+  ErrorCatalog errors;  // the OCP version's codes and messages
 };
 
 // Per-request facts that end up in the envelope.

@@ -17,13 +17,16 @@
 #include "mock/http/url.h"
 #include "mock/json/schema_set.h"
 #include "mock/store/fixture_loader.h"
+#include "mock/versions/profile.h"
 
 namespace {
 
 struct Flags {
   std::string fixtures = OCPMOCK_DEFAULT_FIXTURES;
   std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
-  std::string users;  // default: FIXTURES/users.json
+  std::string users;        // default: FIXTURES/users.json
+  std::string ocp_version;  // default: the newest profile
+  bool list_versions = false;
   bool no_auth = false;
   double time_scale = 1.0;
   int keepalive_seconds = 60;
@@ -42,8 +45,12 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.set_version_flag("--version", std::string("ocp-mock ") + OCPMOCK_VERSION);
   app.add_option("--fixtures", f.fixtures, "Fixture folder (tasks/*.json inside)")
       ->capture_default_str();
-  app.add_option("--schemas", f.schemas, "JSON Schema folder used to check the fixtures")
+  app.add_option("--schemas", f.schemas,
+                 "JSON Schema folder (shared schemas; versions/<version>/ per OCP version)")
       ->capture_default_str();
+  app.add_option("--ocp-version", f.ocp_version,
+                 "OCP version to behave as (default: the newest; --list-versions lists them)");
+  app.add_flag("--list-versions", f.list_versions, "Print the OCP version profiles and exit");
   app.add_option("--users", f.users, "Users file (default: FIXTURES/users.json)");
   app.add_flag("--no-auth", f.no_auth,
                "Serve without authentication, as a user with every permission");
@@ -98,12 +105,34 @@ std::string Url(const std::string& host, uint16_t port) {
 
 // The authenticator, or nullptr with --no-auth; an error when the users file is refused.
 mock::Result<std::unique_ptr<mock::auth::Authenticator>> LoadAuth(
-    const Flags& f, const mock::json::SchemaSet& schemas) {
+    const Flags& f, const mock::json::SchemaSet& schemas, bool accept_ak_sk) {
   if (f.no_auth) return std::unique_ptr<mock::auth::Authenticator>();
   std::string path = f.users.empty() ? f.fixtures + "/users.json" : f.users;
   auto users = mock::auth::LoadUsers(path, schemas);
   if (!users.ok()) return users.error();
-  return std::make_unique<mock::auth::Authenticator>(std::move(users).value());
+  return std::make_unique<mock::auth::Authenticator>(std::move(users).value(), accept_ak_sk);
+}
+
+// --ocp-version's profile, the newest when not given.
+mock::Result<mock::versions::Profile> LoadProfile(const Flags& f) {
+  std::string version = f.ocp_version;
+  if (version.empty()) {
+    auto known = mock::versions::KnownVersions(f.schemas);
+    if (known.empty()) return mock::BadRequest(f.schemas + "/versions/ holds no version profile");
+    version = known.back();
+  }
+  return mock::versions::LoadProfile(f.schemas, version);
+}
+
+int ListVersions(const Flags& f) {
+  auto known = mock::versions::KnownVersions(f.schemas);
+  for (const std::string& v : known) {
+    auto profile = mock::versions::LoadProfile(f.schemas, v);
+    std::printf("%-8s %s%s\n", v.c_str(),
+                profile.ok() ? profile.value().summary.c_str() : profile.error().subject.c_str(),
+                v == known.back() ? " (default)" : "");
+  }
+  return known.empty() ? 2 : 0;
 }
 
 // Loading parses whole fixture files on several threads; glibc keeps what they freed in
@@ -127,11 +156,18 @@ void KeepFreedMemory() {
 int Serve(const Flags& f) {
   const auto started = std::chrono::steady_clock::now();
   KeepFreedMemory();
-  auto schemas = mock::json::SchemaSet::Load(f.schemas);
+  auto profile = LoadProfile(f);
+  if (!profile.ok()) return Fatal("cannot load the version profile: " + profile.error().subject);
+  auto schemas = mock::json::SchemaSet::Load(profile.value().schema_dirs);
   if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.error().subject);
-  auto tasks = mock::store::LoadTaskFixtures(f.fixtures, schemas.value());
+  std::vector<std::filesystem::path> skipped;
+  auto tasks =
+      mock::store::LoadTaskFixtures(f.fixtures, schemas.value(), profile.value().version, &skipped);
   if (!tasks.ok()) return Fatal("fixture refused: " + tasks.error().subject);
-  auto auth = LoadAuth(f, schemas.value());
+  for (const auto& file : skipped) {
+    mock::Log(mock::LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
+  }
+  auto auth = LoadAuth(f, schemas.value(), profile.value().ak_sk);
   if (!auth.ok()) {
     return Fatal("users file refused: " + auth.error().subject +
                  " (give one with --users, or run with --no-auth)");
@@ -139,13 +175,15 @@ int Serve(const Flags& f) {
   mock::tasks::MockClock clock(f.time_scale);
   mock::tasks::TaskStore store(std::move(tasks).value(), clock);
   ReturnFreedMemory();
-  mock::api::Api api(f.api, store, clock, auth.value().get());
+  mock::api::ApiOptions api_options = f.api;
+  api_options.errors = profile.value().errors;
+  mock::api::Api api(api_options, store, clock, auth.value().get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
                            .count();
   mock::Log(mock::LogLevel::kInfo,
-            "loaded " + std::to_string(store.size()) + " tasks from " + f.fixtures + " in " +
-                std::to_string(load_ms) + " ms" +
+            "OCP " + profile.value().version + ": loaded " + std::to_string(store.size()) +
+                " tasks from " + f.fixtures + " in " + std::to_string(load_ms) + " ms" +
                 (auth.value() ? "; " + std::to_string(auth.value()->size()) + " users"
                               : "; authentication off"));
   if (f.no_auth && !mock::http::IsLoopback(f.server.bind)) {
@@ -190,5 +228,6 @@ int main(int argc, char** argv) {
   AddFlags(app, flags);
   CLI11_PARSE(app, argc, argv);
   mock::SetLogLevel(*mock::ParseLogLevel(flags.log_level));
+  if (flags.list_versions) return ListVersions(flags);
   return Serve(flags);
 }

@@ -58,7 +58,8 @@ std::optional<int64_t> ParseHttpDate(std::string_view date) {
   return static_cast<int64_t>(timegm(&tm));
 }
 
-Authenticator::Authenticator(std::vector<User> users) : users_(std::move(users)) {}
+Authenticator::Authenticator(std::vector<User> users, bool accept_ak_sk)
+    : users_(std::move(users)), accept_ak_sk_(accept_ak_sk) {}
 
 Result<const User*> Authenticator::Authenticate(const http::Request& request,
                                                 const http::Target& target,
@@ -68,6 +69,9 @@ Result<const User*> Authenticator::Authenticate(const http::Request& request,
   std::string_view value = *header;
   if (value.size() > 6 && value.substr(0, 6) == "Basic ") return Basic(value.substr(6));
   if (value.rfind(kAkSkScheme, 0) == 0) {
+    if (!accept_ak_sk_) {
+      return Unauthenticated("AK/SK signatures are accepted from OCP 4.0.3 on; use Basic.");
+    }
     return AkSk(value.substr(kAkSkScheme.size()), request, target, now_epoch_s);
   }
   return Unauthenticated("Unsupported Authorization scheme.");

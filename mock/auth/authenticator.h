@@ -20,7 +20,8 @@ namespace mock::auth {
 
 class Authenticator {
  public:
-  explicit Authenticator(std::vector<User> users);
+  // `accept_ak_sk` false: as OCP before 4.0.3, an AK/SK signature is an unsupported scheme (401).
+  explicit Authenticator(std::vector<User> users, bool accept_ak_sk = true);
 
   // `target` is the decoded request-target of `request`; `now_epoch_s` the server's wall clock.
   // The user returned lives as long as this Authenticator.
@@ -35,6 +36,7 @@ class Authenticator {
                            const http::Target& target, int64_t now_epoch_s) const;
 
   std::vector<User> users_;
+  bool accept_ak_sk_;
 };
 
 // "Tue, 17 Jan 2023 09:13:57 GMT" -> epoch seconds; nullopt when not RFC 1123.

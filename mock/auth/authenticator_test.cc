@@ -10,10 +10,10 @@ namespace {
 
 constexpr int64_t kNow = 1673946837;  // Tue, 17 Jan 2023 09:13:57 GMT
 
-Authenticator Make() {
+Authenticator Make(bool accept_ak_sk = true) {
   User admin{100, "admin", "Admin@123", {{"AK1", "secret-1"}}, {Permission::kTaskManager}, {}};
   User viewer{201, "viewer", "p:with:colons", {}, {Permission::kTaskViewer}, {}};
-  return Authenticator({admin, viewer});
+  return Authenticator({admin, viewer}, accept_ak_sk);
 }
 
 http::Request WithAuthorization(std::string value, http::Headers more = {}) {
@@ -84,6 +84,16 @@ TEST(AuthenticatorTest, AkSkRefusals) {
   http::Request tampered = Signed("AK1", "secret-1", date);
   tampered.target = "/api/v2/tasks/instances?status=RUNNING&page=2";
   EXPECT_FALSE(Check(a, tampered).ok());
+}
+
+// OCP before 4.0.3: a valid signature is still refused, and Basic still works.
+TEST(AuthenticatorTest, AkSkOffRefusesEvenAValidSignature) {
+  Authenticator a = Make(false);
+  auto who = Check(a, Signed("AK1", "secret-1", "Tue, 17 Jan 2023 09:13:57 GMT"));
+  ASSERT_FALSE(who.ok());
+  EXPECT_EQ(who.error().kind, ErrorKind::kUnauthenticated);
+  EXPECT_NE(who.error().detail.find("4.0.3"), std::string::npos);
+  EXPECT_TRUE(Check(a, WithAuthorization("Basic YWRtaW46QWRtaW5AMTIz")).ok());
 }
 
 TEST(AuthenticatorTest, ParsesHttpDates) {

@@ -1,33 +1,57 @@
-// OCP's error codes and messages for each ErrorKind.
+// OCP's error codes and messages for each ErrorKind, as one OCP version documents them.
 //
 // OCP numbered its codes (1001, 3000, 4001...) up to 4.2.1 and switched to prefixed strings
-// (COM10001, IAM10000, TSK10001...) in 4.2.2; both catalogues are in the OCP error table
-// appendix. The mock answers as the newest version (4.2.2) unless told otherwise.
+// (COM10001, IAM10000, TSK10001...) in 4.2.2. The catalogues are data, in each version's
+// profile (schemas/versions/<version>/profile.json, read by mock/versions/profile.h), so a new
+// version needs no code.
 //
-//   CatalogEntry e = Lookup(ErrorKind::kUnsupportedSort, CodeScheme::kPrefixed);
-//   // e.code == "COM10011", e.message == "The {0} field cannot be used for sorting."
+//   ErrorCatalog c = profile.errors;
+//   c.Lookup(ErrorKind::kUnsupportedSort).code     // "COM10011" (4.2.2) or 1011 (4.2.1)
+//   c.Render({ErrorKind::kUnsupportedSort, "foo"})  // "The foo field cannot be used for sorting."
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "mock/core/error.h"
 
 namespace mock {
 
-enum class CodeScheme {
-  kNumeric,   // OCP 3.1.1 .. 4.2.1: `"code": 1001`
-  kPrefixed,  // OCP 4.2.2: `"code": "COM10001"`
-};
-
 struct CatalogEntry {
-  std::variant<int, std::string> code;
-  std::string message;  // the documented message, `{0}` not yet filled
+  std::variant<int64_t, std::string> code;
+  std::string message;  // the documented message, `{0}`, `{1}`... not yet filled
+
+  std::string CodeText() const;  // "1011" or "COM10011"
+  bool operator==(const CatalogEntry&) const = default;
 };
 
-CatalogEntry Lookup(ErrorKind kind, CodeScheme scheme);
+// The name of a kind in profile files: kTaskNotFound <-> "taskNotFound".
+std::string_view ErrorKindName(ErrorKind kind);
+std::optional<ErrorKind> ErrorKindFromName(std::string_view name);
+inline constexpr size_t kErrorKindCount = static_cast<size_t>(ErrorKind::kInternal) + 1;
 
-// The documented message with `{0}` replaced by `error.subject`, followed by `error.detail`.
-std::string RenderMessage(const Error& error, CodeScheme scheme);
+class ErrorCatalog {
+ public:
+  // Every kind reads code 0 and a message of just its subject: a placeholder for code that
+  // never shows errors to clients. Servers use Make with a profile's entries.
+  ErrorCatalog();
+  // Fails naming the first kind without an entry.
+  static Result<ErrorCatalog> Make(const std::map<ErrorKind, CatalogEntry>& entries);
+
+  const CatalogEntry& Lookup(ErrorKind kind) const;
+
+  // The documented message with `{0}` replaced by `error.subject` and `{1}`... by
+  // `error.more_args`, followed by `error.detail`. A placeholder left unfilled never shows
+  // internals: it reads "see the server log".
+  std::string Render(const Error& error) const;
+
+ private:
+  std::array<CatalogEntry, kErrorKindCount> entries_;
+};
 
 }  // namespace mock

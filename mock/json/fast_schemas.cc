@@ -16,7 +16,7 @@ constexpr std::string_view kSuffix = ".schema.json";
 // Compiles schema files on demand as `$ref`s name them, remembering what failed.
 class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
  public:
-  explicit Provider(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  explicit Provider(SchemaDirs dirs) : dirs_(std::move(dirs)) {}
 
   // RapidJSON (this Debian snapshot) passes the `$ref` string with a length one short of the
   // part before '#'. The string is NUL-terminated, so the file name is read up to '#'.
@@ -32,7 +32,8 @@ class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
       errors_.push_back(file + ": files refer to each other in a cycle");
       return nullptr;
     }
-    auto text = ReadFile(dir_ / file);
+    auto path = FindSchemaFile(dirs_, file);
+    auto text = path ? ReadFile(*path) : Result<std::string>(BadRequest(file));
     const rapidjson::SchemaDocument* result = nullptr;
     if (!text.ok()) {
       errors_.push_back("$ref to " + file + ", which cannot be read");
@@ -53,7 +54,7 @@ class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
   }
 
  private:
-  std::filesystem::path dir_;
+  SchemaDirs dirs_;
   std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> compiled_;
   std::set<std::string> compiling_;
   std::vector<std::string> errors_;
@@ -62,7 +63,7 @@ class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
 }  // namespace
 
 struct FastSchemas::Impl {
-  explicit Impl(std::filesystem::path dir) : provider(std::move(dir)) {}
+  explicit Impl(SchemaDirs dirs) : provider(std::move(dirs)) {}
   Provider provider;  // owns every compiled document, referenced ones included
   std::map<std::string, const rapidjson::SchemaDocument*, std::less<>> by_name;
 };
@@ -71,14 +72,14 @@ FastSchemas::FastSchemas(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FastSchemas::~FastSchemas() = default;
 
 Result<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
-    const std::filesystem::path& dir, const std::vector<std::string>& names) {
-  auto impl = std::make_unique<Impl>(dir);
+    const SchemaDirs& dirs, const std::vector<std::string>& names) {
+  auto impl = std::make_unique<Impl>(dirs);
   for (const std::string& name : names) {
     const rapidjson::SchemaDocument* doc = impl->provider.Get(name + std::string(kSuffix));
     if (doc != nullptr) impl->by_name.emplace(name, doc);
   }
   if (!impl->provider.errors().empty()) {
-    return BadRequest((dir / "").string() + impl->provider.errors().front());
+    return BadRequest((dirs.front() / "").string() + impl->provider.errors().front());
   }
   return std::shared_ptr<const FastSchemas>(new FastSchemas(std::move(impl)));
 }

@@ -15,14 +15,15 @@
 #include <rapidjson/document.h>
 
 #include "mock/core/error.h"
+#include "mock/json/schema_dirs.h"
 
 namespace mock::json {
 
 class FastSchemas {
  public:
-  // Compiles `names` (file names without `.schema.json`) from `dir`. Fails on a `$ref` to a
+  // Compiles `names` (file names without `.schema.json`) from `dirs`. Fails on a `$ref` to a
   // file that does not exist or is not JSON: RapidJSON would silently ignore it.
-  static Result<std::shared_ptr<const FastSchemas>> Load(const std::filesystem::path& dir,
+  static Result<std::shared_ptr<const FastSchemas>> Load(const SchemaDirs& dirs,
                                                          const std::vector<std::string>& names);
   ~FastSchemas();
 

@@ -37,12 +37,12 @@ std::string ToPointer(const std::vector<std::string>& context) {
   return pointer;
 }
 
-// Resolves `$ref`s to sibling files by their base name; a fragment is handled by Valijson.
-std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(
-    std::filesystem::path dir) {
-  return [dir](const std::string& uri) -> const rapidjson::Document* {
+// Resolves `$ref`s to files by their base name; a fragment is handled by Valijson.
+std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(SchemaDirs dirs) {
+  return [dirs](const std::string& uri) -> const rapidjson::Document* {
     std::string name = uri.substr(uri.find_last_of('/') + 1);
-    auto text = ReadFile(dir / name);
+    auto path = FindSchemaFile(dirs, name);
+    auto text = path ? ReadFile(*path) : Result<std::string>(BadRequest(name));
     if (!text.ok()) throw std::runtime_error("unresolvable $ref '" + uri + "'");
     auto doc = std::make_unique<rapidjson::Document>();
     doc->Parse(text.value().c_str());
@@ -51,11 +51,30 @@ std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(
   };
 }
 
+// One schema file compiled by Valijson, its references resolved through `dirs`.
+Result<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path& path,
+                                                  const SchemaDirs& dirs) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.error();
+  auto doc = ParseJson(text.value());
+  if (!doc.ok()) return BadRequest(path.string() + ": " + doc.error().subject);
+  auto schema = std::make_unique<valijson::Schema>();
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::RapidJsonAdapter adapter(doc.value());
+    parser.populateSchema(adapter, *schema, MakeFetcher(dirs),
+                          [](const rapidjson::Document* d) { delete d; });
+  } catch (const std::exception& e) {
+    return BadRequest(path.string() + ": " + e.what());
+  }
+  return schema;
+}
+
 }  // namespace
 
 struct SchemaSet::Impl {
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
-  std::filesystem::path dir;
+  SchemaDirs dirs;
   std::vector<std::string> names;
   uint64_t generation = 0;  // tells this set's per-thread fast schemas from an older set's
 };
@@ -66,13 +85,13 @@ std::atomic<uint64_t> next_generation{1};
 
 // RapidJSON's compiled patterns keep their search state inside, so each thread compiles its own
 // copy of the fast schemas (a few milliseconds, once per thread and schema set).
-std::shared_ptr<const FastSchemas> FastFor(const std::filesystem::path& dir,
+std::shared_ptr<const FastSchemas> FastFor(const SchemaDirs& dirs,
                                            const std::vector<std::string>& names,
                                            uint64_t generation) {
   thread_local std::map<uint64_t, std::shared_ptr<const FastSchemas>> mine;
   auto it = mine.find(generation);
   if (it != mine.end()) return it->second;
-  auto fast = FastSchemas::Load(dir, names);
+  auto fast = FastSchemas::Load(dirs, names);
   if (!fast.ok()) throw std::runtime_error(fast.error().subject);  // Load compiled it already
   mine.clear();  // one schema set at a time per thread is the rule; tests may make several
   return mine.emplace(generation, std::move(fast).value()).first->second;
@@ -86,34 +105,34 @@ SchemaSet& SchemaSet::operator=(SchemaSet&&) noexcept = default;
 SchemaSet::~SchemaSet() = default;
 
 Result<SchemaSet> SchemaSet::Load(const std::filesystem::path& dir) {
+  return Load(SchemaDirs{dir});
+}
+
+Result<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    return BadRequest("schema folder " + dir.string() + " does not exist");
-  }
-  auto impl = std::make_unique<Impl>();
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::string file = entry.path().filename().string();
-    if (file.size() <= kSuffix.size() || !file.ends_with(kSuffix)) continue;
-    auto text = ReadFile(entry.path());
-    if (!text.ok()) return text.error();
-    auto doc = ParseJson(text.value());
-    if (!doc.ok()) return BadRequest(entry.path().string() + ": " + doc.error().subject);
-    auto schema = std::make_unique<valijson::Schema>();
-    try {
-      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-      valijson::adapters::RapidJsonAdapter adapter(doc.value());
-      parser.populateSchema(adapter, *schema, MakeFetcher(dir),
-                            [](const rapidjson::Document* d) { delete d; });
-    } catch (const std::exception& e) {
-      return BadRequest(entry.path().string() + ": " + e.what());
+  for (const auto& dir : dirs) {
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return BadRequest("schema folder " + dir.string() + " does not exist");
     }
-    impl->schemas.emplace(file.substr(0, file.size() - kSuffix.size()), std::move(schema));
+  }
+  if (dirs.empty()) return BadRequest("no schema folder given");
+  auto impl = std::make_unique<Impl>();
+  for (const auto& dir : dirs) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      std::string file = entry.path().filename().string();
+      if (file.size() <= kSuffix.size() || !file.ends_with(kSuffix)) continue;
+      std::string name = file.substr(0, file.size() - kSuffix.size());
+      if (impl->schemas.count(name) != 0) continue;  // an earlier folder overrides it
+      auto schema = Compile(entry.path(), dirs);
+      if (!schema.ok()) return schema.error();
+      impl->schemas.emplace(name, std::move(schema).value());
+    }
   }
   for (const auto& entry : impl->schemas) impl->names.push_back(entry.first);
   // Compiled here once so that a bad reference is refused at load, not at first use.
-  auto fast = FastSchemas::Load(dir, impl->names);
+  auto fast = FastSchemas::Load(dirs, impl->names);
   if (!fast.ok()) return fast.error();
-  impl->dir = dir;
+  impl->dirs = dirs;
   impl->generation = next_generation++;
   return SchemaSet(std::move(impl));
 }
@@ -144,7 +163,7 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
 
 std::optional<std::string> SchemaSet::QuickCheck(std::string_view name,
                                                  const rapidjson::Value& doc) const {
-  return FastFor(impl_->dir, impl_->names, impl_->generation)->FirstViolation(name, doc);
+  return FastFor(impl_->dirs, impl_->names, impl_->generation)->FirstViolation(name, doc);
 }
 
 std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::string_view text) const {

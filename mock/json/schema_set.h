@@ -16,6 +16,7 @@
 #include <rapidjson/document.h>
 
 #include "mock/core/error.h"
+#include "mock/json/schema_dirs.h"
 
 namespace mock::json {
 
@@ -28,6 +29,9 @@ class SchemaSet {
  public:
   // Compiles every `NAME.schema.json` in `dir`; fails naming the file and the reason.
   static Result<SchemaSet> Load(const std::filesystem::path& dir);
+  // The same over several folders: a file in an earlier folder hides one of the same name in a
+  // later one, for the set's names and for every `$ref` (schema_dirs.h).
+  static Result<SchemaSet> Load(const SchemaDirs& dirs);
 
   SchemaSet(SchemaSet&&) noexcept;
   SchemaSet& operator=(SchemaSet&&) noexcept;

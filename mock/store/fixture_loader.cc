@@ -130,7 +130,22 @@ class Consistency {
 struct FileTasks {
   std::vector<model::Task> tasks;
   std::optional<Error> error;
+  bool skipped = false;  // the file is for other OCP versions
 };
+
+// A file naming `ocpVersions` is only for those versions; it is not even checked against
+// another version's schemas, which may refuse its values (4.2.0 has no STANDBY clusters).
+bool ForOtherVersions(const rapidjson::Value& doc, std::string_view ocp_version) {
+  if (!doc.IsObject()) return false;
+  auto it = doc.FindMember("ocpVersions");
+  if (it == doc.MemberEnd() || !it->value.IsArray()) return false;
+  for (const auto& v : it->value.GetArray()) {
+    if (v.IsString() && std::string_view(v.GetString(), v.GetStringLength()) == ocp_version) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // The tasks of a fixture file's document, which has passed the schema.
 FileTasks ReadEntries(const rapidjson::Document& doc, const fs::path& file) {
@@ -159,11 +174,13 @@ FileTasks ReadText(std::string_view text, const fs::path& file, const json::Sche
   return ReadEntries(doc.value(), file);
 }
 
-FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas) {
+FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas,
+                        std::string_view ocp_version) {
   auto text = json::ReadFile(file);
   if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
   // The usual case, a valid file, parsed in place; anything else goes the way that explains.
   if (auto doc = json::ParseJsonInPlace(text.value())) {
+    if (ForOtherVersions(*doc, ocp_version)) return {{}, std::nullopt, true};
     if (!schemas.QuickCheck("fixture-file", *doc)) return ReadEntries(*doc, file);
   }
   text = json::ReadFile(file);  // parsing in place changed it
@@ -190,8 +207,13 @@ Result<bool> Merge(FileTasks read, const std::vector<fs::path>& files, uint32_t 
 // error `merge` returns.
 class ParallelReader {
  public:
-  ParallelReader(const std::vector<fs::path>& files, const json::SchemaSet& schemas)
-      : files_(files), schemas_(schemas), results_(files.size()), ready_(files.size()) {
+  ParallelReader(const std::vector<fs::path>& files, const json::SchemaSet& schemas,
+                 std::string_view ocp_version)
+      : files_(files),
+        schemas_(schemas),
+        ocp_version_(ocp_version),
+        results_(files.size()),
+        ready_(files.size()) {
     const size_t threads =
         std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
     for (size_t t = 0; t < threads; ++t) pool_.emplace_back([this] { Work(); });
@@ -214,7 +236,7 @@ class ParallelReader {
     for (size_t i = next_++; i < files_.size() && !stop_; i = next_++) {
       FileTasks read;
       try {
-        read = ReadFileTasks(files_[i], schemas_);
+        read = ReadFileTasks(files_[i], schemas_, ocp_version_);
       } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
         read.error = LoadError(files_[i], "-", e.what());
       }
@@ -227,6 +249,7 @@ class ParallelReader {
 
   const std::vector<fs::path>& files_;
   const json::SchemaSet& schemas_;
+  std::string ocp_version_;
   std::vector<FileTasks> results_;
   std::vector<char> ready_;
   std::mutex mutex_;
@@ -250,7 +273,9 @@ Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::s
 }
 
 Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
-                                                  const json::SchemaSet& schemas) {
+                                                  const json::SchemaSet& schemas,
+                                                  std::string_view ocp_version,
+                                                  std::vector<fs::path>* skipped) {
   std::error_code ec;
   const fs::path tasks_dir = dir / "tasks";
   if (!fs::is_directory(tasks_dir, ec)) {
@@ -262,11 +287,13 @@ Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
   }
   if (ec) return LoadError(tasks_dir, "-", "cannot be listed: " + ec.message());
   std::sort(files.begin(), files.end());
-  ParallelReader reader(files, schemas);
+  ParallelReader reader(files, schemas, ocp_version);
   Consistency consistency(files);
   std::vector<model::Task> tasks;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto merged = Merge(reader.Take(i), files, static_cast<uint32_t>(i), consistency, tasks);
+    FileTasks read = reader.Take(i);
+    if (read.skipped && skipped != nullptr) skipped->push_back(files[i]);
+    auto merged = Merge(std::move(read), files, static_cast<uint32_t>(i), consistency, tasks);
     if (!merged.ok()) return merged.error();
   }
   return tasks;

@@ -21,8 +21,11 @@ namespace mock::store {
 // impossible timestamps, a task id defined twice (in any files), a subtask id defined twice in
 // one task, a tenant without a cluster, and one cluster or tenant id with two different names,
 // types or modes. A folder with no `tasks/` subfolder is an error; an empty one is not.
-Result<std::vector<model::Task>> LoadTaskFixtures(const std::filesystem::path& dir,
-                                                  const json::SchemaSet& schemas);
+// A file with `ocpVersions` is read only when `ocp_version` is one of them (else it is neither
+// checked nor loaded, and is added to `*skipped`); `schemas` should be that version's.
+Result<std::vector<model::Task>> LoadTaskFixtures(
+    const std::filesystem::path& dir, const json::SchemaSet& schemas,
+    std::string_view ocp_version = "", std::vector<std::filesystem::path>* skipped = nullptr);
 
 // The same checks for one fixture file's `text`, called `name` in errors.
 Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,

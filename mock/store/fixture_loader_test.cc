@@ -55,14 +55,15 @@ std::string LoadError(const FixtureDir& dir) {
 }
 
 TEST(FixtureLoaderTest, BundledFixturesLoad) {
-  auto tasks = LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas());
+  auto tasks = LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2");
   ASSERT_TRUE(tasks.ok()) << tasks.error().subject;
   EXPECT_GE(tasks.value().size(), 200u);
 }
 
 // The bundled set promises variety (README, "Fixtures"); this keeps it honest.
 TEST(FixtureLoaderTest, BundledFixturesCoverEveryValue) {
-  auto tasks = std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value();
+  auto tasks =
+      std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2")).value();
   std::set<std::string> seen;
   std::set<int64_t> clusters, tenants, hosts;
   for (const model::Task& t : tasks) {
@@ -94,8 +95,48 @@ TEST(FixtureLoaderTest, BundledFixturesCoverEveryValue) {
   EXPECT_GE(hosts.size(), 10u);
 }
 
+// A file naming ocpVersions is read only for those versions, and not even checked otherwise.
+TEST(FixtureLoaderTest, FilesForOtherVersionsAreSkipped) {
+  FixtureDir dir;
+  dir.Write("a.json", R"({"format":"ocp-mock-fixtures/1","tasks":[)" + Task(1) + "]}");
+  dir.Write("b.json", R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.0"],"tasks":[)" +
+                          Task(2) + "]}");
+  dir.Write("c.json", R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.2"],"tasks":[)" +
+                          Task(2, R"(,"bogusField":1)") + "]}");
+  std::vector<fs::path> skipped;
+  auto as420 = LoadTaskFixtures(dir.root(), Schemas(), "4.2.0", &skipped);
+  ASSERT_TRUE(as420.ok()) << as420.error().subject;
+  EXPECT_EQ(2u, as420.value().size());
+  ASSERT_EQ(1u, skipped.size());
+  EXPECT_EQ("c.json", skipped[0].filename());
+  auto as422 = LoadTaskFixtures(dir.root(), Schemas(), "4.2.2");
+  ASSERT_FALSE(as422.ok());
+  EXPECT_THAT(as422.error().subject, HasSubstr("c.json"));
+  auto unnamed = LoadTaskFixtures(dir.root(), Schemas());
+  ASSERT_TRUE(unnamed.ok());
+  EXPECT_EQ(1u, unnamed.value().size()) << "no version: only files for every version";
+}
+
+TEST(FixtureLoaderTest, BundledFixturesAs420HaveOnlyWhat420Documents) {
+  auto tasks = LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.0");
+  ASSERT_TRUE(tasks.ok()) << tasks.error().subject;
+  EXPECT_GE(tasks.value().size(), 150u);
+  bool sample = false;
+  for (const model::Task& t : tasks.value()) {
+    if (t.cluster) {
+      EXPECT_EQ("PRIMARY", t.cluster->type) << t.id;
+    }
+    if (t.tenant) {
+      EXPECT_EQ("MYSQL", t.tenant->mode) << t.id;
+    }
+    if (t.id == 6202983) sample = t.tenant && t.tenant->name == "******";
+  }
+  EXPECT_TRUE(sample) << "4.2.0's own list sample";
+}
+
 TEST(FixtureLoaderTest, DocumentedSamplesAreIncluded) {
-  auto tasks = std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas())).value();
+  auto tasks =
+      std::move(LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2")).value();
   std::set<int64_t> ids;
   for (const model::Task& t : tasks) ids.insert(t.id);
   for (int64_t id : {6202983, 6175879, 35000312}) EXPECT_TRUE(ids.count(id)) << id;

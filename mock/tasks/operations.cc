@@ -61,8 +61,11 @@ Result<bool> RollbackTask(Task& task, int64_t now_ms) {
     return StateInvalid(task, model::ToString(task.status), "FAILED");
   }
   if (task.prohibit_rollback) {
-    return Error{ErrorKind::kTaskCannotRollback, std::to_string(task.id),
-                 "The task prohibits rollback (prohibitRollback: true)."};
+    // {1}: the state, for versions whose catalogue answers this with "not allowed in state {1}".
+    return Error{ErrorKind::kTaskCannotRollback,
+                 std::to_string(task.id),
+                 "The task prohibits rollback (prohibitRollback: true).",
+                 {std::string(model::ToString(task.status))}};
   }
   task.operation = Operation::kRollback;
   task.status = TaskStatus::kRunning;
@@ -90,9 +93,11 @@ Result<bool> RetrySubtask(Task& task, Subtask& s, int64_t now_ms) {
 
 Result<bool> SkipSubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kFailed) {
-    return Error{ErrorKind::kSubtaskCannotSkip, std::to_string(s.id),
+    return Error{ErrorKind::kSubtaskCannotSkip,
+                 std::to_string(s.id),
                  "Only a FAILED subtask can be skipped; this one is " +
-                     std::string(model::ToString(s.status)) + "."};
+                     std::string(model::ToString(s.status)) + ".",
+                 {std::string(model::ToString(s.status))}};
   }
   Resume(task, s, Operation::kSkip, now_ms);
   return true;

@@ -1,0 +1,142 @@
+#include "mock/versions/profile.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "mock/json/json.h"
+#include "mock/json/schema_set.h"
+
+namespace mock::versions {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<long> Parts(std::string_view v) {
+  std::vector<long> parts;
+  long n = 0;
+  for (char c : v) {
+    if (c == '.') {
+      parts.push_back(n);
+      n = 0;
+    } else if (c >= '0' && c <= '9' && n < 100000000) {
+      n = n * 10 + (c - '0');
+    }
+  }
+  parts.push_back(n);
+  return parts;
+}
+
+// What one profile.json says; absent fields are left to its parent.
+struct Layer {
+  std::string version;
+  std::optional<std::string> extends;
+  std::string summary;
+  std::optional<bool> ak_sk;
+  std::map<ErrorKind, CatalogEntry> errors;
+};
+
+CatalogEntry ReadEntry(const rapidjson::Value& v) {
+  CatalogEntry e;
+  const auto& code = v["code"];
+  if (code.IsString()) {
+    e.code = std::string(code.GetString(), code.GetStringLength());
+  } else {
+    e.code = code.GetInt64();
+  }
+  e.message = v["message"].GetString();
+  return e;
+}
+
+Result<Layer> ReadLayer(const fs::path& file, std::string_view version,
+                        const json::SchemaSet& schemas) {
+  auto text = json::ReadFile(file);
+  if (!text.ok()) return text.error();
+  auto doc = json::ParseAndValidate(text.value(), file.string(), "profile", schemas);
+  if (!doc.ok()) return doc.error();
+  const auto& d = doc.value();
+  Layer layer;
+  layer.version = d["version"].GetString();
+  if (layer.version != version) {
+    return BadRequest(file.string() + ": /version: \"" + layer.version +
+                      "\" is not the folder's name \"" + std::string(version) + "\"");
+  }
+  if (d.HasMember("extends")) layer.extends = d["extends"].GetString();
+  layer.summary = d["summary"].GetString();
+  if (d.HasMember("akSk")) layer.ak_sk = d["akSk"].GetBool();
+  if (d.HasMember("errors")) {
+    for (const auto& m : d["errors"].GetObject()) {
+      // The schema admits only known names.
+      layer.errors.emplace(*ErrorKindFromName(m.name.GetString()), ReadEntry(m.value));
+    }
+  }
+  return layer;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+int CompareVersions(std::string_view a, std::string_view b) {
+  auto pa = Parts(a), pb = Parts(b);
+  if (pa == pb) return 0;
+  return std::lexicographical_compare(pa.begin(), pa.end(), pb.begin(), pb.end()) ? -1 : 1;
+}
+
+std::vector<std::string> KnownVersions(const fs::path& schemas_root) {
+  std::vector<std::string> versions;
+  std::error_code ec;
+  for (fs::directory_iterator it(schemas_root / "versions", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_directory(ec) && fs::exists(it->path() / "profile.json", ec)) {
+      versions.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(versions.begin(), versions.end(),
+            [](const auto& a, const auto& b) { return CompareVersions(a, b) < 0; });
+  return versions;
+}
+
+Result<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version) {
+  auto known = KnownVersions(schemas_root);
+  auto schemas = json::SchemaSet::Load(schemas_root);
+  if (!schemas.ok()) return schemas.error();
+  Profile profile;
+  std::map<ErrorKind, CatalogEntry> errors;
+  std::optional<bool> ak_sk;
+  for (std::string next(version); !next.empty();) {
+    if (std::find(known.begin(), known.end(), next) == known.end()) {
+      std::string who = profile.chain.empty() ? "" : " (extended by " + profile.chain.back() + ")";
+      return BadRequest("no OCP version profile \"" + next + "\"" + who + "; known: " +
+                        Joined(known));
+    }
+    if (std::find(profile.chain.begin(), profile.chain.end(), next) != profile.chain.end()) {
+      return BadRequest("version profiles extend each other in a cycle: " +
+                        Joined(profile.chain) + ", " + next);
+    }
+    const fs::path dir = schemas_root / "versions" / next;
+    auto layer = ReadLayer(dir / "profile.json", next, schemas.value());
+    if (!layer.ok()) return layer.error();
+    if (profile.chain.empty()) profile.summary = layer.value().summary;
+    profile.chain.push_back(next);
+    profile.schema_dirs.push_back(dir);
+    if (!ak_sk) ak_sk = layer.value().ak_sk;
+    errors.merge(layer.value().errors);  // keeps what a later (more specific) layer set
+    next = layer.value().extends.value_or("");
+  }
+  profile.schema_dirs.push_back(schemas_root);
+  profile.version = std::string(version);
+  profile.ak_sk = ak_sk.value_or(false);
+  auto catalog = ErrorCatalog::Make(errors);
+  if (!catalog.ok()) {
+    return BadRequest("version profile " + profile.version + ": " + catalog.error().subject);
+  }
+  profile.errors = std::move(catalog).value();
+  return profile;
+}
+
+}  // namespace mock::versions

@@ -1,0 +1,46 @@
+// OCP version profiles: what the mock (and the contract suite) does differently per OCP version.
+//
+// Each version is a folder, schemas/versions/<version>/, holding `profile.json` (format:
+// schemas/profile.schema.json) and the `*.schema.json` files in which that version's documented
+// structures differ from the shared ones in schemas/. A profile may extend another; what it does
+// not say comes from there. Adding a version is adding a folder: no code.
+//
+//   Result<Profile> p = LoadProfile("schemas", "4.2.0");
+//   SchemaSet::Load(p.value().schema_dirs);  // 4.2.0's cluster types, 4.0.0's error codes...
+//   p.value().errors.Lookup(ErrorKind::kTaskNotFound).code;  // 4001
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mock/core/error_catalog.h"
+#include "mock/json/schema_dirs.h"
+
+namespace mock::versions {
+
+struct Profile {
+  std::string version;  // "4.2.0"
+  std::string summary;  // one line: what sets it apart
+  bool ak_sk = false;   // AK/SK signatures accepted (Basic always is)
+  ErrorCatalog errors;
+  // This version's folder, then each folder up its `extends` chain, then the shared schemas.
+  json::SchemaDirs schema_dirs;
+  // The versions whose profiles contributed, this one first ("4.2.0", "4.0.3", "4.0.0").
+  std::vector<std::string> chain;
+};
+
+// The versions with a folder under ROOT/versions/, oldest first.
+std::vector<std::string> KnownVersions(const std::filesystem::path& schemas_root);
+
+// Loads `version`'s profile, following `extends`. Fails naming the file and the reason: no such
+// version (listing the known ones), a profile that breaks profile.schema.json, a `version` that
+// is not its folder's name, an `extends` to an unknown version or in a cycle, an error kind that
+// no profile in the chain defines.
+Result<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version);
+
+// -1, 0, 1 as `a` is older than, the same as, or newer than `b` ("4.2.10" is newer than "4.2.9").
+int CompareVersions(std::string_view a, std::string_view b);
+
+}  // namespace mock::versions
