@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "contract_tests/support/signing.h"
 #include "contract_tests/support/task_client.h"
 #include "mock/auth/signature.h"
 #include "mock/json/json.h"
@@ -76,24 +77,7 @@ TEST_F(MockUsers, UserWithoutPermissionsMayNotRead) {
 // Signs a GET as OCP's AK/SK rules describe, with the given Date.
 std::vector<std::string> AkSkHeaders(const std::string& target, const std::string& ak,
                                      const std::string& sk, std::time_t when) {
-  char date[64];
-  std::tm tm{};
-  gmtime_r(&when, &tm);
-  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  const std::string base = ServerUnderTest::Get().base_url();
-  const std::string host = base.substr(base.find("//") + 2);
-  mock::auth::SignedParts parts{"GET",
-                                target.substr(0, target.find('?')),
-                                {},
-                                {{"Date", date}, {"Host", host}, {"x-ocp-origin", "contract-test"}},
-                                ""};
-  if (target.find('?') != std::string::npos) {
-    std::string q = target.substr(target.find('?') + 1);
-    parts.query.emplace_back(q.substr(0, q.find('=')), q.substr(q.find('=') + 1));
-  }
-  std::string signature = mock::auth::Sign(sk, mock::auth::CanonicalMessage(parts, {}));
-  return {std::string("Date: ") + date, "x-ocp-origin: contract-test",
-          "Authorization: OCP-ACCESS-KEY-HMACSHA1 " + ak + ":" + signature};
+  return contract::AkSkHeaders(ServerUnderTest::Get().base_url(), target, ak, sk, when);
 }
 
 // admin's pair is the one of OCP's documented signing example (fixtures/users.json).

@@ -64,6 +64,19 @@ ocpmock_setup() {
 }
 
 # ocpmock_build BUILD_DIR [cmake -D options...]: configure once, then build everything.
+# ocpmock_build_targets DIR TARGET...: configures like ocpmock_build, builds only TARGETs.
+ocpmock_build_targets() {
+  local dir="$1"; shift
+  if [ ! -f "${dir}/CMakeCache.txt" ]; then
+    cmake -S "$OCPMOCK_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOCK_WERROR=ON >/dev/null
+  fi
+  local log; log="$(mktemp)"
+  if ! cmake --build "$dir" --parallel "$(nproc)" --target "$@" -- --no-print-directory -s >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; return 1
+  fi
+  rm -f "$log"
+}
+
 ocpmock_build() {
   local dir="$1"; shift
   if [ ! -f "${dir}/CMakeCache.txt" ]; then

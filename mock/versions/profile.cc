@@ -111,12 +111,12 @@ Result<Profile> LoadProfile(const fs::path& schemas_root, std::string_view versi
   for (std::string next(version); !next.empty();) {
     if (std::find(known.begin(), known.end(), next) == known.end()) {
       std::string who = profile.chain.empty() ? "" : " (extended by " + profile.chain.back() + ")";
-      return BadRequest("no OCP version profile \"" + next + "\"" + who + "; known: " +
-                        Joined(known));
+      return BadRequest("no OCP version profile \"" + next + "\"" + who +
+                        "; known: " + Joined(known));
     }
     if (std::find(profile.chain.begin(), profile.chain.end(), next) != profile.chain.end()) {
-      return BadRequest("version profiles extend each other in a cycle: " +
-                        Joined(profile.chain) + ", " + next);
+      return BadRequest("version profiles extend each other in a cycle: " + Joined(profile.chain) +
+                        ", " + next);
     }
     const fs::path dir = schemas_root / "versions" / next;
     auto layer = ReadLayer(dir / "profile.json", next, schemas.value());

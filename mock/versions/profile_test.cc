@@ -104,8 +104,8 @@ TEST(Profiles, SchemasDifferWhereTheDocsDo) {
 class ScratchSchemas {
  public:
   ScratchSchemas() {
-    root_ = fs::temp_directory_path() / ("ocpmock-profiles-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(counter_++));
+    root_ = fs::temp_directory_path() /
+            ("ocpmock-profiles-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::copy(testdata::SchemasDir(), root_, fs::copy_options::recursive);
   }
   ~ScratchSchemas() { fs::remove_all(root_); }
@@ -126,9 +126,8 @@ class ScratchSchemas {
 
 TEST(Profiles, ANewVersionIsOneFolder) {
   ScratchSchemas s;
-  s.Write("4.3.0",
-          R"({"format":"ocp-mock-profile/1","version":"4.3.0","extends":"4.2.2",)"
-          R"("summary":"s","akSk":false})");
+  s.Write("4.3.0", R"({"format":"ocp-mock-profile/1","version":"4.3.0","extends":"4.2.2",)"
+                   R"("summary":"s","akSk":false})");
   EXPECT_EQ(KnownVersions(s.root()).back(), "4.3.0");
   auto p = LoadProfile(s.root(), "4.3.0");
   ASSERT_TRUE(p.ok()) << p.error().subject;
@@ -158,8 +157,9 @@ TEST(Profiles, BrokenProfilesAreRefusedWithTheReason) {
 TEST(ErrorCatalog, RendersInOnePassAndNeverShowsAnEmptyPlaceholder) {
   ErrorCatalog c = Load("3.1.1").errors;
   Error e{ErrorKind::kTaskStateInvalid, "{1}", "More.", {"FAILED"}};
-  EXPECT_EQ(c.Render(e), "The operation is not allowed because the {1} task is in the FAILED "
-                         "state. More.");
+  EXPECT_EQ(c.Render(e),
+            "The operation is not allowed because the {1} task is in the FAILED "
+            "state. More.");
   EXPECT_EQ(c.Render({ErrorKind::kInternal, "trace 1", "", {}}),
             "An unknown error occurred. Cause: trace 1. Error: see the server log. Please "
             "contact the administrator.");

@@ -1,0 +1,256 @@
+#include "contract_tests/compat/checks.h"
+
+#include <ctime>
+
+#include "contract_tests/support/server_under_test.h"
+#include "contract_tests/support/signing.h"
+#include "mock/json/json.h"
+
+namespace compat {
+namespace {
+
+constexpr std::string_view kList = "/api/v2/tasks/instances";
+
+enum CheckIndex : size_t {
+  kListCheck,
+  kPaging,
+  kFilter,
+  kSort,
+  kDetail,
+  kLog,
+  kUnknownTask,
+  kUnsupportedSort,
+  kNoCredentials,
+  kAkSk,
+};
+
+Outcome Pass() { return {Verdict::kPass, ""}; }
+Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
+Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
+
+std::string Excerpt(const std::string& body) {
+  std::string s = body.substr(0, 160);
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return body.size() > 160 ? s + "..." : s;
+}
+
+const rapidjson::Value* At(const rapidjson::Value& v, std::initializer_list<const char*> keys) {
+  const rapidjson::Value* cur = &v;
+  for (const char* k : keys) {
+    if (!cur->IsObject()) return nullptr;
+    auto it = cur->FindMember(k);
+    if (it == cur->MemberEnd()) return nullptr;
+    cur = &it->value;
+  }
+  return cur;
+}
+
+const rapidjson::Value* Contents(const rapidjson::Document& doc) {
+  const rapidjson::Value* c = At(doc, {"data", "contents"});
+  return c != nullptr && c->IsArray() ? c : nullptr;
+}
+
+}  // namespace
+
+mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
+                                    std::string_view version) {
+  auto profile = mock::versions::LoadProfile(schemas_root, version);
+  if (!profile.ok()) return profile.error();
+  Contract c;
+  c.profile = std::move(profile).value();
+  auto schemas = mock::json::SchemaSet::Load(c.profile.schema_dirs);
+  if (!schemas.ok()) return schemas.error();
+  c.schemas = std::make_shared<const mock::json::SchemaSet>(std::move(schemas).value());
+  for (const char* name : kResponseSchemas) {
+    auto outline = OutlineOf(c.profile.schema_dirs, name);
+    if (!outline.ok()) return outline.error();
+    c.outlines[name] = std::move(outline).value();
+  }
+  return c;
+}
+
+bool WithinContract(const Contract& narrow, const Contract& wide) {
+  if (wide.profile.ak_sk && !narrow.profile.ak_sk) return false;
+  for (size_t k = 0; k < mock::kErrorKindCount; ++k) {
+    auto kind = static_cast<mock::ErrorKind>(k);
+    if (!(narrow.profile.errors.Lookup(kind) == wide.profile.errors.Lookup(kind))) return false;
+  }
+  for (const auto& [name, outline] : narrow.outlines) {
+    if (!WithinOutline(outline, wide.outlines.at(name))) return false;
+  }
+  return true;
+}
+
+Probe::Exchange Probe::Get(const std::string& target, bool basic,
+                           const std::vector<std::string>& headers) const {
+  Exchange e;
+  e.request = "GET " + target;
+  e.response = client_.Send("GET", target, headers, basic);
+  auto doc = mock::json::ParseJson(e.response.body);
+  if (doc.ok()) e.json = std::move(doc).value();
+  return e;
+}
+
+Probe::Probe(const Target& target) : client_(target.base_url, target.user, target.password) {
+  const std::string list(kList);
+  exchanges_[kListCheck] = Get(list + "?page=1&size=10");
+  exchanges_[kPaging] = Get(list + "?page=2&size=1");
+  exchanges_[kFilter] = Get(list + "?status=FAILED&size=50");
+  exchanges_[kSort] = Get(list + "?sort=id,asc&size=50");
+  exchanges_[kUnknownTask] = Get(list + "/9223372036854775806");
+  exchanges_[kUnsupportedSort] = Get(list + "?sort=noSuchField,asc");
+  exchanges_[kNoCredentials] = Get(list + "?size=1", false);
+  const auto& first = exchanges_[kListCheck];
+  const rapidjson::Value* contents = first.json ? Contents(*first.json) : nullptr;
+  const rapidjson::Value* total = first.json ? At(*first.json, {"data", "page", "totalElements"})
+                                             : nullptr;
+  if (total == nullptr || !total->IsInt64() || total->GetInt64() < 2) {
+    exchanges_[kPaging].not_applicable = "the list has fewer than 2 tasks";
+  }
+  if (contents == nullptr || contents->Empty() || !At((*contents)[0], {"id"}) ||
+      !(*contents)[0]["id"].IsInt64()) {
+    exchanges_[kDetail].not_applicable = "the list shows no task";
+    exchanges_[kLog].not_applicable = "the list shows no task";
+  } else {
+    const int64_t id = (*contents)[0]["id"].GetInt64();
+    exchanges_[kDetail] = Get(list + "/" + std::to_string(id));
+    const auto& detail = exchanges_[kDetail];
+    const rapidjson::Value* subtasks = detail.json ? At(*detail.json, {"data", "subtasks"}) : nullptr;
+    if (subtasks == nullptr || !subtasks->IsArray() || subtasks->Empty() ||
+        !At((*subtasks)[0], {"id"}) || !(*subtasks)[0]["id"].IsInt64()) {
+      exchanges_[kLog].not_applicable = "the task's detail shows no subtask";
+    } else {
+      exchanges_[kLog] = Get(list + "/" + std::to_string(id) + "/subtasks/" +
+                             std::to_string((*subtasks)[0]["id"].GetInt64()) + "/log");
+    }
+  }
+  if (target.access_key && target.secret_key) {
+    const std::string t = list + "?size=1";
+    exchanges_[kAkSk] = Get(t, false,
+                            contract::AkSkHeaders(target.base_url, t, *target.access_key,
+                                                  *target.secret_key, std::time(nullptr)));
+  } else {
+    exchanges_[kAkSk].not_applicable = "no access key given (--access-key, --secret-key)";
+  }
+}
+
+namespace {
+
+// The answer has HTTP `status` and satisfies schema `schema` of `c`.
+Outcome Conforms(const std::string& request, const contract::HttpResult& r,
+                 const std::optional<rapidjson::Document>& json, long status, const char* schema,
+                 const Contract& c) {
+  if (r.status == 0) return Fail(request + ": no answer: " + r.transport_error);
+  if (r.status != status) {
+    return Fail(request + ": HTTP " + std::to_string(r.status) + ", expected " +
+                std::to_string(status) + ": " + Excerpt(r.body));
+  }
+  if (!json) return Fail(request + ": the body is not JSON: " + Excerpt(r.body));
+  auto v = c.schemas->Validate(schema, *json);
+  if (!v.empty()) {
+    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + ": " + v[0].message +
+                " (" + schema + ")");
+  }
+  return Pass();
+}
+
+// An error answer with `kind`'s code and message in `c`'s catalogue.
+Outcome IsError(const std::string& request, const contract::HttpResult& r,
+                const std::optional<rapidjson::Document>& json, long status, mock::ErrorKind kind,
+                const Contract& c) {
+  Outcome o = Conforms(request, r, json, status, "error-envelope", c);
+  if (o.verdict != Verdict::kPass) return o;
+  const auto& error = (*json)["error"];
+  const auto& code = error["code"];
+  const std::string got = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
+  const mock::CatalogEntry& want = c.profile.errors.Lookup(kind);
+  if (got != want.CodeText()) {
+    return Fail(request + ": error.code " + got + ", expected " + want.CodeText());
+  }
+  const std::string message = error["message"].GetString();
+  if (!contract::MessageFits(want.message, message)) {
+    return Fail(request + ": error.message \"" + message + "\" is not \"" + want.message + "\"");
+  }
+  return Pass();
+}
+
+}  // namespace
+
+std::vector<Outcome> Probe::Judge(const Contract& c) const {
+  std::vector<Outcome> out(kChecks.size());
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    const Exchange& e = exchanges_[i];
+    if (!e.not_applicable.empty()) {
+      out[i] = NotApplicable(e.not_applicable);
+      continue;
+    }
+    auto conforms = [&](long status, const char* schema) {
+      return Conforms(e.request, e.response, e.json, status, schema, c);
+    };
+    auto is_error = [&](long status, mock::ErrorKind kind) {
+      return IsError(e.request, e.response, e.json, status, kind, c);
+    };
+    switch (i) {
+      case kListCheck:
+        out[i] = conforms(200, "task-list-response");
+        break;
+      case kPaging:
+        out[i] = conforms(200, "task-list-response");
+        if (out[i].verdict == Verdict::kPass) {
+          const auto& page = (*e.json)["data"]["page"];
+          if (page["number"].GetInt64() != 2 || page["size"].GetInt64() != 1 ||
+              Contents(*e.json)->Size() > 1) {
+            out[i] = Fail(e.request + ": page " + std::to_string(page["number"].GetInt64()) +
+                          ", size " + std::to_string(page["size"].GetInt64()) +
+                          "; expected page 2 of size 1 (pages start at 1)");
+          }
+        }
+        break;
+      case kFilter:
+      case kSort:
+        out[i] = conforms(200, "task-list-response");
+        if (out[i].verdict == Verdict::kPass) {
+          int64_t previous = INT64_MIN;
+          for (const auto& t : Contents(*e.json)->GetArray()) {
+            if (i == kFilter && std::string_view(t["status"].GetString()) != "FAILED") {
+              out[i] = Fail(e.request + ": task " + std::to_string(t["id"].GetInt64()) + " is " +
+                            t["status"].GetString());
+              break;
+            }
+            if (i == kSort && t["id"].GetInt64() <= previous) {
+              out[i] = Fail(e.request + ": id " + std::to_string(t["id"].GetInt64()) +
+                            " follows " + std::to_string(previous));
+              break;
+            }
+            previous = t["id"].GetInt64();
+          }
+        }
+        break;
+      case kDetail:
+        out[i] = conforms(200, "task-detail-response");
+        break;
+      case kLog:
+        out[i] = conforms(200, "subtask-log-response");
+        break;
+      case kUnknownTask:
+        out[i] = is_error(404, mock::ErrorKind::kTaskNotFound);
+        break;
+      case kUnsupportedSort:
+        out[i] = is_error(400, mock::ErrorKind::kUnsupportedSort);
+        break;
+      case kNoCredentials:
+        out[i] = is_error(401, mock::ErrorKind::kUnauthenticated);
+        break;
+      case kAkSk:
+        out[i] = c.profile.ak_sk ? conforms(200, "task-list-response")
+                                 : NotApplicable("OCP " + c.profile.version +
+                                                 " has no AK/SK; its clients use Basic");
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace compat

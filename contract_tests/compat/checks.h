@@ -1,0 +1,99 @@
+// ocp-compat's read-only checks: a few GET requests to a live server, each judged against every
+// known OCP version's contract (its schemas, error codes and messages, authentication schemes).
+//
+//   Probe probe(target);                 // sends the requests once
+//   Contract c = LoadContract("schemas", "4.2.1").value();
+//   std::vector<Outcome> row = probe.Judge(c);   // one outcome per check, in kChecks order
+//
+// The requests never change anything: the list (plain, paged, filtered, sorted), one task's
+// detail and one subtask's log, an unknown task, an unsupported sort, no credentials, and (when
+// keys are given) an AK/SK-signed list.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "contract_tests/compat/schema_outline.h"
+#include "contract_tests/support/http_client.h"
+#include "mock/json/schema_set.h"
+#include "mock/versions/profile.h"
+
+namespace compat {
+
+struct Target {
+  std::string base_url;
+  std::optional<std::string> user, password;          // Basic credentials
+  std::optional<std::string> access_key, secret_key;  // AK/SK, optional
+};
+
+// One version's contract: its profile, schemas, and response outlines.
+struct Contract {
+  mock::versions::Profile profile;
+  std::shared_ptr<const mock::json::SchemaSet> schemas;
+  std::map<std::string, Outline> outlines;  // response schema name -> outline
+};
+mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
+                                    std::string_view version);
+
+// The response schemas a contract's outlines cover.
+inline constexpr std::array<const char*, 6> kResponseSchemas = {
+    "task-list-response",   "task-detail-response", "subtask-log-response",
+    "subtask-response",     "no-data-response",     "error-envelope",
+};
+
+// True when every response `narrow` allows, `wide` allows too, with the same error catalogue,
+// and `narrow` accepts AK/SK whenever `wide` does.
+bool WithinContract(const Contract& narrow, const Contract& wide);
+
+struct CheckInfo {
+  const char* name;
+  const char* what;
+};
+inline constexpr std::array<CheckInfo, 10> kChecks = {{
+    {"list", "GET the task list: 200 and the list schema"},
+    {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task"},
+    {"list-filter", "status=FAILED: only FAILED tasks"},
+    {"list-sort", "sort=id,asc: ids ascending"},
+    {"detail", "the first listed task's detail: 200 and the detail schema"},
+    {"subtask-log", "that task's first subtask's log: 200 and the log schema"},
+    {"unknown-task", "an unknown task: 404 with the version's task-not-found code and message"},
+    {"unsupported-sort", "sort by an unknown field: 400 with the version's sort-field code"},
+    {"no-credentials", "no credentials: 401 with the version's not-logged-on code"},
+    {"ak-sk", "an AK/SK-signed list: 200 where the version accepts AK/SK"},
+}};
+
+enum class Verdict { kPass, kFail, kNotApplicable };
+
+struct Outcome {
+  Verdict verdict = Verdict::kNotApplicable;
+  std::string detail;  // the first violation, or why not applicable; "" for a pass
+};
+
+class Probe {
+ public:
+  explicit Probe(const Target& target);
+
+  // One outcome per kChecks entry.
+  std::vector<Outcome> Judge(const Contract& contract) const;
+
+ private:
+  struct Exchange {
+    std::string request;  // "GET /api/v2/..."
+    contract::HttpResult response;
+    std::optional<rapidjson::Document> json;
+    std::string not_applicable;  // why the check could not be made
+  };
+  Exchange Get(const std::string& target, bool basic = true,
+               const std::vector<std::string>& headers = {}) const;
+
+  contract::HttpClient client_;
+  std::array<Exchange, kChecks.size()> exchanges_;
+};
+
+}  // namespace compat

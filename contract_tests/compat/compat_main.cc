@@ -1,0 +1,135 @@
+// ocp-compat: which OCP versions' contracts does a live server meet, and what differs between
+// two versions. `ocp-compat --help`; README, "Version support".
+#include <curl/curl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "contract_tests/compat/checks.h"
+#include "contract_tests/compat/report.h"
+#include "mock/versions/profile.h"
+
+namespace {
+
+struct Options {
+  std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
+  compat::Target target;
+  std::string versions;  // comma-separated; empty: every known version
+  std::string junit, markdown;
+  std::string from, to;  // diff
+};
+
+// Written whole or not at all: a crash leaves the previous file.
+bool WriteAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+bool WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty()) return true;
+  if (WriteAtomically(path, text)) return true;
+  std::fprintf(stderr, "ocp-compat: cannot write %s\n", path.c_str());
+  return false;
+}
+
+std::vector<std::string> Versions(const Options& o) {
+  if (o.versions.empty()) return mock::versions::KnownVersions(o.schemas);
+  std::vector<std::string> out;
+  std::stringstream in(o.versions);
+  for (std::string v; std::getline(in, v, ',');) {
+    if (!v.empty()) out.push_back(v);
+  }
+  return out;
+}
+
+int Check(const Options& o) {
+  std::map<std::string, compat::Contract> contracts;
+  compat::Report report;
+  report.base_url = o.target.base_url;
+  const auto versions = Versions(o);
+  if (versions.empty()) {
+    std::fprintf(stderr, "ocp-compat: no version profiles under %s/versions\n", o.schemas.c_str());
+    return 2;
+  }
+  for (const std::string& v : versions) {
+    auto c = compat::LoadContract(o.schemas, v);
+    if (!c.ok()) {
+      std::fprintf(stderr, "ocp-compat: %s\n", c.error().subject.c_str());
+      return 2;
+    }
+    contracts.emplace(v, std::move(c).value());
+  }
+  compat::Probe probe(o.target);
+  for (const std::string& v : versions) {
+    report.versions.push_back({v, probe.Judge(contracts.at(v))});
+  }
+  compat::Conclude(report, contracts);
+  std::fputs(compat::TextReport(report).c_str(), stdout);
+  bool written = WriteOutput(o.junit, compat::JUnitXml(report));
+  written = WriteOutput(o.markdown, compat::MarkdownReport(report)) && written;
+  if (!written) return 2;
+  return report.compatible.empty() ? 1 : 0;
+}
+
+int Diff(const Options& o) {
+  auto a = compat::LoadContract(o.schemas, o.from);
+  auto b = a.ok() ? compat::LoadContract(o.schemas, o.to) : a;
+  if (!a.ok() || !b.ok()) {
+    std::fprintf(stderr, "ocp-compat: %s\n",
+                 (!a.ok() ? a.error() : b.error()).subject.c_str());
+    return 2;
+  }
+  std::fputs(compat::DiffReport(a.value(), b.value(), false).c_str(), stdout);
+  return WriteOutput(o.markdown, compat::DiffReport(a.value(), b.value(), true)) ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "ocp-compat: checks a live OCP server against every known OCP version's contract "
+      "(read-only requests), or compares two versions' contracts."};
+  Options o;
+  app.require_subcommand(1);
+  app.add_option("--schemas", o.schemas, "Schema folder (with versions/<version>/)")
+      ->capture_default_str();
+  CLI::App* check = app.add_subcommand("check", "Check a server; exit 1 if it meets no version");
+  check->add_option("--base-url", o.target.base_url, "The server, e.g. http://ocp:8080")
+      ->envname("OCP_BASE_URL")
+      ->required();
+  check->add_option("--user", o.target.user, "Basic user")->envname("OCP_USER");
+  check->add_option("--password", o.target.password, "Basic password (better: OCP_PASSWORD)")
+      ->envname("OCP_PASSWORD");
+  check->add_option("--access-key", o.target.access_key, "AK for the AK/SK check")
+      ->envname("OCP_ACCESS_KEY");
+  check->add_option("--secret-key", o.target.secret_key, "SK (better: OCP_SECRET_KEY)")
+      ->envname("OCP_SECRET_KEY");
+  check->add_option("--versions", o.versions, "Only these versions (comma-separated)");
+  check->add_option("--junit", o.junit, "Write JUnit XML here");
+  check->add_option("--markdown", o.markdown, "Write a Markdown report here");
+  CLI::App* diff = app.add_subcommand("diff", "What a client of FROM notices against TO");
+  diff->add_option("from", o.from, "Version the client was written for")->required();
+  diff->add_option("to", o.to, "Version of the server")->required();
+  diff->add_option("--markdown", o.markdown, "Also write the comparison as Markdown here");
+  CLI11_PARSE(app, argc, argv);
+  if (check->parsed()) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    int rc = Check(o);
+    curl_global_cleanup();
+    return rc;
+  }
+  return Diff(o);
+}

@@ -1,0 +1,156 @@
+// ocp-compat against ocp-mock processes started with each --ocp-version, standing in for live
+// servers of each version: it must name the right version each time.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "contract_tests/support/mock_process.h"
+
+namespace compat {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CompatRun {
+  int rc = -1;
+  std::string out;
+};
+
+// Runs ocp-compat with `args`; stdout and stderr captured.
+CompatRun Compat(const std::string& args) {
+  CompatRun r;
+  FILE* pipe = popen((std::string("'") + OCPCOMPAT_BINARY + "' " + args + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+  int status = pclose(pipe);
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// admin's AK/SK pair (fixtures/users.json; OCP's documented signing example).
+const std::string kCredentials =
+    "--user admin --password Admin@123 --access-key cqammmxBpfGjFlto "
+    "--secret-key 2fc0c299cc94c6be266f2ceece765d4d";
+
+struct Expectation {
+  const char* version;     // the stand-in server's
+  const char* compatible;  // the "compatible with:" line
+  const char* best;        // the "best match:" line
+};
+
+class CompatAgainstEachVersion : public testing::TestWithParam<Expectation> {};
+
+// Why these sets: a client of 4.0.0 (Basic only) is served by 4.0.3 and later servers alike;
+// 4.0.3 and 4.2.1 document identical contracts; 4.2.0 is narrower than both (PRIMARY/MYSQL
+// only); 3.1.1 words its not-found message apart; 4.2.2 writes prefixed codes.
+TEST_P(CompatAgainstEachVersion, NamesTheServersVersion) {
+  const Expectation& e = GetParam();
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", e.version, "--time-scale", "0"});
+  const fs::path dir = fs::temp_directory_path() /
+                       ("ocpmock-compat-" + std::to_string(getpid()) + "-" + e.version);
+  fs::create_directories(dir);
+  CompatRun r = Compat("check --base-url " + server.base_url() + " " + kCredentials + " --junit '" +
+                 (dir / "c.xml").string() + "' --markdown '" + (dir / "c.md").string() + "'");
+  EXPECT_EQ(0, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find(std::string("compatible with: ") + e.compatible + "\n"))
+      << r.out;
+  EXPECT_NE(std::string::npos, r.out.find(std::string("best match: ") + e.best)) << r.out;
+  const std::string xml = ReadAll(dir / "c.xml");
+  EXPECT_NE(std::string::npos, xml.find("<testsuite name=\"OCP " + std::string(e.version)))
+      << xml;
+  EXPECT_EQ(6u, [&] {
+    size_t n = 0;
+    for (size_t at = xml.find("<testsuite "); at != std::string::npos;
+         at = xml.find("<testsuite ", at + 1)) {
+      ++n;
+    }
+    return n;
+  }());
+  const std::string md = ReadAll(dir / "c.md");
+  EXPECT_NE(std::string::npos, md.find("| check | 3.1.1 | 4.0.0 | 4.0.3 | 4.2.0 | 4.2.1 | 4.2.2 |"))
+      << md;
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Versions, CompatAgainstEachVersion,
+    testing::Values(Expectation{"3.1.1", "3.1.1", "3.1.1"},
+                    Expectation{"4.0.0", "4.0.0", "4.0.0"},
+                    Expectation{"4.0.3", "4.0.0, 4.0.3, 4.2.1", "4.0.3 or 4.2.1"},
+                    Expectation{"4.2.0", "4.0.0, 4.0.3, 4.2.0, 4.2.1", "4.2.0"},
+                    Expectation{"4.2.1", "4.0.0, 4.0.3, 4.2.1", "4.0.3 or 4.2.1"},
+                    Expectation{"4.2.2", "4.2.2", "4.2.2"}),
+    [](const testing::TestParamInfo<Expectation>& p) {
+      std::string name = std::string("Ocp") + p.param.version;
+      for (char& c : name) {
+        if (c == '.') c = '_';
+      }
+      return name;
+    });
+
+// Without AK/SK keys the AK/SK check is not applicable, so 4.0.0 and 4.0.3 look alike.
+TEST(Compat, WithoutKeysAkSkIsNotApplicable) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.0.0", "--time-scale", "0"});
+  CompatRun r = Compat("check --base-url " + server.base_url() + " --user admin --password Admin@123");
+  EXPECT_EQ(0, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("compatible with: 4.0.0, 4.0.3, 4.2.1\n")) << r.out;
+}
+
+// A server that is no OCP of any version: exit status 1.
+TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
+  // No authentication: every version expects a 401 without credentials.
+  contract::MockProcess server(OCPMOCK_BINARY, {"--no-auth"});
+  CompatRun r = Compat("check --base-url " + server.base_url());
+  EXPECT_EQ(1, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("no-credentials: GET")) << r.out;
+  CompatRun nothing = Compat("check --base-url http://127.0.0.1:9 --user a --password b");
+  EXPECT_EQ(1, nothing.rc) << nothing.out;
+  EXPECT_NE(std::string::npos, nothing.out.find("no answer")) << nothing.out;
+}
+
+TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
+  CompatRun r = Compat(std::string("check") + "");
+  EXPECT_NE(0, r.rc) << "--base-url is required";
+  r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
+  EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << "no password: 401s";
+  setenv("OCP_PASSWORD", "Admin@123", 1);
+  r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
+  unsetenv("OCP_PASSWORD");
+  EXPECT_EQ(0, r.rc) << r.out;
+  EXPECT_EQ(std::string::npos, r.out.find("Admin@123")) << r.out;
+}
+
+TEST(Compat, DiffListsWhatAClientNotices) {
+  CompatRun r = Compat("diff 4.2.1 4.2.2");
+  EXPECT_EQ(0, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("error.code: type integer -> integer, string")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("error taskNotFound: code 4001 -> TSK10001")) << r.out;
+  r = Compat("diff 4.2.1 4.2.0");
+  EXPECT_NE(std::string::npos,
+            r.out.find("data.contents[].cluster.type: enum values removed: \"STANDBY\""))
+      << r.out;
+  r = Compat("diff 4.0.0 4.0.3");
+  EXPECT_NE(std::string::npos, r.out.find("AK/SK signatures: refused -> accepted")) << r.out;
+  r = Compat("diff 4.0.3 4.2.1");
+  EXPECT_NE(std::string::npos, r.out.find("no difference")) << r.out;
+  r = Compat("diff 4.2.1 9.9.9");
+  EXPECT_EQ(2, r.rc);
+  EXPECT_NE(std::string::npos, r.out.find("no OCP version profile \"9.9.9\"")) << r.out;
+}
+
+}  // namespace
+}  // namespace compat

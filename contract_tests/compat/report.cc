@@ -1,0 +1,252 @@
+#include "contract_tests/compat/report.h"
+
+#include <algorithm>
+
+namespace compat {
+namespace {
+
+const char* Cell(Verdict v) {
+  switch (v) {
+    case Verdict::kPass:
+      return "pass";
+    case Verdict::kFail:
+      return "FAIL";
+    case Verdict::kNotApplicable:
+      return "n/a";
+  }
+  return "?";
+}
+
+std::string Joined(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string XmlEscaped(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 admits no control characters but tab, newline and carriage return.
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += '?';
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
+// A Markdown table cell: no pipes or newlines.
+std::string MdCell(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  std::string out;
+  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+std::string Padded(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string Verdicts(const Report& r) {
+  if (r.compatible.empty()) return "compatible with: none of the known versions\n";
+  std::string out = "compatible with: " + Joined(r.compatible, ", ") + "\n";
+  out += "best match: " + Joined(r.best, " or ");
+  if (r.best.size() > 1) out += " (their documented contracts are identical)";
+  return out + "\n";
+}
+
+// Each failure: "VERSION CHECK: detail".
+std::vector<std::string> Failures(const Report& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.versions) {
+    for (size_t i = 0; i < kChecks.size(); ++i) {
+      if (v.outcomes[i].verdict == Verdict::kFail) {
+        out.push_back(v.version + " " + kChecks[i].name + ": " + v.outcomes[i].detail);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool VersionResult::compatible() const {
+  return std::none_of(outcomes.begin(), outcomes.end(),
+                      [](const Outcome& o) { return o.verdict == Verdict::kFail; });
+}
+
+void Conclude(Report& report, const std::map<std::string, Contract>& contracts) {
+  report.compatible.clear();
+  report.best.clear();
+  for (const auto& v : report.versions) {
+    if (v.compatible()) report.compatible.push_back(v.version);
+  }
+  for (const auto& v : report.compatible) {
+    bool narrower_exists = false;
+    for (const auto& w : report.compatible) {
+      if (w == v) continue;
+      const Contract& cv = contracts.at(v);
+      const Contract& cw = contracts.at(w);
+      if (WithinContract(cw, cv) && !WithinContract(cv, cw)) narrower_exists = true;
+    }
+    if (!narrower_exists) report.best.push_back(v);
+  }
+}
+
+std::string TextReport(const Report& r) {
+  size_t width = 0;
+  for (const auto& c : kChecks) width = std::max(width, std::string_view(c.name).size());
+  std::string out = "OCP compatibility of " + r.base_url + "\n\n" + Padded("check", width + 2);
+  for (const auto& v : r.versions) out += Padded(v.version, 8);
+  out += "\n";
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    out += Padded(kChecks[i].name, width + 2);
+    for (const auto& v : r.versions) out += Padded(Cell(v.outcomes[i].verdict), 8);
+    out += "\n";
+  }
+  auto failures = Failures(r);
+  if (!failures.empty()) out += "\nfirst violations:\n  " + Joined(failures, "\n  ") + "\n";
+  return out + "\n" + Verdicts(r);
+}
+
+std::string JUnitXml(const Report& r) {
+  size_t tests = 0, failures = 0, skipped = 0;
+  for (const auto& v : r.versions) {
+    for (const auto& o : v.outcomes) {
+      ++tests;
+      failures += o.verdict == Verdict::kFail;
+      skipped += o.verdict == Verdict::kNotApplicable;
+    }
+  }
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<testsuites name=\"ocp-compat\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
+         std::to_string(failures) + "\" skipped=\"" + std::to_string(skipped) + "\">\n";
+  for (const auto& v : r.versions) {
+    size_t f = 0, s = 0;
+    for (const auto& o : v.outcomes) {
+      f += o.verdict == Verdict::kFail;
+      s += o.verdict == Verdict::kNotApplicable;
+    }
+    out += "  <testsuite name=\"OCP " + XmlEscaped(v.version) + "\" tests=\"" +
+           std::to_string(v.outcomes.size()) + "\" failures=\"" + std::to_string(f) +
+           "\" skipped=\"" + std::to_string(s) + "\">\n";
+    for (size_t i = 0; i < kChecks.size(); ++i) {
+      const Outcome& o = v.outcomes[i];
+      out += "    <testcase classname=\"ocp-compat.OCP-" + XmlEscaped(v.version) + "\" name=\"" +
+             kChecks[i].name + "\"";
+      if (o.verdict == Verdict::kPass) {
+        out += "/>\n";
+        continue;
+      }
+      out += ">\n      ";
+      out += o.verdict == Verdict::kFail
+                 ? "<failure message=\"" + XmlEscaped(o.detail) + "\">" + XmlEscaped(o.detail) +
+                       "</failure>"
+                 : "<skipped message=\"" + XmlEscaped(o.detail) + "\"/>";
+      out += "\n    </testcase>\n";
+    }
+    out += "  </testsuite>\n";
+  }
+  return out + "</testsuites>\n";
+}
+
+std::string MarkdownReport(const Report& r) {
+  std::string out = "# OCP compatibility of " + MdCell(r.base_url) + "\n\n";
+  out += Verdicts(r) + "\n| check |";
+  for (const auto& v : r.versions) out += " " + v.version + " |";
+  out += "\n|---|";
+  for (size_t k = 0; k < r.versions.size(); ++k) out += "---|";
+  out += "\n";
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    out += "| `" + std::string(kChecks[i].name) + "` |";
+    for (const auto& v : r.versions) {
+      out += std::string(" ") + (v.outcomes[i].verdict == Verdict::kFail ? "**FAIL**"
+                                                                         : Cell(v.outcomes[i].verdict)) +
+             " |";
+    }
+    out += "\n";
+  }
+  auto failures = Failures(r);
+  if (!failures.empty()) {
+    out += "\n## First violations\n\n";
+    for (const auto& f : failures) out += "- " + MdCell(f) + "\n";
+  }
+  out += "\n## Checks\n\n";
+  for (const auto& c : kChecks) out += "- `" + std::string(c.name) + "`: " + c.what + "\n";
+  return out;
+}
+
+std::string DiffReport(const Contract& from, const Contract& to, bool markdown) {
+  const std::string a = from.profile.version, b = to.profile.version;
+  const std::string bullet = markdown ? "- " : "  ";
+  std::string out = (markdown ? "# " : "") + std::string("What a client of OCP ") + a +
+                    " notices against OCP " + b + "\n";
+  size_t changes = 0;
+  // A change every response shows (the envelope's) is listed once.
+  std::map<std::string, std::vector<Change>> diffs;
+  std::map<std::pair<std::string, std::string>, size_t> seen;
+  for (const char* schema : kResponseSchemas) {
+    diffs[schema] = DiffOutlines(from.outlines.at(schema), to.outlines.at(schema));
+    for (const auto& c : diffs[schema]) ++seen[{c.path, c.what}];
+  }
+  auto section = [&](const std::string& title, const std::vector<Change>& list) {
+    if (list.empty()) return;
+    out += "\n" + std::string(markdown ? "## " : "") + title + "\n";
+    for (const auto& c : list) {
+      out += bullet + (markdown ? "`" + c.path + "`" : c.path) + ": " + c.what + "\n";
+      ++changes;
+    }
+  };
+  std::vector<Change> everywhere;
+  for (const auto& c : diffs[kResponseSchemas[0]]) {
+    if (seen[{c.path, c.what}] == kResponseSchemas.size()) everywhere.push_back(c);
+  }
+  section("every response", everywhere);
+  for (const char* schema : kResponseSchemas) {
+    std::vector<Change> own;
+    for (const auto& c : diffs[schema]) {
+      if (seen[{c.path, c.what}] != kResponseSchemas.size()) own.push_back(c);
+    }
+    section(schema, own);
+  }
+  std::vector<std::string> other;
+  if (from.profile.ak_sk != to.profile.ak_sk) {
+    other.push_back(std::string("AK/SK signatures: ") +
+                    (from.profile.ak_sk ? "accepted -> refused" : "refused -> accepted"));
+  }
+  for (size_t k = 0; k < mock::kErrorKindCount; ++k) {
+    auto kind = static_cast<mock::ErrorKind>(k);
+    const auto& x = from.profile.errors.Lookup(kind);
+    const auto& y = to.profile.errors.Lookup(kind);
+    const std::string name(mock::ErrorKindName(kind));
+    if (x.CodeText() != y.CodeText()) {
+      other.push_back("error " + name + ": code " + x.CodeText() + " -> " + y.CodeText());
+    }
+    if (x.message != y.message) {
+      other.push_back("error " + name + ": message \"" + x.message + "\" -> \"" + y.message +
+                      "\"");
+    }
+  }
+  if (!other.empty()) {
+    out += "\n" + std::string(markdown ? "## " : "") + "authentication and errors\n";
+    for (const auto& o : other) out += bullet + o + "\n";
+  }
+  changes += other.size();
+  if (changes == 0) out += "\nno difference: the documented contracts are identical\n";
+  return out;
+}
+
+}  // namespace compat

@@ -1,0 +1,77 @@
+#include "contract_tests/compat/schema_outline.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mock/testing/test_paths.h"
+#include "mock/versions/profile.h"
+
+namespace compat {
+namespace {
+
+using testing::Contains;
+using testing::Field;
+using testing::HasSubstr;
+
+Outline Of(const std::string& version, const std::string& schema) {
+  auto p = mock::versions::LoadProfile(mock::testdata::SchemasDir(), version);
+  if (!p.ok()) throw std::runtime_error(p.error().subject);
+  auto o = OutlineOf(p.value().schema_dirs, schema);
+  if (!o.ok()) throw std::runtime_error(o.error().subject);
+  return std::move(o).value();
+}
+
+TEST(SchemaOutline, FlattensRefsAllOfAndItems) {
+  Outline o = Of("4.2.2", "task-list-response");
+  ASSERT_TRUE(o.count("data.contents[].cluster.type"));
+  const auto& type = o.at("data.contents[].cluster.type");
+  EXPECT_EQ(type.types, (std::set<std::string>{"string"}));
+  EXPECT_EQ(*type.values, (std::set<std::string>{"\"PRIMARY\"", "\"STANDBY\""}));
+  EXPECT_TRUE(type.required);
+  EXPECT_TRUE(o.at("data.page.totalPages").required);
+  EXPECT_FALSE(o.at("data.contents[].tenant").required);
+  EXPECT_EQ(o.at("status").types, (std::set<std::string>{"integer"}));
+}
+
+TEST(SchemaOutline, DiffNamesWhatAClientNotices) {
+  auto to420 = DiffOutlines(Of("4.2.1", "task-list-response"), Of("4.2.0", "task-list-response"));
+  EXPECT_THAT(to420, Contains(AllOf(Field(&Change::path, "data.contents[].cluster.type"),
+                                    Field(&Change::what, "enum values removed: \"STANDBY\""))));
+  EXPECT_THAT(to420, Contains(AllOf(Field(&Change::path, "data.contents[].tenant.mode"),
+                                    Field(&Change::what, "enum values removed: \"ORACLE\""))));
+  EXPECT_EQ(2u, to420.size());
+  auto to422 = DiffOutlines(Of("4.2.1", "error-envelope"), Of("4.2.2", "error-envelope"));
+  ASSERT_EQ(1u, to422.size());
+  EXPECT_EQ("error.code", to422[0].path);
+  EXPECT_EQ("type integer -> integer, string", to422[0].what);
+  EXPECT_TRUE(DiffOutlines(Of("4.0.3", "task-detail-response"), Of("4.2.1", "task-detail-response"))
+                  .empty());
+}
+
+TEST(SchemaOutline, DiffReportsAddedRemovedAndRequired) {
+  Outline a{{"x", {{"string"}, std::nullopt, true}}, {"y", {{"integer"}, std::nullopt, false}}};
+  Outline b{{"x", {{"string"}, std::nullopt, false}}, {"z", {{}, std::nullopt, false}}};
+  auto d = DiffOutlines(a, b);
+  ASSERT_EQ(3u, d.size());
+  EXPECT_EQ("now optional", d[0].what);
+  EXPECT_THAT(d[1].what, HasSubstr("removed (was optional, integer)"));
+  EXPECT_EQ("added (optional, any type)", d[2].what);
+}
+
+TEST(SchemaOutline, WithinTellsNarrowerContracts) {
+  const auto o420 = Of("4.2.0", "task-list-response");
+  const auto o421 = Of("4.2.1", "task-list-response");
+  EXPECT_TRUE(WithinOutline(o420, o421));
+  EXPECT_FALSE(WithinOutline(o421, o420));
+  EXPECT_TRUE(WithinOutline(o421, o421));
+  EXPECT_FALSE(WithinOutline(Of("4.2.2", "error-envelope"), Of("4.2.1", "error-envelope")));
+}
+
+TEST(SchemaOutline, MissingSchemaIsAnError) {
+  auto o = OutlineOf({mock::testdata::SchemasDir()}, "no-such");
+  ASSERT_FALSE(o.ok());
+  EXPECT_THAT(o.error().subject, HasSubstr("no-such.schema.json"));
+}
+
+}  // namespace
+}  // namespace compat
