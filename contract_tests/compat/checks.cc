@@ -104,8 +104,8 @@ Probe::Probe(const Target& target) : client_(target.base_url, target.user, targe
   exchanges_[kNoCredentials] = Get(list + "?size=1", false);
   const auto& first = exchanges_[kListCheck];
   const rapidjson::Value* contents = first.json ? Contents(*first.json) : nullptr;
-  const rapidjson::Value* total = first.json ? At(*first.json, {"data", "page", "totalElements"})
-                                             : nullptr;
+  const rapidjson::Value* total =
+      first.json ? At(*first.json, {"data", "page", "totalElements"}) : nullptr;
   if (total == nullptr || !total->IsInt64() || total->GetInt64() < 2) {
     exchanges_[kPaging].not_applicable = "the list has fewer than 2 tasks";
   }
@@ -117,7 +117,8 @@ Probe::Probe(const Target& target) : client_(target.base_url, target.user, targe
     const int64_t id = (*contents)[0]["id"].GetInt64();
     exchanges_[kDetail] = Get(list + "/" + std::to_string(id));
     const auto& detail = exchanges_[kDetail];
-    const rapidjson::Value* subtasks = detail.json ? At(*detail.json, {"data", "subtasks"}) : nullptr;
+    const rapidjson::Value* subtasks =
+        detail.json ? At(*detail.json, {"data", "subtasks"}) : nullptr;
     if (subtasks == nullptr || !subtasks->IsArray() || subtasks->Empty() ||
         !At((*subtasks)[0], {"id"}) || !(*subtasks)[0]["id"].IsInt64()) {
       exchanges_[kLog].not_applicable = "the task's detail shows no subtask";
@@ -220,8 +221,8 @@ std::vector<Outcome> Probe::Judge(const Contract& c) const {
               break;
             }
             if (i == kSort && t["id"].GetInt64() <= previous) {
-              out[i] = Fail(e.request + ": id " + std::to_string(t["id"].GetInt64()) +
-                            " follows " + std::to_string(previous));
+              out[i] = Fail(e.request + ": id " + std::to_string(t["id"].GetInt64()) + " follows " +
+                            std::to_string(previous));
               break;
             }
             previous = t["id"].GetInt64();

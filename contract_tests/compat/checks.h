@@ -43,8 +43,8 @@ mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
 
 // The response schemas a contract's outlines cover.
 inline constexpr std::array<const char*, 6> kResponseSchemas = {
-    "task-list-response",   "task-detail-response", "subtask-log-response",
-    "subtask-response",     "no-data-response",     "error-envelope",
+    "task-list-response", "task-detail-response", "subtask-log-response",
+    "subtask-response",   "no-data-response",     "error-envelope",
 };
 
 // True when every response `narrow` allows, `wide` allows too, with the same error catalogue,

@@ -88,8 +88,7 @@ int Diff(const Options& o) {
   auto a = compat::LoadContract(o.schemas, o.from);
   auto b = a.ok() ? compat::LoadContract(o.schemas, o.to) : a;
   if (!a.ok() || !b.ok()) {
-    std::fprintf(stderr, "ocp-compat: %s\n",
-                 (!a.ok() ? a.error() : b.error()).subject.c_str());
+    std::fprintf(stderr, "ocp-compat: %s\n", (!a.ok() ? a.error() : b.error()).subject.c_str());
     return 2;
   }
   std::fputs(compat::DiffReport(a.value(), b.value(), false).c_str(), stdout);

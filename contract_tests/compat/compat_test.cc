@@ -58,18 +58,17 @@ class CompatAgainstEachVersion : public testing::TestWithParam<Expectation> {};
 TEST_P(CompatAgainstEachVersion, NamesTheServersVersion) {
   const Expectation& e = GetParam();
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", e.version, "--time-scale", "0"});
-  const fs::path dir = fs::temp_directory_path() /
-                       ("ocpmock-compat-" + std::to_string(getpid()) + "-" + e.version);
+  const fs::path dir =
+      fs::temp_directory_path() / ("ocpmock-compat-" + std::to_string(getpid()) + "-" + e.version);
   fs::create_directories(dir);
   CompatRun r = Compat("check --base-url " + server.base_url() + " " + kCredentials + " --junit '" +
-                 (dir / "c.xml").string() + "' --markdown '" + (dir / "c.md").string() + "'");
+                       (dir / "c.xml").string() + "' --markdown '" + (dir / "c.md").string() + "'");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find(std::string("compatible with: ") + e.compatible + "\n"))
       << r.out;
   EXPECT_NE(std::string::npos, r.out.find(std::string("best match: ") + e.best)) << r.out;
   const std::string xml = ReadAll(dir / "c.xml");
-  EXPECT_NE(std::string::npos, xml.find("<testsuite name=\"OCP " + std::string(e.version)))
-      << xml;
+  EXPECT_NE(std::string::npos, xml.find("<testsuite name=\"OCP " + std::string(e.version))) << xml;
   EXPECT_EQ(6u, [&] {
     size_t n = 0;
     for (size_t at = xml.find("<testsuite "); at != std::string::npos;
@@ -86,8 +85,7 @@ TEST_P(CompatAgainstEachVersion, NamesTheServersVersion) {
 
 INSTANTIATE_TEST_SUITE_P(
     Versions, CompatAgainstEachVersion,
-    testing::Values(Expectation{"3.1.1", "3.1.1", "3.1.1"},
-                    Expectation{"4.0.0", "4.0.0", "4.0.0"},
+    testing::Values(Expectation{"3.1.1", "3.1.1", "3.1.1"}, Expectation{"4.0.0", "4.0.0", "4.0.0"},
                     Expectation{"4.0.3", "4.0.0, 4.0.3, 4.2.1", "4.0.3 or 4.2.1"},
                     Expectation{"4.2.0", "4.0.0, 4.0.3, 4.2.0, 4.2.1", "4.2.0"},
                     Expectation{"4.2.1", "4.0.0, 4.0.3, 4.2.1", "4.0.3 or 4.2.1"},
@@ -103,7 +101,8 @@ INSTANTIATE_TEST_SUITE_P(
 // Without AK/SK keys the AK/SK check is not applicable, so 4.0.0 and 4.0.3 look alike.
 TEST(Compat, WithoutKeysAkSkIsNotApplicable) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.0.0", "--time-scale", "0"});
-  CompatRun r = Compat("check --base-url " + server.base_url() + " --user admin --password Admin@123");
+  CompatRun r =
+      Compat("check --base-url " + server.base_url() + " --user admin --password Admin@123");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("compatible with: 4.0.0, 4.0.3, 4.2.1\n")) << r.out;
 }

@@ -28,11 +28,21 @@ std::string XmlEscaped(const std::string& s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 admits no control characters but tab, newline and carriage return.
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -152,10 +162,9 @@ std::string JUnitXml(const Report& r) {
         continue;
       }
       out += ">\n      ";
-      out += o.verdict == Verdict::kFail
-                 ? "<failure message=\"" + XmlEscaped(o.detail) + "\">" + XmlEscaped(o.detail) +
-                       "</failure>"
-                 : "<skipped message=\"" + XmlEscaped(o.detail) + "\"/>";
+      out += o.verdict == Verdict::kFail ? "<failure message=\"" + XmlEscaped(o.detail) + "\">" +
+                                               XmlEscaped(o.detail) + "</failure>"
+                                         : "<skipped message=\"" + XmlEscaped(o.detail) + "\"/>";
       out += "\n    </testcase>\n";
     }
     out += "  </testsuite>\n";
@@ -173,8 +182,8 @@ std::string MarkdownReport(const Report& r) {
   for (size_t i = 0; i < kChecks.size(); ++i) {
     out += "| `" + std::string(kChecks[i].name) + "` |";
     for (const auto& v : r.versions) {
-      out += std::string(" ") + (v.outcomes[i].verdict == Verdict::kFail ? "**FAIL**"
-                                                                         : Cell(v.outcomes[i].verdict)) +
+      out += std::string(" ") +
+             (v.outcomes[i].verdict == Verdict::kFail ? "**FAIL**" : Cell(v.outcomes[i].verdict)) +
              " |";
     }
     out += "\n";
@@ -236,8 +245,7 @@ std::string DiffReport(const Contract& from, const Contract& to, bool markdown) 
       other.push_back("error " + name + ": code " + x.CodeText() + " -> " + y.CodeText());
     }
     if (x.message != y.message) {
-      other.push_back("error " + name + ": message \"" + x.message + "\" -> \"" + y.message +
-                      "\"");
+      other.push_back("error " + name + ": message \"" + x.message + "\" -> \"" + y.message + "\"");
     }
   }
   if (!other.empty()) {

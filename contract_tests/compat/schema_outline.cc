@@ -110,7 +110,8 @@ class Outliner {
   const rapidjson::Value* Load(const std::string& file) {
     if (auto it = docs_.find(file); it != docs_.end()) return it->second.get();
     auto path = mock::json::FindSchemaFile(dirs_, file);
-    auto text = path ? mock::json::ReadFile(*path) : mock::Result<std::string>(mock::BadRequest(""));
+    auto text =
+        path ? mock::json::ReadFile(*path) : mock::Result<std::string>(mock::BadRequest(""));
     auto doc = text.ok() ? mock::json::ParseJson(text.value())
                          : mock::Result<rapidjson::Document>(mock::BadRequest(""));
     if (!doc.ok()) {
@@ -219,8 +220,7 @@ std::string Describe(const Field& f) {
   return out;
 }
 
-void DiffField(const std::string& path, const Field& a, const Field& b,
-               std::vector<Change>& out) {
+void DiffField(const std::string& path, const Field& a, const Field& b, std::vector<Change>& out) {
   if (a.types != b.types) {
     out.push_back({path, "type " + (a.types.empty() ? "any" : Joined(a.types)) + " -> " +
                              (b.types.empty() ? "any" : Joined(b.types))});

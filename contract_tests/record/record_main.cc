@@ -1,0 +1,79 @@
+// ocp-record: records a live OCP's tasks as an ocp-mock fixture set. `ocp-record --help`;
+// README, "Version support".
+#include <curl/curl.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "contract_tests/record/recorder.h"
+#include "mock/json/schema_set.h"
+#include "mock/versions/profile.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "ocp-record: pages through a live OCP's task list (and each task's detail and subtask "
+      "logs, up to limits) and writes OUT/tasks/recorded.json, a fixture set ocp-mock loads "
+      "unchanged. Never writes a password or key. Exit status: 0 recorded; 1 recorded, but some "
+      "responses broke the version's schemas (listed); 2 nothing written."};
+  record::RecordOptions o;
+  std::string schemas_root = OCPMOCK_DEFAULT_SCHEMAS;
+  app.add_option("--base-url", o.base_url, "The server, e.g. http://ocp:8080")
+      ->envname("OCP_BASE_URL")
+      ->required();
+  app.add_option("--user", o.user, "Basic user")->envname("OCP_USER");
+  app.add_option("--password", o.password, "Basic password (better: OCP_PASSWORD)")
+      ->envname("OCP_PASSWORD");
+  app.add_option("--access-key", o.access_key, "Sign with AK/SK instead of Basic")
+      ->envname("OCP_ACCESS_KEY");
+  app.add_option("--secret-key", o.secret_key, "SK (better: OCP_SECRET_KEY)")
+      ->envname("OCP_SECRET_KEY");
+  app.add_option("--out", o.out, "Fixture folder to write (OUT/tasks/recorded.json)")->required();
+  app.add_option("--ocp-version", o.ocp_version,
+                 "Version whose schemas the responses must meet (default: the newest)");
+  app.add_option("--schemas", schemas_root, "Schema folder")->capture_default_str();
+  app.add_option("--max-tasks", o.max_tasks, "Most tasks to record")
+      ->check(CLI::Range(size_t{1}, size_t{10000000}))
+      ->capture_default_str();
+  app.add_option("--max-details", o.max_details, "Most task details to fetch")
+      ->capture_default_str();
+  app.add_option("--max-logs", o.max_logs, "Most subtask logs to fetch")->capture_default_str();
+  app.add_option("--page-size", o.page_size, "Tasks per list request (OCP allows 2000)")
+      ->check(CLI::Range(size_t{1}, size_t{2000}))
+      ->capture_default_str();
+  app.add_flag("--anonymise,--anonymize", o.anonymise,
+               "Replace cluster, tenant and user names and host addresses, in logs too");
+  CLI11_PARSE(app, argc, argv);
+  if (o.ocp_version.empty()) {
+    auto known = mock::versions::KnownVersions(schemas_root);
+    o.ocp_version = known.empty() ? "" : known.back();
+  }
+  auto profile = mock::versions::LoadProfile(schemas_root, o.ocp_version);
+  if (!profile.ok()) {
+    std::fprintf(stderr, "ocp-record: %s\n", profile.error().subject.c_str());
+    return 2;
+  }
+  auto schemas = mock::json::SchemaSet::Load(profile.value().schema_dirs);
+  if (!schemas.ok()) {
+    std::fprintf(stderr, "ocp-record: %s\n", schemas.error().subject.c_str());
+    return 2;
+  }
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  auto report = record::Record(o, schemas.value(), [](const std::string& line) {
+    std::fprintf(stderr, "ocp-record: %s\n", line.c_str());
+  });
+  curl_global_cleanup();
+  if (!report.ok()) {
+    std::fprintf(stderr, "ocp-record: %s\n", report.error().subject.c_str());
+    return 2;
+  }
+  const auto& r = report.value();
+  std::printf("recorded %zu tasks (%zu with details, %zu subtask logs) to %s\n", r.tasks,
+              r.details, r.logs, r.file.c_str());
+  for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
+  for (const auto& v : r.violations) {
+    std::printf("violates OCP %s's schemas: %s\n", o.ocp_version.c_str(), v.c_str());
+  }
+  std::printf("serve it with: ocp-mock --fixtures %s --ocp-version %s --users FILE (or --no-auth)\n",
+              o.out.c_str(), o.ocp_version.c_str());
+  return r.violations.empty() ? 0 : 1;
+}
