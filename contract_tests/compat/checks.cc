@@ -2,6 +2,10 @@
 
 #include <ctime>
 
+#include <rapidjson/pointer.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "contract_tests/support/server_under_test.h"
 #include "contract_tests/support/signing.h"
 #include "mock/json/json.h"
@@ -50,6 +54,18 @@ const rapidjson::Value* At(const rapidjson::Value& v, std::initializer_list<cons
 const rapidjson::Value* Contents(const rapidjson::Document& doc) {
   const rapidjson::Value* c = At(doc, {"data", "contents"});
   return c != nullptr && c->IsArray() ? c : nullptr;
+}
+
+// The value at JSON Pointer `pointer`, as (shortened) JSON text.
+std::string ValueAt(const rapidjson::Document& doc, const std::string& pointer) {
+  rapidjson::Pointer p(pointer.c_str());
+  const rapidjson::Value* v = p.IsValid() ? p.Get(doc) : nullptr;
+  if (v == nullptr) return "?";
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v->Accept(w);
+  std::string text(buf.GetString(), buf.GetSize());
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
 }
 
 }  // namespace
@@ -151,8 +167,8 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
   if (!json) return Fail(request + ": the body is not JSON: " + Excerpt(r.body));
   auto v = c.schemas->Validate(schema, *json);
   if (!v.empty()) {
-    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + ": " + v[0].message +
-                " (" + schema + ")");
+    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + " = " +
+                ValueAt(*json, v[0].path) + ": " + v[0].message + " (" + schema + ")");
   }
   return Pass();
 }

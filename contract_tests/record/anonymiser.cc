@@ -74,7 +74,8 @@ std::string Anonymiser::Text(std::string_view text) {
   // Longest first, so "prod-hz-standby" goes before "prod-hz".
   std::multimap<size_t, std::pair<std::string, std::string>, std::greater<>> by_length;
   for (const auto& [from, to] : names_) by_length.emplace(from.size(), std::pair{from, to});
-  for (const auto& [length, pair] : by_length) out = ReplaceWord(std::move(out), pair.first, pair.second);
+  for (const auto& [length, pair] : by_length)
+    out = ReplaceWord(std::move(out), pair.first, pair.second);
   static const std::regex kAddress(R"(\d{1,3}(\.\d{1,3}){3})");
   for (const auto& [from, to] : hosts_) {
     if (!std::regex_match(from, kAddress)) out = ReplaceWord(std::move(out), from, to);

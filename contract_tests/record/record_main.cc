@@ -67,13 +67,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& r = report.value();
-  std::printf("recorded %zu tasks (%zu with details, %zu subtask logs) to %s\n", r.tasks,
-              r.details, r.logs, r.file.c_str());
+  std::printf("recorded %zu tasks (%zu with details, %zu subtask logs) to %s\n", r.tasks, r.details,
+              r.logs, r.file.c_str());
   for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
   for (const auto& v : r.violations) {
     std::printf("violates OCP %s's schemas: %s\n", o.ocp_version.c_str(), v.c_str());
   }
-  std::printf("serve it with: ocp-mock --fixtures %s --ocp-version %s --users FILE (or --no-auth)\n",
-              o.out.c_str(), o.ocp_version.c_str());
+  std::printf(
+      "serve it with: ocp-mock --fixtures %s --ocp-version %s --users FILE (or --no-auth)\n",
+      o.out.c_str(), o.ocp_version.c_str());
   return r.violations.empty() ? 0 : 1;
 }

@@ -62,8 +62,9 @@ std::string Everything(const fs::path& dir) {
 class Recording : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ocpmock-record-" + std::to_string(getpid()) + "-" +
-                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        fs::temp_directory_path() / ("ocpmock-record-" + std::to_string(getpid()) + "-" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -85,7 +86,8 @@ TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
   contract::MockProcess source(OCPMOCK_BINARY, {"--ocp-version", "4.2.1", "--time-scale", "0"});
   ToolRun r = Recorder("--base-url " + source.base_url() +
                        " --user admin --password Admin@123 --ocp-version 4.2.1 --max-logs 100000"
-                       " --page-size 70 --out '" + dir_.string() + "'");
+                       " --page-size 70 --out '" +
+                       dir_.string() + "'");
   ASSERT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("recorded 247 tasks (247 with details")) << r.out;
   contract::MockProcess replay(OCPMOCK_BINARY, {"--fixtures", dir_.string(), "--users", kUsers,
@@ -96,7 +98,8 @@ TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
   for (const std::string q :
        {"", "?page=2&size=7", "?status=FAILED,RUNNING&size=2000", "?type=SCHEDULED&size=2000",
         "?sort=createTime,asc&size=50", "?sort=name,desc&size=50", "?clusterId=2&size=2000",
-        "?clusterId=1&tenantName=sys&size=2000", "?name=tenant&size=2000", "?cluterName=prod&size=2000"}) {
+        "?clusterId=1&tenantName=sys&size=2000", "?name=tenant&size=2000",
+        "?cluterName=prod&size=2000"}) {
     const std::string target = "/api/v2/tasks/instances" + q;
     const std::string want = Data(a, target);
     ASSERT_FALSE(want.empty()) << target;
@@ -139,16 +142,16 @@ TEST_F(Recording, NeverWritesCredentialsAndCanAnonymise) {
   // And ocp-mock loads it.
   contract::MockProcess replay(OCPMOCK_BINARY, {"--fixtures", dir_.string(), "--users", kUsers});
   contract::HttpClient c(replay.base_url(), "admin", "Admin@123");
-  EXPECT_NE(std::string::npos, c.Send("GET", "/api/v2/tasks/instances?size=1").body.find(
-                                   "\"totalElements\":120"));
+  EXPECT_NE(std::string::npos,
+            c.Send("GET", "/api/v2/tasks/instances?size=1").body.find("\"totalElements\":120"));
 }
 
 TEST_F(Recording, AFailedRecordingLeavesThePreviousSetWhole) {
   contract::MockProcess source(OCPMOCK_BINARY, {"--time-scale", "0"});
-  ASSERT_EQ(0, Recorder("--base-url " + source.base_url() +
-                        " --user admin --password Admin@123 --max-tasks 30 --out '" +
-                        dir_.string() + "'")
-                   .rc);
+  ASSERT_EQ(
+      0, Recorder("--base-url " + source.base_url() +
+                  " --user admin --password Admin@123 --max-tasks 30 --out '" + dir_.string() + "'")
+             .rc);
   const std::string before = ReadAll(dir_ / "tasks" / "recorded.json");
   // Wrong password: the first request fails.
   ToolRun refused = Recorder("--base-url " + source.base_url() +

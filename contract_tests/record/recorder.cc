@@ -27,14 +27,19 @@ using rapidjson::Value;
 constexpr std::string_view kList = "/api/v2/tasks/instances";
 
 // The keys fixture-file.schema.json admits for a task and a subtask.
-const std::set<std::string> kTaskKeys = {
-    "id",       "name",     "status",     "type",      "operation", "taskDefinitionId",
-    "executor", "prohibitRollback",       "cluster",   "tenant",    "creator",
-    "createTime", "startTime", "finishTime", "subtasks"};
+const std::set<std::string> kTaskKeys = {"id",        "name",
+                                         "status",    "type",
+                                         "operation", "taskDefinitionId",
+                                         "executor",  "prohibitRollback",
+                                         "cluster",   "tenant",
+                                         "creator",   "createTime",
+                                         "startTime", "finishTime",
+                                         "subtasks"};
 const std::set<std::string> kSubtaskKeys = {
-    "id",        "name",       "description", "status",     "operation", "seriesId",
-    "timeout",   "executor",   "runTime",     "nodeType",   "parallelIdx", "upstreams",
-    "downstreams", "prohibitRollback", "createTime", "startTime", "finishTime"};
+    "id",          "name",      "description", "status",           "operation",
+    "seriesId",    "timeout",   "executor",    "runTime",          "nodeType",
+    "parallelIdx", "upstreams", "downstreams", "prohibitRollback", "createTime",
+    "startTime",   "finishTime"};
 
 std::string Excerpt(const std::string& s) { return s.size() > 200 ? s.substr(0, 200) + "..." : s; }
 
@@ -123,7 +128,9 @@ void SetString(Value& obj, const char* key, const std::string& s,
   if (obj.IsObject() && obj.HasMember(key)) obj[key].SetString(s.c_str(), a);
 }
 
-int64_t IdOf(const Value& v) { return v.HasMember("id") && v["id"].IsInt64() ? v["id"].GetInt64() : 0; }
+int64_t IdOf(const Value& v) {
+  return v.HasMember("id") && v["id"].IsInt64() ? v["id"].GetInt64() : 0;
+}
 
 std::string StringOf(const Value& v, const char* key) {
   return v.IsObject() && v.HasMember(key) && v[key].IsString() ? v[key].GetString() : "";
@@ -262,8 +269,8 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
       if (report.logs >= o.max_logs) break;
       if (StringOf(subtasks[i], "status") == "PENDING") continue;  // never ran: no log
       const int64_t sid = IdOf(subtasks[i]);
-      auto log = session.Get(path + "/subtasks/" + std::to_string(sid) + "/log",
-                             "subtask-log-response");
+      auto log =
+          session.Get(path + "/subtasks/" + std::to_string(sid) + "/log", "subtask-log-response");
       if (!log.ok()) {
         report.notes.push_back(log.error().subject);
         continue;
@@ -288,8 +295,8 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
   if (o.anonymise) Anonymise(doc, a);
   const std::string source = o.anonymise ? "a live OCP" : WithoutUserInfo(o.base_url);
   const std::string description = "Recorded by ocp-record from " + source + " on " + UtcNow() +
-                                  " (OCP " + o.ocp_version + " schemas): " +
-                                  std::to_string(report.tasks) + " tasks" +
+                                  " (OCP " + o.ocp_version +
+                                  " schemas): " + std::to_string(report.tasks) + " tasks" +
                                   (o.anonymise ? ", names and hosts anonymised" : "");
   const std::string text = Render(description, doc);
   report.file = o.out / "tasks" / "recorded.json";

@@ -46,7 +46,8 @@ struct RecordReport {
 
 // Fails (writing nothing) when the server cannot be read, or when what it answered does not
 // make a loadable fixture set. `progress` gets a line per page.
-mock::Result<RecordReport> Record(const RecordOptions& options, const mock::json::SchemaSet& schemas,
+mock::Result<RecordReport> Record(const RecordOptions& options,
+                                  const mock::json::SchemaSet& schemas,
                                   const std::function<void(const std::string&)>& progress);
 
 }  // namespace record
