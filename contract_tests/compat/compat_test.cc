@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "contract_tests/support/command.h"
 #include "contract_tests/support/mock_process.h"
 
 namespace compat {
@@ -15,21 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CompatRun {
-  int rc = -1;
-  std::string out;
-};
-
-// Runs ocp-compat with `args`; stdout and stderr captured.
-CompatRun Compat(const std::string& args) {
-  CompatRun r;
-  FILE* pipe = popen((std::string("'") + OCPCOMPAT_BINARY + "' " + args + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  int status = pclose(pipe);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+contract::CommandResult Compat(const std::string& args) {
+  return contract::RunCommand(std::string("'") + OCPCOMPAT_BINARY + "' " + args);
 }
 
 std::string ReadAll(const fs::path& p) {
@@ -61,8 +49,9 @@ TEST_P(CompatAgainstEachVersion, NamesTheServersVersion) {
   const fs::path dir =
       fs::temp_directory_path() / ("ocpmock-compat-" + std::to_string(getpid()) + "-" + e.version);
   fs::create_directories(dir);
-  CompatRun r = Compat("check --base-url " + server.base_url() + " " + kCredentials + " --junit '" +
-                       (dir / "c.xml").string() + "' --markdown '" + (dir / "c.md").string() + "'");
+  contract::CommandResult r =
+      Compat("check --base-url " + server.base_url() + " " + kCredentials + " --junit '" +
+             (dir / "c.xml").string() + "' --markdown '" + (dir / "c.md").string() + "'");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find(std::string("compatible with: ") + e.compatible + "\n"))
       << r.out;
@@ -101,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Without AK/SK keys the AK/SK check is not applicable, so 4.0.0 and 4.0.3 look alike.
 TEST(Compat, WithoutKeysAkSkIsNotApplicable) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.0.0", "--time-scale", "0"});
-  CompatRun r =
+  contract::CommandResult r =
       Compat("check --base-url " + server.base_url() + " --user admin --password Admin@123");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("compatible with: 4.0.0, 4.0.3, 4.2.1\n")) << r.out;
@@ -111,18 +100,19 @@ TEST(Compat, WithoutKeysAkSkIsNotApplicable) {
 TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
   // No authentication: every version expects a 401 without credentials.
   contract::MockProcess server(OCPMOCK_BINARY, {"--no-auth"});
-  CompatRun r = Compat("check --base-url " + server.base_url());
+  contract::CommandResult r = Compat("check --base-url " + server.base_url());
   EXPECT_EQ(1, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("no-credentials: GET")) << r.out;
-  CompatRun nothing = Compat("check --base-url http://127.0.0.1:9 --user a --password b");
+  contract::CommandResult nothing =
+      Compat("check --base-url http://127.0.0.1:9 --user a --password b");
   EXPECT_EQ(1, nothing.rc) << nothing.out;
   EXPECT_NE(std::string::npos, nothing.out.find("no answer")) << nothing.out;
 }
 
 TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
-  CompatRun r = Compat(std::string("check") + "");
+  contract::CommandResult r = Compat(std::string("check") + "");
   EXPECT_NE(0, r.rc) << "--base-url is required";
   r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
   EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << "no password: 401s";
@@ -134,7 +124,7 @@ TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
 }
 
 TEST(Compat, DiffListsWhatAClientNotices) {
-  CompatRun r = Compat("diff 4.2.1 4.2.2");
+  contract::CommandResult r = Compat("diff 4.2.1 4.2.2");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("error.code: type integer -> integer, string")) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("error taskNotFound: code 4001 -> TSK10001")) << r.out;

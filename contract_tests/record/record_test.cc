@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "contract_tests/record/anonymiser.h"
+#include "contract_tests/support/command.h"
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
 #include "mock/json/json.h"
@@ -27,20 +28,8 @@ const std::string kUsers = std::string(OCPMOCK_SOURCE_DIR) + "/fixtures/users.js
 constexpr const char* kAk = "cqammmxBpfGjFlto";
 constexpr const char* kSk = "2fc0c299cc94c6be266f2ceece765d4d";
 
-struct ToolRun {
-  int rc = -1;
-  std::string out;
-};
-
-ToolRun Recorder(const std::string& args) {
-  ToolRun r;
-  FILE* pipe = popen((std::string("'") + OCPRECORD_BINARY + "' " + args + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  int status = pclose(pipe);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+contract::CommandResult Recorder(const std::string& args) {
+  return contract::RunCommand(std::string("'") + OCPRECORD_BINARY + "' " + args);
 }
 
 std::string ReadAll(const fs::path& p) {
@@ -84,10 +73,11 @@ std::string Data(const contract::HttpClient& c, const std::string& target) {
 
 TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
   contract::MockProcess source(OCPMOCK_BINARY, {"--ocp-version", "4.2.1", "--time-scale", "0"});
-  ToolRun r = Recorder("--base-url " + source.base_url() +
-                       " --user admin --password Admin@123 --ocp-version 4.2.1 --max-logs 100000"
-                       " --page-size 70 --out '" +
-                       dir_.string() + "'");
+  contract::CommandResult r =
+      Recorder("--base-url " + source.base_url() +
+               " --user admin --password Admin@123 --ocp-version 4.2.1 --max-logs 100000"
+               " --page-size 70 --out '" +
+               dir_.string() + "'");
   ASSERT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("recorded 247 tasks (247 with details")) << r.out;
   contract::MockProcess replay(OCPMOCK_BINARY, {"--fixtures", dir_.string(), "--users", kUsers,
@@ -123,9 +113,9 @@ TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
 TEST_F(Recording, NeverWritesCredentialsAndCanAnonymise) {
   contract::MockProcess source(OCPMOCK_BINARY, {"--time-scale", "0"});
   // Signed with AK/SK this time; the password is given too.
-  ToolRun r = Recorder("--base-url " + source.base_url() + " --user admin --password Admin@123" +
-                       " --access-key " + kAk + " --secret-key " + kSk +
-                       " --anonymise --max-tasks 120 --out '" + dir_.string() + "'");
+  contract::CommandResult r = Recorder(
+      "--base-url " + source.base_url() + " --user admin --password Admin@123" + " --access-key " +
+      kAk + " --secret-key " + kSk + " --anonymise --max-tasks 120 --out '" + dir_.string() + "'");
   ASSERT_EQ(0, r.rc) << r.out;
   const std::string all = Everything(dir_);
   for (const char* secret : {"Admin@123", kAk, kSk}) {
@@ -154,15 +144,16 @@ TEST_F(Recording, AFailedRecordingLeavesThePreviousSetWhole) {
              .rc);
   const std::string before = ReadAll(dir_ / "tasks" / "recorded.json");
   // Wrong password: the first request fails.
-  ToolRun refused = Recorder("--base-url " + source.base_url() +
-                             " --user admin --password wrong --out '" + dir_.string() + "'");
+  contract::CommandResult refused =
+      Recorder("--base-url " + source.base_url() + " --user admin --password wrong --out '" +
+               dir_.string() + "'");
   EXPECT_EQ(2, refused.rc);
   EXPECT_NE(std::string::npos, refused.out.find("HTTP 401")) << refused.out;
   // Data this version's schemas refuse (4.2.2's STANDBY clusters, recorded as 4.2.0) would not
   // load: nothing is written.
-  ToolRun wrong = Recorder("--base-url " + source.base_url() +
-                           " --user admin --password Admin@123 --ocp-version 4.2.0 --out '" +
-                           dir_.string() + "'");
+  contract::CommandResult wrong = Recorder(
+      "--base-url " + source.base_url() +
+      " --user admin --password Admin@123 --ocp-version 4.2.0 --out '" + dir_.string() + "'");
   EXPECT_EQ(2, wrong.rc);
   EXPECT_NE(std::string::npos, wrong.out.find("would not load in ocp-mock, nothing written"))
       << wrong.out;
@@ -183,9 +174,10 @@ TEST_F(Recording, ReportsResponsesThatBreakTheSchemas) {
   detail.replace(detail.find("\"required\": [\"data\"]"), 20, "\"required\": [\"data\", \"x\"]");
   std::ofstream(schemas / "task-detail-response.schema.json") << detail;
   contract::MockProcess source(OCPMOCK_BINARY, {"--time-scale", "0"});
-  ToolRun r = Recorder("--base-url " + source.base_url() +
-                       " --user admin --password Admin@123 --max-tasks 5 --schemas '" +
-                       schemas.string() + "' --out '" + (dir_ / "out").string() + "'");
+  contract::CommandResult r =
+      Recorder("--base-url " + source.base_url() +
+               " --user admin --password Admin@123 --max-tasks 5 --schemas '" + schemas.string() +
+               "' --out '" + (dir_ / "out").string() + "'");
   EXPECT_EQ(1, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("violates OCP 4.2.2's schemas: GET /api/v2/tasks/"))
       << r.out;
