@@ -64,7 +64,7 @@ TEST(Binary, HelpListsEveryFlag) {
        {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
         "--server-name", "--log-level", "--max-request-bytes", "--max-query-params",
         "--keepalive-timeout", "--max-connections", "--max-header-bytes", "--max-body-bytes",
-        "--help", "--version"}) {
+        "--help", "--version", "--ocp-version", "--list-versions"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }
@@ -93,6 +93,40 @@ TEST(Binary, RefusesAFixtureThatBreaksTheSchemaNamingFileAndLocation) {
   EXPECT_EQ(2, r.exit_code) << r.output;
   EXPECT_NE(std::string::npos, r.output.find("broken.json: /tasks/0/task/status")) << r.output;
   EXPECT_EQ(std::string::npos, r.output.find("listening on")) << "started anyway";
+}
+
+// A fixture is checked against the schemas of the version played: 4.2.0 has no STANDBY.
+TEST(Binary, RefusesAFixtureTheVersionsSchemasDoNotAllow) {
+  TempDir dir;
+  std::ofstream(dir.path() / "tasks" / "standby.json")
+      << R"({"format":"ocp-mock-fixtures/1","tasks":[{"task":{"id":1,"name":"t",)"
+      << R"("status":"RUNNING","creator":{"id":1,"name":"a"},"subtasks":[],)"
+      << R"("cluster":{"id":1,"name":"c","obClusterId":1,"type":"STANDBY"}}}]})";
+  const std::string fixtures = " --no-auth --fixtures '" + dir.path().string() + "'";
+  RunResult r = RunMock("--port 0 --ocp-version 4.2.0" + fixtures);
+  EXPECT_EQ(2, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos,
+            r.output.find("fixture refused (as OCP 4.2.0): " + (dir.path() / "tasks").string() +
+                          "/standby.json: /tasks/0/task/cluster/type"))
+      << r.output;
+  MockProcess as421(OCPMOCK_BINARY,
+                    {"--ocp-version", "4.2.1", "--no-auth", "--fixtures", dir.path().string()});
+  EXPECT_EQ(200, HttpClient(as421.base_url(), std::nullopt, std::nullopt)
+                     .Send("GET", "/api/v2/tasks/instances")
+                     .status);
+}
+
+TEST(Binary, UnknownVersionListsTheKnownOnes) {
+  RunResult r = RunMock("--port 0 --ocp-version 4.1.0");
+  EXPECT_EQ(2, r.exit_code) << r.output;
+  EXPECT_NE(std::string::npos,
+            r.output.find("no OCP version profile \"4.1.0\"; known: 3.1.1, 4.0.0, 4.0.3, 4.2.0, "
+                          "4.2.1, 4.2.2"))
+      << r.output;
+  RunResult list = RunMock("--list-versions");
+  EXPECT_EQ(0, list.exit_code);
+  EXPECT_NE(std::string::npos, list.output.find("4.2.2    Prefixed error codes")) << list.output;
+  EXPECT_NE(std::string::npos, list.output.find("(default)")) << list.output;
 }
 
 TEST(Binary, RefusesUnreadableJsonAndDuplicateIds) {

@@ -163,7 +163,10 @@ int Serve(const Flags& f) {
   std::vector<std::filesystem::path> skipped;
   auto tasks =
       mock::store::LoadTaskFixtures(f.fixtures, schemas.value(), profile.value().version, &skipped);
-  if (!tasks.ok()) return Fatal("fixture refused: " + tasks.error().subject);
+  if (!tasks.ok()) {
+    return Fatal("fixture refused (as OCP " + profile.value().version +
+                 "): " + tasks.error().subject);
+  }
   for (const auto& file : skipped) {
     mock::Log(mock::LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
