@@ -113,10 +113,12 @@ TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
 TEST_F(Recording, NeverWritesCredentialsAndCanAnonymise) {
   contract::MockProcess source(OCPMOCK_BINARY, {"--time-scale", "0"});
   // Signed with AK/SK this time; the password is given too.
-  contract::CommandResult r = Recorder(
-      "--base-url " + source.base_url() + " --user admin --password Admin@123" + " --access-key " +
-      kAk + " --secret-key " + kSk + " --anonymise --max-tasks 120 --out '" + dir_.string() + "'");
+  contract::CommandResult r =
+      Recorder("--base-url " + source.base_url() + " --user admin --password Admin@123" +
+               " --access-key " + kAk + " --secret-key " + kSk +
+               " --anonymise --max-tasks 120 --max-details 100 --out '" + dir_.string() + "'");
   ASSERT_EQ(0, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("note: 20 tasks have only the list's view")) << r.out;
   const std::string all = Everything(dir_);
   for (const char* secret : {"Admin@123", kAk, kSk}) {
     EXPECT_EQ(std::string::npos, all.find(secret)) << secret;

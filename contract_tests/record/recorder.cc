@@ -288,6 +288,11 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
   }
   progress("fetched " + std::to_string(report.details) + " details and " +
            std::to_string(report.logs) + " subtask logs");
+  if (report.details < report.tasks) {
+    report.notes.push_back(std::to_string(report.tasks - report.details) +
+                           " tasks have only the list's view (no detail fetched, see "
+                           "--max-details): ocp-mock gives them type MANUAL and no createTime");
+  }
   for (const auto& [key, count] : dropped) {
     report.notes.push_back("dropped `" + key + "` from " + std::to_string(count) +
                            " tasks or subtasks: the fixture format has no such field");
