@@ -135,12 +135,23 @@ Probe::Probe(const Target& target) : client_(target.base_url, target.user, targe
     const auto& detail = exchanges_[kDetail];
     const rapidjson::Value* subtasks =
         detail.json ? At(*detail.json, {"data", "subtasks"}) : nullptr;
-    if (subtasks == nullptr || !subtasks->IsArray() || subtasks->Empty() ||
-        !At((*subtasks)[0], {"id"}) || !(*subtasks)[0]["id"].IsInt64()) {
+    // A subtask that has run, which has a log for certain; else the first.
+    const rapidjson::Value* chosen = nullptr;
+    for (size_t k = 0; subtasks != nullptr && subtasks->IsArray() && k < subtasks->Size(); ++k) {
+      const rapidjson::Value& s = (*subtasks)[static_cast<rapidjson::SizeType>(k)];
+      const rapidjson::Value* sid = At(s, {"id"});
+      if (sid == nullptr || !sid->IsInt64()) continue;
+      const rapidjson::Value* status = At(s, {"status"});
+      const bool ran = status != nullptr && status->IsString() &&
+                       std::string_view(status->GetString()) != "PENDING";
+      if (chosen == nullptr || ran) chosen = sid;
+      if (ran) break;
+    }
+    if (chosen == nullptr) {
       exchanges_[kLog].not_applicable = "the task's detail shows no subtask";
     } else {
       exchanges_[kLog] = Get(list + "/" + std::to_string(id) + "/subtasks/" +
-                             std::to_string((*subtasks)[0]["id"].GetInt64()) + "/log");
+                             std::to_string(chosen->GetInt64()) + "/log");
     }
   }
   if (target.access_key && target.secret_key) {

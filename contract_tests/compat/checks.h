@@ -61,7 +61,7 @@ inline constexpr std::array<CheckInfo, 10> kChecks = {{
     {"list-filter", "status=FAILED: only FAILED tasks"},
     {"list-sort", "sort=id,asc: ids ascending"},
     {"detail", "the first listed task's detail: 200 and the detail schema"},
-    {"subtask-log", "that task's first subtask's log: 200 and the log schema"},
+    {"subtask-log", "the log of that task's first subtask that has run: 200 and the log schema"},
     {"unknown-task", "an unknown task: 404 with the version's task-not-found code and message"},
     {"unsupported-sort", "sort by an unknown field: 400 with the version's sort-field code"},
     {"no-credentials", "no credentials: 401 with the version's not-logged-on code"},
