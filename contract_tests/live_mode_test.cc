@@ -120,7 +120,9 @@ TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
   MockProcess server(OCPMOCK_BINARY, {"--fixtures", (workdir_ / "fixtures").string(),
                                       "--time-scale", "0", "--ocp-version", "4.2.1"});
   std::string output;
-  int rc = RunLiveSuite(server.base_url(), workdir_, &output, "", "-LiveMode.*", true);
+  // The error cases tell the versions apart; six whole runs would take minutes under ASan.
+  int rc = RunLiveSuite(server.base_url(), workdir_, &output, "",
+                        "Ids/TaskNotFound.*:ErrorEnvelope.*:ListTasks/ErrorCases.*", true);
   EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
   EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0, 4.0.3, 4.2.0, 4.2.1\n"))
       << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
