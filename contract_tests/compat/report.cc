@@ -70,10 +70,11 @@ std::string Padded(std::string s, size_t width) {
   return s;
 }
 
-std::string Verdicts(const Report& r) {
-  if (r.compatible.empty()) return "compatible with: none of the known versions\n";
-  std::string out = "compatible with: " + Joined(r.compatible, ", ") + "\n";
-  out += "best match: " + Joined(r.best, " or ");
+// `bullet` starts each line ("- " makes a Markdown list).
+std::string Verdicts(const Report& r, const std::string& bullet = "") {
+  if (r.compatible.empty()) return bullet + "compatible with: none of the known versions\n";
+  std::string out = bullet + "compatible with: " + Joined(r.compatible, ", ") + "\n";
+  out += bullet + "best match: " + Joined(r.best, " or ");
   if (r.best.size() > 1) out += " (their documented contracts are identical)";
   return out + "\n";
 }
@@ -174,7 +175,7 @@ std::string JUnitXml(const Report& r) {
 
 std::string MarkdownReport(const Report& r) {
   std::string out = "# OCP compatibility of " + MdCell(r.base_url) + "\n\n";
-  out += Verdicts(r) + "\n| check |";
+  out += Verdicts(r, "- ") + "\n| check |";
   for (const auto& v : r.versions) out += " " + v.version + " |";
   out += "\n|---|";
   for (size_t k = 0; k < r.versions.size(); ++k) out += "---|";
