@@ -2,6 +2,7 @@
 // and OCP's documented 429. The users are those of fixtures/users.json.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <set>
@@ -99,6 +100,23 @@ TEST_F(MockUsers, AkSkSignedRequestIsServedFrom403) {
                                               "viewer-secret-key-0001", std::time(nullptr)),
                                   false);
   EXPECT_EQ(200, viewer.status) << viewer.body;
+}
+
+// Live mode with OCP_ACCESS_KEY and OCP_SECRET_KEY: a signed list is served by a version that
+// takes AK/SK. (A version without AK/SK says nothing about them: its clients use Basic.)
+TEST(LiveAuthentication, AkSkSignedListIsServedWhereTheVersionTakesAkSk) {
+  const ServerUnderTest& server = ServerUnderTest::Get();
+  const char* ak = std::getenv("OCP_ACCESS_KEY");
+  const char* sk = std::getenv("OCP_SECRET_KEY");
+  if (!server.live() || ak == nullptr || sk == nullptr) {
+    GTEST_SKIP() << "live mode with OCP_ACCESS_KEY and OCP_SECRET_KEY (mock mode: MockUsers)";
+  }
+  if (!server.profile().ak_sk) GTEST_SKIP() << "OCP " << server.version() << " has no AK/SK";
+  HttpResult r =
+      server.client().Send("GET", kList, AkSkHeaders(kList, ak, sk, std::time(nullptr)), false);
+  EXPECT_EQ(200, r.status) << r.body;
+  auto v = server.schemas().ValidateText("task-list-response", r.body);
+  EXPECT_TRUE(v.empty()) << mock::json::Describe(v);
 }
 
 TEST_F(MockUsers, AkSkRefusals) {

@@ -110,7 +110,8 @@ TEST_F(LiveMode, MutatesOnlyTheNamedTaskWhenAllowed) {
 
 // Without OCP_VERSION the suite tells which versions' contracts a live server meets. A 4.2.1
 // server (numeric codes, here with PRIMARY clusters and MYSQL tenants only) meets 4.0.0 to
-// 4.2.1; not 3.1.1 (its not-found message reads otherwise), nor 4.2.2 (prefixed codes).
+// 4.2.1; not 3.1.1 (its not-found message reads otherwise), nor 4.2.2 (prefixed codes). With
+// AK/SK keys given, a 4.0.0 server meets 4.0.0 only.
 TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
   if (std::getenv("OCP_VERSION") != nullptr) GTEST_SKIP() << "run once, by the default run";
   fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/10-generated.json",
@@ -132,6 +133,16 @@ TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
   for (const char* v : {"3.1.1", "4.0.0", "4.0.3", "4.2.0", "4.2.1", "4.2.2"}) {
     EXPECT_TRUE(fs::exists(workdir_ / ("live-" + std::string(v) + ".xml"))) << v;
   }
+  server.Stop();
+  MockProcess old(OCPMOCK_BINARY, {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale",
+                                   "0", "--ocp-version", "4.0.0"});
+  rc = RunLiveSuite(
+      old.base_url(), workdir_, &output,
+      "OCP_ACCESS_KEY=cqammmxBpfGjFlto OCP_SECRET_KEY=2fc0c299cc94c6be266f2ceece765d4d",
+      "Ids/TaskNotFound.*:ErrorEnvelope.*:LiveAuthentication.*", true);
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0\n"))
+      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
 }
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {
