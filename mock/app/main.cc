@@ -161,8 +161,9 @@ int Serve(const Flags& f) {
   auto schemas = mock::json::SchemaSet::Load(profile.value().schema_dirs);
   if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.error().subject);
   std::vector<std::filesystem::path> skipped;
-  auto tasks =
-      mock::store::LoadTaskFixtures(f.fixtures, schemas.value(), profile.value().version, &skipped);
+  auto tasks = mock::store::LoadTaskFixtures(
+      f.fixtures, schemas.value(),
+      {profile.value().version, mock::versions::KnownVersions(f.schemas)}, &skipped);
   if (!tasks.ok()) {
     return Fatal("fixture refused (as OCP " + profile.value().version +
                  "): " + tasks.error().subject);

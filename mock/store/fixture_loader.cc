@@ -135,16 +135,26 @@ struct FileTasks {
 
 // A file naming `ocpVersions` is only for those versions; it is not even checked against
 // another version's schemas, which may refuse its values (4.2.0 has no STANDBY clusters).
-bool ForOtherVersions(const rapidjson::Value& doc, std::string_view ocp_version) {
+Result<bool> ForOtherVersions(const rapidjson::Value& doc, const FixtureVersion& version,
+                              const fs::path& file) {
   if (!doc.IsObject()) return false;
   auto it = doc.FindMember("ocpVersions");
   if (it == doc.MemberEnd() || !it->value.IsArray()) return false;
-  for (const auto& v : it->value.GetArray()) {
-    if (v.IsString() && std::string_view(v.GetString(), v.GetStringLength()) == ocp_version) {
-      return false;
+  bool listed = false;
+  for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+    const auto& v = it->value[i];
+    if (!v.IsString()) continue;  // the schema refuses it, once the file is read
+    const std::string name(v.GetString(), v.GetStringLength());
+    listed = listed || name == version.name;
+    const auto& known = version.known;
+    if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string all;
+      for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+      return LoadError(file, "/ocpVersions/" + std::to_string(i),
+                       "\"" + name + "\" is not a known OCP version (" + all + ")");
     }
   }
-  return true;
+  return !listed;
 }
 
 // The tasks of a fixture file's document, which has passed the schema.
@@ -175,12 +185,14 @@ FileTasks ReadText(std::string_view text, const fs::path& file, const json::Sche
 }
 
 FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas,
-                        std::string_view ocp_version) {
+                        const FixtureVersion& version) {
   auto text = json::ReadFile(file);
   if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
   // The usual case, a valid file, parsed in place; anything else goes the way that explains.
   if (auto doc = json::ParseJsonInPlace(text.value())) {
-    if (ForOtherVersions(*doc, ocp_version)) return {{}, std::nullopt, true};
+    auto other = ForOtherVersions(*doc, version, file);
+    if (!other.ok()) return {{}, other.error()};
+    if (other.value()) return {{}, std::nullopt, true};
     if (!schemas.QuickCheck("fixture-file", *doc)) return ReadEntries(*doc, file);
   }
   text = json::ReadFile(file);  // parsing in place changed it
@@ -208,10 +220,10 @@ Result<bool> Merge(FileTasks read, const std::vector<fs::path>& files, uint32_t 
 class ParallelReader {
  public:
   ParallelReader(const std::vector<fs::path>& files, const json::SchemaSet& schemas,
-                 std::string_view ocp_version)
+                 const FixtureVersion& version)
       : files_(files),
         schemas_(schemas),
-        ocp_version_(ocp_version),
+        version_(version),
         results_(files.size()),
         ready_(files.size()) {
     const size_t threads =
@@ -236,7 +248,7 @@ class ParallelReader {
     for (size_t i = next_++; i < files_.size() && !stop_; i = next_++) {
       FileTasks read;
       try {
-        read = ReadFileTasks(files_[i], schemas_, ocp_version_);
+        read = ReadFileTasks(files_[i], schemas_, version_);
       } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
         read.error = LoadError(files_[i], "-", e.what());
       }
@@ -249,7 +261,7 @@ class ParallelReader {
 
   const std::vector<fs::path>& files_;
   const json::SchemaSet& schemas_;
-  std::string ocp_version_;
+  const FixtureVersion& version_;
   std::vector<FileTasks> results_;
   std::vector<char> ready_;
   std::mutex mutex_;
@@ -274,7 +286,7 @@ Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::s
 
 Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
                                                   const json::SchemaSet& schemas,
-                                                  std::string_view ocp_version,
+                                                  const FixtureVersion& version,
                                                   std::vector<fs::path>* skipped) {
   std::error_code ec;
   const fs::path tasks_dir = dir / "tasks";
@@ -287,7 +299,7 @@ Result<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
   }
   if (ec) return LoadError(tasks_dir, "-", "cannot be listed: " + ec.message());
   std::sort(files.begin(), files.end());
-  ParallelReader reader(files, schemas, ocp_version);
+  ParallelReader reader(files, schemas, version);
   Consistency consistency(files);
   std::vector<model::Task> tasks;
   for (size_t i = 0; i < files.size(); ++i) {

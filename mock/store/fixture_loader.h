@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,11 +22,19 @@ namespace mock::store {
 // impossible timestamps, a task id defined twice (in any files), a subtask id defined twice in
 // one task, a tenant without a cluster, and one cluster or tenant id with two different names,
 // types or modes. A folder with no `tasks/` subfolder is an error; an empty one is not.
-// A file with `ocpVersions` is read only when `ocp_version` is one of them (else it is neither
-// checked nor loaded, and is added to `*skipped`); `schemas` should be that version's.
+// A file with `ocpVersions` is read only when `version.name` is one of them (else it is neither
+// checked nor loaded, and is added to `*skipped`); `schemas` should be that version's. A file
+// naming a version not in `version.known` is refused (a typo would hide it from every version).
+struct FixtureVersion {
+  FixtureVersion(std::string played = "", std::vector<std::string> all = {})  // NOLINT
+      : name(std::move(played)), known(std::move(all)) {}
+  FixtureVersion(const char* played) : name(played) {}  // NOLINT(google-explicit-constructor)
+  std::string name;                                     // "" loads only the files for every version
+  std::vector<std::string> known;                       // empty: names are not checked
+};
 Result<std::vector<model::Task>> LoadTaskFixtures(
     const std::filesystem::path& dir, const json::SchemaSet& schemas,
-    std::string_view ocp_version = "", std::vector<std::filesystem::path>* skipped = nullptr);
+    const FixtureVersion& version = {}, std::vector<std::filesystem::path>* skipped = nullptr);
 
 // The same checks for one fixture file's `text`, called `name` in errors.
 Result<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,

@@ -115,6 +115,13 @@ TEST(FixtureLoaderTest, FilesForOtherVersionsAreSkipped) {
   auto unnamed = LoadTaskFixtures(dir.root(), Schemas());
   ASSERT_TRUE(unnamed.ok());
   EXPECT_EQ(1u, unnamed.value().size()) << "no version: only files for every version";
+  // A version name nobody knows would hide the file from every version: refused.
+  dir.Write("d.json", R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.9"],"tasks":[]})");
+  auto typo = LoadTaskFixtures(dir.root(), Schemas(), {"4.2.0", {"4.2.0", "4.2.2"}});
+  ASSERT_FALSE(typo.ok());
+  EXPECT_THAT(typo.error().subject,
+              HasSubstr("d.json: /ocpVersions/0: \"4.2.9\" is not a known OCP version (4.2.0, "
+                        "4.2.2)"));
 }
 
 TEST(FixtureLoaderTest, BundledFixturesAs420HaveOnlyWhat420Documents) {
