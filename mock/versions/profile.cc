@@ -103,6 +103,10 @@ std::vector<std::string> KnownVersions(const fs::path& schemas_root) {
 
 Result<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version) {
   auto known = KnownVersions(schemas_root);
+  if (known.empty()) {
+    return BadRequest((schemas_root / "versions").string() +
+                      " holds no version profile (<version>/profile.json)");
+  }
   auto schemas = json::SchemaSet::Load(schemas_root);
   if (!schemas.ok()) return schemas.error();
   Profile profile;

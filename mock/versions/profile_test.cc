@@ -135,6 +135,12 @@ TEST(Profiles, ANewVersionIsOneFolder) {
   EXPECT_EQ(p.value().errors.Lookup(ErrorKind::kTaskNotFound).CodeText(), "TSK10001");
 }
 
+TEST(Profiles, AFolderWithoutProfilesSaysSo) {
+  ScratchSchemas s;
+  std::filesystem::remove_all(s.root() / "versions");
+  EXPECT_THAT(s.ErrorOf("4.2.2"), HasSubstr("versions holds no version profile"));
+}
+
 TEST(Profiles, BrokenProfilesAreRefusedWithTheReason) {
   ScratchSchemas s;
   EXPECT_THAT(s.ErrorOf("9.9.9"), HasSubstr("no OCP version profile \"9.9.9\"; known: 3.1.1, "));
