@@ -63,7 +63,6 @@ ocpmock_setup() {
   ensure_valijson
 }
 
-# ocpmock_build BUILD_DIR [cmake -D options...]: configure once, then build everything.
 # ocpmock_build_targets DIR TARGET...: configures like ocpmock_build, builds only TARGETs.
 ocpmock_build_targets() {
   local dir="$1"; shift
@@ -77,6 +76,7 @@ ocpmock_build_targets() {
   rm -f "$log"
 }
 
+# ocpmock_build BUILD_DIR [cmake -D options...]: configure once, then build everything.
 ocpmock_build() {
   local dir="$1"; shift
   if [ ! -f "${dir}/CMakeCache.txt" ]; then
