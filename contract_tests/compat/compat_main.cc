@@ -126,7 +126,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (check->parsed()) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    int rc = Check(o);
+    int rc = 2;
+    try {
+      rc = Check(o);
+    } catch (const std::exception& e) {  // a response shaped beyond what the checks foresaw
+      std::fprintf(stderr, "ocp-compat: unexpected response: %s\n", e.what());
+    }
     curl_global_cleanup();
     return rc;
   }

@@ -110,6 +110,23 @@ TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
   EXPECT_NE(std::string::npos, nothing.out.find("no answer")) << nothing.out;
 }
 
+// Answers of any shape, however far from OCP's, give verdicts, never a crash.
+TEST(Compat, SurvivesAServerThatAnswersAnythingWithOneBody) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("ocpmock-compat-odd-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  for (const char* body : {R"({"data":{"contents":[{"id":1}],"page":5}})", "[1,2]", "not json",
+                           R"({"error":{"code":"x"},"status":404})", ""}) {
+    std::ofstream(dir / "body") << body;
+    contract::MockProcess odd(OCPCEILING_BINARY, {"--body", (dir / "body").string()},
+                              contract::MockProcess::Options{"", ""});
+    contract::CommandResult r = Compat("check --base-url " + odd.base_url() + " --user a");
+    EXPECT_EQ(1, r.rc) << body << "\n" << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << body << "\n" << r.out;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
   contract::CommandResult r = Compat(std::string("check") + "");

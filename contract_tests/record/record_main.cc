@@ -58,9 +58,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  auto report = record::Record(o, schemas.value(), [](const std::string& line) {
+  auto progress = [](const std::string& line) {
     std::fprintf(stderr, "ocp-record: %s\n", line.c_str());
-  });
+  };
+  mock::Result<record::RecordReport> report = mock::BadRequest("");
+  try {
+    report = record::Record(o, schemas.value(), progress);
+  } catch (const std::exception& e) {  // a response shaped beyond what the checks foresaw
+    report = mock::BadRequest(std::string("unexpected response, nothing written: ") + e.what());
+  }
   curl_global_cleanup();
   if (!report.ok()) {
     std::fprintf(stderr, "ocp-record: %s\n", report.error().subject.c_str());

@@ -186,6 +186,21 @@ TEST_F(Recording, ReportsResponsesThatBreakTheSchemas) {
   EXPECT_TRUE(fs::exists(dir_ / "out" / "tasks" / "recorded.json"));
 }
 
+// Answers of any shape, however far from OCP's: a clear refusal, nothing written, never a crash.
+TEST_F(Recording, SurvivesAServerThatAnswersAnythingWithOneBody) {
+  fs::create_directories(dir_);
+  for (const char* body : {R"({"data":{"contents":[{"id":1}],"page":5}})", "[1,2]", "not json",
+                           R"({"data":{"contents":[{"id":1,"subtasks":7}]}})", ""}) {
+    std::ofstream(dir_ / "body") << body;
+    contract::MockProcess odd(OCPCEILING_BINARY, {"--body", (dir_ / "body").string()},
+                              contract::MockProcess::Options{"", ""});
+    contract::CommandResult r = Recorder("--base-url " + odd.base_url() + " --user a --out '" +
+                                         (dir_ / "out").string() + "'");
+    EXPECT_EQ(2, r.rc) << body << "\n" << r.out;
+    EXPECT_FALSE(fs::exists(dir_ / "out" / "tasks" / "recorded.json")) << body;
+  }
+}
+
 TEST(Anonymiser, KeepsOneNamePerThingAndReplacesThemInText) {
   Anonymiser a;
   EXPECT_EQ("cluster-3", a.Cluster(3, "prod-hz"));

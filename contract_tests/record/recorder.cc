@@ -129,7 +129,7 @@ void SetString(Value& obj, const char* key, const std::string& s,
 }
 
 int64_t IdOf(const Value& v) {
-  return v.HasMember("id") && v["id"].IsInt64() ? v["id"].GetInt64() : 0;
+  return v.IsObject() && v.HasMember("id") && v["id"].IsInt64() ? v["id"].GetInt64() : 0;
 }
 
 std::string StringOf(const Value& v, const char* key) {
@@ -151,17 +151,18 @@ void Anonymise(Value& entries, rapidjson::Document::AllocatorType& a) {
                                                 : an.User(id, name);
       SetString(o, "name", fresh, a);
     }
-    SetString(t, "executor", an.Host(StringOf(t, "executor")), a);
-    if (t.HasMember("subtasks")) {
+    if (t.HasMember("executor")) SetString(t, "executor", an.Host(StringOf(t, "executor")), a);
+    if (t.HasMember("subtasks") && t["subtasks"].IsArray()) {
       for (auto& s : t["subtasks"].GetArray()) {
-        if (s.HasMember("executor")) SetString(s, "executor", an.Host(StringOf(s, "executor")), a);
+        if (s.IsObject() && s.HasMember("executor"))
+          SetString(s, "executor", an.Host(StringOf(s, "executor")), a);
       }
     }
   }
   for (auto& e : entries.GetArray()) {
     Value& t = e["task"];
     SetString(t, "name", an.Text(StringOf(t, "name")), a);
-    if (t.HasMember("subtasks")) {
+    if (t.HasMember("subtasks") && t["subtasks"].IsArray()) {
       for (auto& s : t["subtasks"].GetArray()) {
         SetString(s, "name", an.Text(StringOf(s, "name")), a);
         SetString(s, "description", an.Text(StringOf(s, "description")), a);
@@ -238,8 +239,12 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
                                "&size=" + std::to_string(o.page_size) + "&sort=id,desc";
     auto list = session.Get(target, "task-list-response");
     if (!list.ok()) return list.error();
-    const Value* contents = mock::json::Find(list.value()["data"], "contents");
-    if (contents == nullptr || !contents->IsArray() || contents->Empty()) break;
+    const Value* data = mock::json::Find(list.value(), "data");
+    const Value* contents = data != nullptr ? mock::json::Find(*data, "contents") : nullptr;
+    if (contents == nullptr || !contents->IsArray()) {
+      return mock::BadRequest("GET " + target + ": not a task list (no data.contents array)");
+    }
+    if (contents->Empty()) break;
     for (const auto& item : contents->GetArray()) {
       if (report.tasks >= o.max_tasks || !seen.insert(IdOf(item)).second) continue;
       Value entry(rapidjson::kObjectType);
@@ -264,7 +269,9 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
       }
     }
     Value logs(rapidjson::kArrayType);
-    const Value& subtasks = entry["task"]["subtasks"];
+    static const Value kNone(rapidjson::kArrayType);
+    const Value* found = mock::json::Find(entry["task"], "subtasks");
+    const Value& subtasks = found != nullptr ? *found : kNone;
     for (rapidjson::SizeType i = 0; subtasks.IsArray() && i < subtasks.Size(); ++i) {
       if (report.logs >= o.max_logs) break;
       if (StringOf(subtasks[i], "status") == "PENDING") continue;  // never ran: no log

@@ -39,7 +39,10 @@ std::string AwaitReadyLine(int fd, std::chrono::seconds limit) {
 
 MockProcess::MockProcess(const std::string& binary, const std::vector<std::string>& args,
                          const Options& options) {
-  std::vector<std::string> argv_s = {binary, "--port", "0", "--log-level", options.log_level};
+  std::vector<std::string> argv_s = {binary, "--port", "0"};
+  if (!options.log_level.empty()) {
+    argv_s.insert(argv_s.end(), {"--log-level", options.log_level});
+  }
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_s) argv.push_back(a.data());

@@ -14,11 +14,11 @@ namespace contract {
 class MockProcess {
  public:
   struct Options {
-    std::string log_level = "warn";
-    std::string stderr_path;  // where the child's log goes; empty = inherit
+    std::string log_level = "warn";  // empty: no --log-level (a server that has none)
+    std::string stderr_path;         // where the child's log goes; empty = inherit
   };
 
-  // Starts `binary --port 0 --log-level L <args>` and waits (at most 30 s, on the child's
+  // Starts `binary --port 0 [--log-level L] <args>` and waits (at most 30 s, on the child's
   // stdout, never by sleeping) for its ready line. Throws std::runtime_error if the child exits
   // or stays silent.
   MockProcess(const std::string& binary, const std::vector<std::string>& args,
