@@ -5,8 +5,11 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include "contract_tests/compat/checks.h"
@@ -20,7 +23,8 @@ struct Options {
   compat::Target target;
   std::string versions;  // comma-separated; empty: every known version
   std::string junit, markdown;
-  std::string from, to;  // diff
+  std::string from, to;      // diff
+  std::string version, out;  // schemas
 };
 
 // Written whole or not at all: a crash leaves the previous file.
@@ -95,6 +99,34 @@ int Diff(const Options& o) {
   return WriteOutput(o.markdown, compat::DiffReport(a.value(), b.value(), true)) ? 0 : 2;
 }
 
+// Copies `version`'s effective schemas (its folder over its chain over the shared ones) into one
+// plain folder, where any JSON Schema tool resolves the `$ref`s by file name.
+int ExportSchemas(const Options& o) {
+  namespace fs = std::filesystem;
+  auto profile = mock::versions::LoadProfile(o.schemas, o.version);
+  if (!profile.ok()) {
+    std::fprintf(stderr, "ocp-compat: %s\n", profile.error().subject.c_str());
+    return 2;
+  }
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  size_t copied = 0;
+  std::set<std::string> done;
+  for (const fs::path& dir : profile.value().schema_dirs) {
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (!name.ends_with(".schema.json") || !done.insert(name).second) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (!in || !WriteOutput((fs::path(o.out) / name).string(), text.str())) return 2;
+      ++copied;
+    }
+  }
+  std::printf("wrote %zu schemas of OCP %s to %s\n", copied, o.version.c_str(), o.out.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,7 +155,12 @@ int main(int argc, char** argv) {
   diff->add_option("from", o.from, "Version the client was written for")->required();
   diff->add_option("to", o.to, "Version of the server")->required();
   diff->add_option("--markdown", o.markdown, "Also write the comparison as Markdown here");
+  CLI::App* schemas = app.add_subcommand(
+      "schemas", "Write VERSION's schemas into one plain folder, for other JSON Schema tools");
+  schemas->add_option("version", o.version, "The version")->required();
+  schemas->add_option("--out", o.out, "Folder to write")->required();
   CLI11_PARSE(app, argc, argv);
+  if (schemas->parsed()) return ExportSchemas(o);
   if (check->parsed()) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     int rc = 2;

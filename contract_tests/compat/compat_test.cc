@@ -10,6 +10,8 @@
 
 #include "contract_tests/support/command.h"
 #include "contract_tests/support/mock_process.h"
+#include "mock/json/json.h"
+#include "mock/json/schema_set.h"
 
 namespace compat {
 namespace {
@@ -138,6 +140,25 @@ TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   unsetenv("OCP_PASSWORD");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_EQ(std::string::npos, r.out.find("Admin@123")) << r.out;
+}
+
+// One plain folder per version, for validators that know nothing of our folder chain.
+TEST(Compat, ExportsAVersionsSchemasAsOnePlainFolder) {
+  const fs::path dir = fs::temp_directory_path() / ("ocpmock-schemas-" + std::to_string(getpid()));
+  contract::CommandResult r = Compat("schemas 4.2.0 --out '" + dir.string() + "'");
+  ASSERT_EQ(0, r.rc) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "profile.json"));
+  auto schemas = mock::json::SchemaSet::Load(dir);
+  ASSERT_TRUE(schemas.ok()) << schemas.error().subject;
+  const fs::path samples = fs::path(OCPMOCK_SOURCE_DIR) / "contract_tests" / "samples";
+  auto text = [&](const char* name) { return mock::json::ReadFile(samples / name).value(); };
+  EXPECT_TRUE(
+      schemas.value().ValidateText("task-list-response", text("query-tasks-4.2.0.json")).empty());
+  EXPECT_FALSE(
+      schemas.value().ValidateText("task-list-response", text("query-tasks-4.2.2.json")).empty());
+  EXPECT_NE(std::string::npos, ReadAll(dir / "error-code.schema.json").find("\"integer\""));
+  fs::remove_all(dir);
+  EXPECT_EQ(2, Compat("schemas 9.9.9 --out '" + dir.string() + "'").rc);
 }
 
 TEST(Compat, DiffListsWhatAClientNotices) {
