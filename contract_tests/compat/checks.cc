@@ -1,6 +1,7 @@
 #include "contract_tests/compat/checks.h"
 
 #include <ctime>
+#include <tuple>
 
 #include <rapidjson/pointer.h>
 #include <rapidjson/stringbuffer.h>
@@ -206,78 +207,87 @@ Outcome IsError(const std::string& request, const contract::HttpResult& r,
 
 }  // namespace
 
-std::vector<Outcome> Probe::Judge(const Contract& c) const {
-  std::vector<Outcome> out(kChecks.size());
-  for (size_t i = 0; i < kChecks.size(); ++i) {
-    const Exchange& e = exchanges_[i];
-    if (!e.not_applicable.empty()) {
-      out[i] = NotApplicable(e.not_applicable);
-      continue;
-    }
-    auto conforms = [&](long status, const char* schema) {
-      return Conforms(e.request, e.response, e.json, status, schema, c);
-    };
-    auto is_error = [&](long status, mock::ErrorKind kind) {
-      return IsError(e.request, e.response, e.json, status, kind, c);
-    };
-    switch (i) {
-      case kListCheck:
-        out[i] = conforms(200, "task-list-response");
-        break;
-      case kPaging:
-        out[i] = conforms(200, "task-list-response");
-        if (out[i].verdict == Verdict::kPass) {
-          const auto& page = (*e.json)["data"]["page"];
-          if (page["number"].GetInt64() != 2 || page["size"].GetInt64() != 1 ||
-              Contents(*e.json)->Size() > 1) {
-            out[i] = Fail(e.request + ": page " + std::to_string(page["number"].GetInt64()) +
-                          ", size " + std::to_string(page["size"].GetInt64()) +
-                          "; expected page 2 of size 1 (pages start at 1)");
-          }
-        }
-        break;
-      case kFilter:
-      case kSort:
-        out[i] = conforms(200, "task-list-response");
-        if (out[i].verdict == Verdict::kPass) {
-          int64_t previous = INT64_MIN;
-          for (const auto& t : Contents(*e.json)->GetArray()) {
-            if (i == kFilter && std::string_view(t["status"].GetString()) != "FAILED") {
-              out[i] = Fail(e.request + ": task " + std::to_string(t["id"].GetInt64()) + " is " +
-                            t["status"].GetString());
-              break;
-            }
-            if (i == kSort && t["id"].GetInt64() <= previous) {
-              out[i] = Fail(e.request + ": id " + std::to_string(t["id"].GetInt64()) + " follows " +
-                            std::to_string(previous));
-              break;
-            }
-            previous = t["id"].GetInt64();
-          }
-        }
-        break;
-      case kDetail:
-        out[i] = conforms(200, "task-detail-response");
-        break;
-      case kLog:
-        out[i] = conforms(200, "subtask-log-response");
-        break;
-      case kUnknownTask:
-        out[i] = is_error(404, mock::ErrorKind::kTaskNotFound);
-        break;
-      case kUnsupportedSort:
-        out[i] = is_error(400, mock::ErrorKind::kUnsupportedSort);
-        break;
-      case kNoCredentials:
-        out[i] = is_error(401, mock::ErrorKind::kUnauthenticated);
-        break;
-      case kAkSk:
-        out[i] = c.profile.ak_sk ? conforms(200, "task-list-response")
-                                 : NotApplicable("OCP " + c.profile.version +
-                                                 " has no AK/SK; its clients use Basic");
-        break;
+namespace {
+
+// Page 2 of size 1, as OCP numbers pages from 1.
+Outcome SecondPageOfOne(const std::string& request, const rapidjson::Document& json) {
+  const auto& page = json["data"]["page"];
+  if (page["number"].GetInt64() == 2 && page["size"].GetInt64() == 1 &&
+      Contents(json)->Size() <= 1) {
+    return Pass();
+  }
+  return Fail(request + ": page " + std::to_string(page["number"].GetInt64()) + ", size " +
+              std::to_string(page["size"].GetInt64()) +
+              "; expected page 2 of size 1 (pages start at 1)");
+}
+
+Outcome OnlyFailedTasks(const std::string& request, const rapidjson::Document& json) {
+  for (const auto& t : Contents(json)->GetArray()) {
+    if (std::string_view(t["status"].GetString()) != "FAILED") {
+      return Fail(request + ": task " + std::to_string(t["id"].GetInt64()) + " is " +
+                  t["status"].GetString());
     }
   }
+  return Pass();
+}
+
+Outcome IdsAscending(const std::string& request, const rapidjson::Document& json) {
+  int64_t previous = INT64_MIN;
+  for (const auto& t : Contents(json)->GetArray()) {
+    if (t["id"].GetInt64() <= previous) {
+      return Fail(request + ": id " + std::to_string(t["id"].GetInt64()) + " follows " +
+                  std::to_string(previous));
+    }
+    previous = t["id"].GetInt64();
+  }
+  return Pass();
+}
+
+// A list that conforms, then passes `also` (which may assume the schema holds).
+Outcome ListWhere(const std::string& request, const contract::HttpResult& r,
+                  const std::optional<rapidjson::Document>& json, const Contract& c,
+                  Outcome (*also)(const std::string&, const rapidjson::Document&)) {
+  Outcome o = Conforms(request, r, json, 200, "task-list-response", c);
+  return o.verdict == Verdict::kPass && also != nullptr ? also(request, *json) : o;
+}
+
+}  // namespace
+
+Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
+  const Exchange& e = exchanges_[check];
+  if (!e.not_applicable.empty()) return NotApplicable(e.not_applicable);
+  const auto& [request, r, json] = std::tie(e.request, e.response, e.json);
+  switch (check) {
+    case kListCheck:
+      return ListWhere(request, r, json, c, nullptr);
+    case kPaging:
+      return ListWhere(request, r, json, c, SecondPageOfOne);
+    case kFilter:
+      return ListWhere(request, r, json, c, OnlyFailedTasks);
+    case kSort:
+      return ListWhere(request, r, json, c, IdsAscending);
+    case kDetail:
+      return Conforms(request, r, json, 200, "task-detail-response", c);
+    case kLog:
+      return Conforms(request, r, json, 200, "subtask-log-response", c);
+    case kUnknownTask:
+      return IsError(request, r, json, 404, mock::ErrorKind::kTaskNotFound, c);
+    case kUnsupportedSort:
+      return IsError(request, r, json, 400, mock::ErrorKind::kUnsupportedSort, c);
+    case kNoCredentials:
+      return IsError(request, r, json, 401, mock::ErrorKind::kUnauthenticated, c);
+    case kAkSk:
+      if (!c.profile.ak_sk) {
+        return NotApplicable("OCP " + c.profile.version + " has no AK/SK; its clients use Basic");
+      }
+      return ListWhere(request, r, json, c, nullptr);
+  }
+  return NotApplicable("unknown check");
+}
+
+std::vector<Outcome> Probe::Judge(const Contract& c) const {
+  std::vector<Outcome> out;
+  for (size_t i = 0; i < kChecks.size(); ++i) out.push_back(JudgeOne(i, c));
   return out;
 }
 

@@ -91,6 +91,7 @@ class Probe {
   };
   Exchange Get(const std::string& target, bool basic = true,
                const std::vector<std::string>& headers = {}) const;
+  Outcome JudgeOne(size_t check, const Contract& contract) const;
 
   contract::HttpClient client_;
   std::array<Exchange, kChecks.size()> exchanges_;

@@ -129,6 +129,28 @@ TEST(Compat, SurvivesAServerThatAnswersAnythingWithOneBody) {
   fs::remove_all(dir);
 }
 
+// A server that answers every list with the same valid page: paging, filtering and sorting are
+// each caught, beyond the schema.
+TEST(Compat, CatchesAListThatIgnoresItsParameters) {
+  const fs::path sample =
+      fs::path(OCPMOCK_SOURCE_DIR) / "contract_tests" / "samples" / "query-tasks-4.2.2.json";
+  contract::MockProcess odd(OCPCEILING_BINARY, {"--body", sample.string()},
+                            contract::MockProcess::Options{"", ""});
+  contract::CommandResult r =
+      Compat("check --base-url " + odd.base_url() + " --user a --versions 4.2.2");
+  EXPECT_EQ(1, r.rc) << r.out;
+  for (const char* violation :
+       {"4.2.2 list-paging: GET /api/v2/tasks/instances?page=2&size=1: page 1, size 10; expected "
+        "page 2 of size 1",
+        "4.2.2 list-filter: GET /api/v2/tasks/instances?status=FAILED&size=50: task 6202983 is "
+        "SUCCESSFUL",
+        "4.2.2 list-sort: GET /api/v2/tasks/instances?sort=id,asc&size=50: id 6175879 follows "
+        "6202983"}) {
+    EXPECT_NE(std::string::npos, r.out.find(violation)) << violation << "\n" << r.out;
+  }
+  EXPECT_NE(std::string::npos, r.out.find("list              pass")) << r.out;
+}
+
 TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
   contract::CommandResult r = Compat(std::string("check") + "");
