@@ -119,10 +119,8 @@ TEST(Compat, SurvivesAServerThatAnswersAnythingWithOneBody) {
   fs::create_directories(dir);
   for (const char* body : {R"({"data":{"contents":[{"id":1}],"page":5}})", "[1,2]", "not json",
                            R"({"error":{"code":"x"},"status":404})", ""}) {
-    std::ofstream(dir / "body") << body;
-    contract::MockProcess odd(OCPCEILING_BINARY, {"--body", (dir / "body").string()},
-                              contract::MockProcess::Options{"", ""});
-    contract::CommandResult r = Compat("check --base-url " + odd.base_url() + " --user a");
+    auto odd = contract::ServeOneBody(body, dir.string());
+    contract::CommandResult r = Compat("check --base-url " + odd->base_url() + " --user a");
     EXPECT_EQ(1, r.rc) << body << "\n" << r.out;
     EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << body << "\n" << r.out;
   }
@@ -132,12 +130,15 @@ TEST(Compat, SurvivesAServerThatAnswersAnythingWithOneBody) {
 // A server that answers every list with the same valid page: paging, filtering and sorting are
 // each caught, beyond the schema.
 TEST(Compat, CatchesAListThatIgnoresItsParameters) {
-  const fs::path sample =
-      fs::path(OCPMOCK_SOURCE_DIR) / "contract_tests" / "samples" / "query-tasks-4.2.2.json";
-  contract::MockProcess odd(OCPCEILING_BINARY, {"--body", sample.string()},
-                            contract::MockProcess::Options{"", ""});
+  const fs::path dir =
+      fs::temp_directory_path() / ("ocpmock-compat-list-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto odd = contract::ServeOneBody(
+      ReadAll(fs::path(OCPMOCK_SOURCE_DIR) / "contract_tests/samples/query-tasks-4.2.2.json"),
+      dir.string());
   contract::CommandResult r =
-      Compat("check --base-url " + odd.base_url() + " --user a --versions 4.2.2");
+      Compat("check --base-url " + odd->base_url() + " --user a --versions 4.2.2");
+  fs::remove_all(dir);
   EXPECT_EQ(1, r.rc) << r.out;
   for (const char* violation :
        {"4.2.2 list-paging: GET /api/v2/tasks/instances?page=2&size=1: page 1, size 10; expected "

@@ -191,10 +191,8 @@ TEST_F(Recording, SurvivesAServerThatAnswersAnythingWithOneBody) {
   fs::create_directories(dir_);
   for (const char* body : {R"({"data":{"contents":[{"id":1}],"page":5}})", "[1,2]", "not json",
                            R"({"data":{"contents":[{"id":1,"subtasks":7}]}})", ""}) {
-    std::ofstream(dir_ / "body") << body;
-    contract::MockProcess odd(OCPCEILING_BINARY, {"--body", (dir_ / "body").string()},
-                              contract::MockProcess::Options{"", ""});
-    contract::CommandResult r = Recorder("--base-url " + odd.base_url() + " --user a --out '" +
+    auto odd = contract::ServeOneBody(body, dir_.string());
+    contract::CommandResult r = Recorder("--base-url " + odd->base_url() + " --user a --out '" +
                                          (dir_ / "out").string() + "'");
     EXPECT_EQ(2, r.rc) << body << "\n" << r.out;
     EXPECT_FALSE(fs::exists(dir_ / "out" / "tasks" / "recorded.json")) << body;

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,9 @@ class MockProcess {
   int stdout_fd_ = -1;
   std::string base_url_;
 };
+
+// A server that answers every request with `body` (ocp-pistache-ceiling): one that is not OCP.
+// The body is written to `dir`/body first.
+std::unique_ptr<MockProcess> ServeOneBody(const std::string& body, const std::string& dir);
 
 }  // namespace contract
