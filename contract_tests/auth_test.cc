@@ -18,7 +18,7 @@ namespace {
 
 const std::string kList = "/api/v2/tasks/instances?size=1";
 
-using mock::ErrorKind;
+using mock::ocp::ErrorKind;
 
 HttpClient As(const std::string& user, const std::string& password) {
   return HttpClient(ServerUnderTest::Get().base_url(), user, password);

@@ -72,7 +72,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ErrorEnvelope, SortErrorCarriesOcpsSortFieldCode) {
   // 1011 up to OCP 4.2.1, COM10011 in 4.2.2.
   ExpectErrorOf(ServerUnderTest::Get().Fetch(List("sort=colour")).http, 400,
-                mock::ErrorKind::kUnsupportedSort);
+                mock::ocp::ErrorKind::kUnsupportedSort);
 }
 
 TEST(ErrorEnvelope, TraceIdsDifferPerRequest) {

@@ -88,7 +88,7 @@ TEST_P(TaskNotFound, AnswersWithTheTaskErrorCode) {
   EXPECT_EQ(GetParam().status, f.http.status) << target;
   ASSERT_TRUE(f.json.IsObject());
   // 4001 up to OCP 4.2.1, TSK10001 in 4.2.2 (3.1.1 words the message differently).
-  if (GetParam().status == 404) ExpectErrorOf(f.http, 404, mock::ErrorKind::kTaskNotFound);
+  if (GetParam().status == 404) ExpectErrorOf(f.http, 404, mock::ocp::ErrorKind::kTaskNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -39,7 +39,7 @@ class TaskOperations : public testing::Test {
 
   // The version's code and message for `kind` (3.1.1 answers a refused rollback or skip with
   // its state code 4007, 4.2.2 with TSK10009 / TSK10010...).
-  static void ExpectRefused(const std::string& target, long status, mock::ErrorKind kind) {
+  static void ExpectRefused(const std::string& target, long status, mock::ocp::ErrorKind kind) {
     SCOPED_TRACE(target);
     ExpectErrorOf(Post(target).http, status, kind);
   }
@@ -57,16 +57,16 @@ TEST_F(TaskOperations, RetryAFailedTask) {
   EXPECT_STREQ("RETRY", (*failed)["operation"].GetString());
   EXPECT_EQ("RUNNING", ListedStatus(kFailed)) << "the list does not show the change";
   // Retrying it again while it runs is refused, and changes nothing.
-  ExpectRefused(TaskPath(kFailed) + "/retry", 400, mock::ErrorKind::kTaskStateInvalid);
+  ExpectRefused(TaskPath(kFailed) + "/retry", 400, mock::ocp::ErrorKind::kTaskStateInvalid);
   EXPECT_EQ("RUNNING", Status(kFailed));
 }
 
 TEST_F(TaskOperations, RetryRefusedUnlessFailed) {
   ExpectRefused(TaskPath(kFailsOnce) + "/retry", 400,
-                mock::ErrorKind::kTaskStateInvalid);  // RUNNING
+                mock::ocp::ErrorKind::kTaskStateInvalid);  // RUNNING
   ASSERT_EQ(200, Get(TaskPath(6202983)).http.status);
   ExpectRefused(TaskPath(6202983) + "/retry", 400,
-                mock::ErrorKind::kTaskStateInvalid);  // SUCCESSFUL
+                mock::ocp::ErrorKind::kTaskStateInvalid);  // SUCCESSFUL
   EXPECT_EQ("RUNNING", Status(kFailsOnce));
 }
 
@@ -84,8 +84,9 @@ TEST_F(TaskOperations, RollbackAFailedTaskToTheEnd) {
 }
 
 TEST_F(TaskOperations, RollbackRefusals) {
-  ExpectRefused(TaskPath(kNoRollback) + "/rollback", 400, mock::ErrorKind::kTaskCannotRollback);
-  ExpectRefused(TaskPath(kLongRun) + "/rollback", 400, mock::ErrorKind::kTaskStateInvalid);
+  ExpectRefused(TaskPath(kNoRollback) + "/rollback", 400,
+                mock::ocp::ErrorKind::kTaskCannotRollback);
+  ExpectRefused(TaskPath(kLongRun) + "/rollback", 400, mock::ocp::ErrorKind::kTaskStateInvalid);
   EXPECT_EQ("FAILED", Status(kNoRollback));
 }
 
@@ -97,7 +98,7 @@ TEST_F(TaskOperations, RetryAFailedSubtaskReturnsTheSubtask) {
   EXPECT_STREQ("RETRY", f.json["data"]["operation"].GetString());
   EXPECT_EQ("RUNNING", Status(kFailed));
   ExpectRefused(SubtaskPath(kFailed, 80000041) + "/retry", 400,
-                mock::ErrorKind::kTaskStateInvalid);  // SUCCESSFUL
+                mock::ocp::ErrorKind::kTaskStateInvalid);  // SUCCESSFUL
 }
 
 TEST_F(TaskOperations, SkipAFailedSubtaskMarksItSuccessful) {
@@ -109,7 +110,8 @@ TEST_F(TaskOperations, SkipAFailedSubtaskMarksItSuccessful) {
   EXPECT_STREQ("SKIP", (*SubtaskOf(done, 80000042))["operation"].GetString());
   EXPECT_STREQ("SUCCESSFUL", (*SubtaskOf(done, 80000042))["status"].GetString());
   EXPECT_STREQ("SUCCESSFUL", done["status"].GetString());
-  ExpectRefused(SubtaskPath(kFailed, 80000041) + "/skip", 400, mock::ErrorKind::kSubtaskCannotSkip);
+  ExpectRefused(SubtaskPath(kFailed, 80000041) + "/skip", 400,
+                mock::ocp::ErrorKind::kSubtaskCannotSkip);
 }
 
 TEST_F(TaskOperations, CancelARunningSubtask) {
@@ -118,13 +120,13 @@ TEST_F(TaskOperations, CancelARunningSubtask) {
   EXPECT_FALSE(f.json.HasMember("data"));
   EXPECT_STREQ("CANCELING", (*SubtaskOf(TaskDetail(kLongRun), 80000032))["status"].GetString());
   ExpectRefused(SubtaskPath(kLongRun, 80000032) + "/cancel", 400,
-                mock::ErrorKind::kTaskStateInvalid);
+                mock::ocp::ErrorKind::kTaskStateInvalid);
   AdvanceClock(5);
   rapidjson::Document done = TaskDetail(kLongRun);
   EXPECT_STREQ("FAILED", (*SubtaskOf(done, 80000032))["status"].GetString());
   EXPECT_STREQ("FAILED", done["status"].GetString());
   ExpectRefused(SubtaskPath(kLongRun, 80000033) + "/cancel", 400,
-                mock::ErrorKind::kTaskStateInvalid);  // PENDING
+                mock::ocp::ErrorKind::kTaskStateInvalid);  // PENDING
 }
 
 TEST_F(TaskOperations, UnknownTaskOrSubtaskIs404) {
@@ -132,7 +134,7 @@ TEST_F(TaskOperations, UnknownTaskOrSubtaskIs404) {
        {TaskPath(987654321) + "/retry", TaskPath(987654321) + "/rollback",
         SubtaskPath(kFailed, 987654321) + "/retry", SubtaskPath(kFailed, 987654321) + "/skip",
         SubtaskPath(987654321, 80000042) + "/cancel"}) {
-    ExpectRefused(target, 404, mock::ErrorKind::kTaskNotFound);
+    ExpectRefused(target, 404, mock::ocp::ErrorKind::kTaskNotFound);
   }
 }
 

@@ -71,18 +71,18 @@ std::string ValueAt(const rapidjson::Document& doc, const std::string& pointer) 
 
 }  // namespace
 
-mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
-                                    std::string_view version) {
+mock::StatusOr<Contract> LoadContract(const std::filesystem::path& schemas_root,
+                                      std::string_view version) {
   auto profile = mock::versions::LoadProfile(schemas_root, version);
-  if (!profile.ok()) return profile.error();
+  if (!profile.ok()) return profile.status();
   Contract c;
   c.profile = std::move(profile).value();
   auto schemas = mock::json::SchemaSet::Load(c.profile.schema_dirs);
-  if (!schemas.ok()) return schemas.error();
+  if (!schemas.ok()) return schemas.status();
   c.schemas = std::make_shared<const mock::json::SchemaSet>(std::move(schemas).value());
   for (const char* name : kResponseSchemas) {
     auto outline = OutlineOf(c.profile.schema_dirs, name);
-    if (!outline.ok()) return outline.error();
+    if (!outline.ok()) return outline.status();
     c.outlines[name] = std::move(outline).value();
   }
   return c;
@@ -90,8 +90,8 @@ mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
 
 bool WithinContract(const Contract& narrow, const Contract& wide) {
   if (wide.profile.ak_sk && !narrow.profile.ak_sk) return false;
-  for (size_t k = 0; k < mock::kErrorKindCount; ++k) {
-    auto kind = static_cast<mock::ErrorKind>(k);
+  for (size_t k = 0; k < mock::ocp::kErrorKindCount; ++k) {
+    auto kind = static_cast<mock::ocp::ErrorKind>(k);
     if (!(narrow.profile.errors.Lookup(kind) == wide.profile.errors.Lookup(kind))) return false;
   }
   for (const auto& [name, outline] : narrow.outlines) {
@@ -187,14 +187,14 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
 
 // An error answer with `kind`'s code and message in `c`'s catalogue.
 Outcome IsError(const std::string& request, const contract::HttpResult& r,
-                const std::optional<rapidjson::Document>& json, long status, mock::ErrorKind kind,
-                const Contract& c) {
+                const std::optional<rapidjson::Document>& json, long status,
+                mock::ocp::ErrorKind kind, const Contract& c) {
   Outcome o = Conforms(request, r, json, status, "error-envelope", c);
   if (o.verdict != Verdict::kPass) return o;
   const auto& error = (*json)["error"];
   const auto& code = error["code"];
   const std::string got = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
-  const mock::CatalogEntry& want = c.profile.errors.Lookup(kind);
+  const mock::ocp::CatalogEntry& want = c.profile.errors.Lookup(kind);
   if (got != want.CodeText()) {
     return Fail(request + ": error.code " + got + ", expected " + want.CodeText());
   }
@@ -271,11 +271,11 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
     case kLog:
       return Conforms(request, r, json, 200, "subtask-log-response", c);
     case kUnknownTask:
-      return IsError(request, r, json, 404, mock::ErrorKind::kTaskNotFound, c);
+      return IsError(request, r, json, 404, mock::ocp::ErrorKind::kTaskNotFound, c);
     case kUnsupportedSort:
-      return IsError(request, r, json, 400, mock::ErrorKind::kUnsupportedSort, c);
+      return IsError(request, r, json, 400, mock::ocp::ErrorKind::kUnsupportedSort, c);
     case kNoCredentials:
-      return IsError(request, r, json, 401, mock::ErrorKind::kUnauthenticated, c);
+      return IsError(request, r, json, 401, mock::ocp::ErrorKind::kUnauthenticated, c);
     case kAkSk:
       if (!c.profile.ak_sk) {
         return NotApplicable("OCP " + c.profile.version + " has no AK/SK; its clients use Basic");

@@ -38,8 +38,8 @@ struct Contract {
   std::shared_ptr<const mock::json::SchemaSet> schemas;
   std::map<std::string, Outline> outlines;  // response schema name -> outline
 };
-mock::Result<Contract> LoadContract(const std::filesystem::path& schemas_root,
-                                    std::string_view version);
+mock::StatusOr<Contract> LoadContract(const std::filesystem::path& schemas_root,
+                                      std::string_view version);
 
 // The response schemas a contract's outlines cover.
 inline constexpr std::array<const char*, 6> kResponseSchemas = {

@@ -71,7 +71,7 @@ int Check(const Options& o) {
   for (const std::string& v : versions) {
     auto c = compat::LoadContract(o.schemas, v);
     if (!c.ok()) {
-      std::fprintf(stderr, "ocp-compat: %s\n", c.error().subject.c_str());
+      std::fprintf(stderr, "ocp-compat: %s\n", c.status().message().c_str());
       return 2;
     }
     contracts.emplace(v, std::move(c).value());
@@ -92,7 +92,7 @@ int Diff(const Options& o) {
   auto a = compat::LoadContract(o.schemas, o.from);
   auto b = a.ok() ? compat::LoadContract(o.schemas, o.to) : a;
   if (!a.ok() || !b.ok()) {
-    std::fprintf(stderr, "ocp-compat: %s\n", (!a.ok() ? a.error() : b.error()).subject.c_str());
+    std::fprintf(stderr, "ocp-compat: %s\n", (!a.ok() ? a.status() : b.status()).message().c_str());
     return 2;
   }
   std::fputs(compat::DiffReport(a.value(), b.value(), false).c_str(), stdout);
@@ -105,7 +105,7 @@ int ExportSchemas(const Options& o) {
   namespace fs = std::filesystem;
   auto profile = mock::versions::LoadProfile(o.schemas, o.version);
   if (!profile.ok()) {
-    std::fprintf(stderr, "ocp-compat: %s\n", profile.error().subject.c_str());
+    std::fprintf(stderr, "ocp-compat: %s\n", profile.status().message().c_str());
     return 2;
   }
   std::error_code ec;

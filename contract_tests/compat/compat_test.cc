@@ -172,7 +172,7 @@ TEST(Compat, ExportsAVersionsSchemasAsOnePlainFolder) {
   ASSERT_EQ(0, r.rc) << r.out;
   EXPECT_FALSE(fs::exists(dir / "profile.json"));
   auto schemas = mock::json::SchemaSet::Load(dir);
-  ASSERT_TRUE(schemas.ok()) << schemas.error().subject;
+  ASSERT_TRUE(schemas.ok()) << schemas.status().message();
   const fs::path samples = fs::path(OCPMOCK_SOURCE_DIR) / "contract_tests" / "samples";
   auto text = [&](const char* name) { return mock::json::ReadFile(samples / name).value(); };
   EXPECT_TRUE(

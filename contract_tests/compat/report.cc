@@ -237,11 +237,11 @@ std::string DiffReport(const Contract& from, const Contract& to, bool markdown) 
     other.push_back(std::string("AK/SK signatures: ") +
                     (from.profile.ak_sk ? "accepted -> refused" : "refused -> accepted"));
   }
-  for (size_t k = 0; k < mock::kErrorKindCount; ++k) {
-    auto kind = static_cast<mock::ErrorKind>(k);
+  for (size_t k = 0; k < mock::ocp::kErrorKindCount; ++k) {
+    auto kind = static_cast<mock::ocp::ErrorKind>(k);
     const auto& x = from.profile.errors.Lookup(kind);
     const auto& y = to.profile.errors.Lookup(kind);
-    const std::string name(mock::ErrorKindName(kind));
+    const std::string name(mock::ocp::ErrorKindName(kind));
     if (x.CodeText() != y.CodeText()) {
       other.push_back("error " + name + ": code " + x.CodeText() + " -> " + y.CodeText());
     }

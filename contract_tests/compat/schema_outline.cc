@@ -98,11 +98,11 @@ class Outliner {
  public:
   explicit Outliner(const mock::json::SchemaDirs& dirs) : dirs_(dirs) {}
 
-  mock::Result<Outline> Run(const std::string& file) {
+  mock::StatusOr<Outline> Run(const std::string& file) {
     const rapidjson::Value* root = Load(file);
-    if (root == nullptr) return mock::BadRequest(error_);
+    if (root == nullptr) return mock::InvalidArgument(error_);
     Walk({Node{root, file}}, "", false, 0);
-    if (!error_.empty()) return mock::BadRequest(error_);
+    if (!error_.empty()) return mock::InvalidArgument(error_);
     return std::move(outline_);
   }
 
@@ -111,9 +111,9 @@ class Outliner {
     if (auto it = docs_.find(file); it != docs_.end()) return it->second.get();
     auto path = mock::json::FindSchemaFile(dirs_, file);
     auto text =
-        path ? mock::json::ReadFile(*path) : mock::Result<std::string>(mock::BadRequest(""));
+        path ? mock::json::ReadFile(*path) : mock::StatusOr<std::string>(mock::InvalidArgument(""));
     auto doc = text.ok() ? mock::json::ParseJson(text.value())
-                         : mock::Result<rapidjson::Document>(mock::BadRequest(""));
+                         : mock::StatusOr<rapidjson::Document>(mock::InvalidArgument(""));
     if (!doc.ok()) {
       Fail("cannot read schema " + file);
       return nullptr;
@@ -250,7 +250,7 @@ bool Subset(const std::set<std::string>& narrow, const std::set<std::string>& wi
 
 }  // namespace
 
-mock::Result<Outline> OutlineOf(const mock::json::SchemaDirs& dirs, std::string_view name) {
+mock::StatusOr<Outline> OutlineOf(const mock::json::SchemaDirs& dirs, std::string_view name) {
   return Outliner(dirs).Run(std::string(name) + ".schema.json");
 }
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_dirs.h"
 
 namespace compat {
@@ -34,7 +34,7 @@ using Outline = std::map<std::string, Field>;
 
 // The outline of schema `name` (file NAME.schema.json found through `dirs`). Fails on a missing
 // file or `$ref`, or nesting deeper than 64 (a recursive schema).
-mock::Result<Outline> OutlineOf(const mock::json::SchemaDirs& dirs, std::string_view name);
+mock::StatusOr<Outline> OutlineOf(const mock::json::SchemaDirs& dirs, std::string_view name);
 
 struct Change {
   std::string path;

@@ -15,9 +15,9 @@ using testing::HasSubstr;
 
 Outline Of(const std::string& version, const std::string& schema) {
   auto p = mock::versions::LoadProfile(mock::testdata::SchemasDir(), version);
-  if (!p.ok()) throw std::runtime_error(p.error().subject);
+  if (!p.ok()) throw std::runtime_error(p.status().message());
   auto o = OutlineOf(p.value().schema_dirs, schema);
-  if (!o.ok()) throw std::runtime_error(o.error().subject);
+  if (!o.ok()) throw std::runtime_error(o.status().message());
   return std::move(o).value();
 }
 
@@ -70,7 +70,7 @@ TEST(SchemaOutline, WithinTellsNarrowerContracts) {
 TEST(SchemaOutline, MissingSchemaIsAnError) {
   auto o = OutlineOf({mock::testdata::SchemasDir()}, "no-such");
   ASSERT_FALSE(o.ok());
-  EXPECT_THAT(o.error().subject, HasSubstr("no-such.schema.json"));
+  EXPECT_THAT(o.status().message(), HasSubstr("no-such.schema.json"));
 }
 
 }  // namespace

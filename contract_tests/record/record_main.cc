@@ -49,27 +49,28 @@ int main(int argc, char** argv) {
   }
   auto profile = mock::versions::LoadProfile(schemas_root, o.ocp_version);
   if (!profile.ok()) {
-    std::fprintf(stderr, "ocp-record: %s\n", profile.error().subject.c_str());
+    std::fprintf(stderr, "ocp-record: %s\n", profile.status().message().c_str());
     return 2;
   }
   auto schemas = mock::json::SchemaSet::Load(profile.value().schema_dirs);
   if (!schemas.ok()) {
-    std::fprintf(stderr, "ocp-record: %s\n", schemas.error().subject.c_str());
+    std::fprintf(stderr, "ocp-record: %s\n", schemas.status().message().c_str());
     return 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   auto progress = [](const std::string& line) {
     std::fprintf(stderr, "ocp-record: %s\n", line.c_str());
   };
-  mock::Result<record::RecordReport> report = mock::BadRequest("");
+  mock::StatusOr<record::RecordReport> report = mock::InvalidArgument("");
   try {
     report = record::Record(o, schemas.value(), progress);
   } catch (const std::exception& e) {  // a response shaped beyond what the checks foresaw
-    report = mock::BadRequest(std::string("unexpected response, nothing written: ") + e.what());
+    report =
+        mock::InvalidArgument(std::string("unexpected response, nothing written: ") + e.what());
   }
   curl_global_cleanup();
   if (!report.ok()) {
-    std::fprintf(stderr, "ocp-record: %s\n", report.error().subject.c_str());
+    std::fprintf(stderr, "ocp-record: %s\n", report.status().message().c_str());
     return 2;
   }
   const auto& r = report.value();

@@ -15,8 +15,8 @@
 #include "contract_tests/record/anonymiser.h"
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/signing.h"
+#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
-#include "mock/store/fixture_loader.h"
 
 namespace record {
 namespace {
@@ -64,7 +64,7 @@ class Session {
 
   // GET `target`; a 200 JSON body checked against `schema` (violations reported), else an error
   // naming the request.
-  mock::Result<rapidjson::Document> Get(const std::string& target, const char* schema) {
+  mock::StatusOr<rapidjson::Document> Get(const std::string& target, const char* schema) {
     std::vector<std::string> headers;
     if (o_.access_key && o_.secret_key) {
       headers = contract::AkSkHeaders(o_.base_url, target, *o_.access_key, *o_.secret_key,
@@ -72,13 +72,13 @@ class Session {
     }
     contract::HttpResult r = client_.Send("GET", target, headers, !o_.access_key);
     const std::string request = "GET " + target;
-    if (r.status == 0) return mock::BadRequest(request + ": no answer: " + r.transport_error);
+    if (r.status == 0) return mock::Unavailable(request + ": no answer: " + r.transport_error);
     if (r.status != 200) {
-      return mock::BadRequest(request + ": HTTP " + std::to_string(r.status) + ": " +
-                              Excerpt(r.body));
+      return mock::InvalidArgument(request + ": HTTP " + std::to_string(r.status) + ": " +
+                                   Excerpt(r.body));
     }
     auto doc = mock::json::ParseJson(r.body);
-    if (!doc.ok()) return mock::BadRequest(request + ": not JSON: " + Excerpt(r.body));
+    if (!doc.ok()) return mock::InvalidArgument(request + ": not JSON: " + Excerpt(r.body));
     for (const auto& v : schemas_.Validate(schema, doc.value())) {
       report_.violations.push_back(request + ": " + (v.path.empty() ? "/" : v.path) + ": " +
                                    v.message + " (" + schema + ")");
@@ -195,10 +195,10 @@ std::string Render(const std::string& description, const Value& entries) {
   return text + " ]\n}\n";
 }
 
-mock::Result<bool> WriteAtomically(const fs::path& path, const std::string& text) {
+mock::Status WriteAtomically(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".tmp" + std::to_string(getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return mock::BadRequest("cannot create " + tmp.string());
+  if (fd < 0) return mock::InvalidArgument("cannot create " + tmp.string());
   size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -209,9 +209,9 @@ mock::Result<bool> WriteAtomically(const fs::path& path, const std::string& text
   ::close(fd);
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
     fs::remove(tmp);
-    return mock::BadRequest("cannot write " + path.string());
+    return mock::Unavailable("cannot write " + path.string());
   }
-  return true;
+  return {};
 }
 
 std::string UtcNow() {
@@ -225,8 +225,8 @@ std::string UtcNow() {
 
 }  // namespace
 
-mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::SchemaSet& schemas,
-                                  const std::function<void(const std::string&)>& progress) {
+mock::StatusOr<RecordReport> Record(const RecordOptions& o, const mock::json::SchemaSet& schemas,
+                                    const std::function<void(const std::string&)>& progress) {
   RecordReport report;
   Session session(o, schemas, report);
   rapidjson::Document doc(rapidjson::kArrayType);
@@ -238,11 +238,11 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
     const std::string target = std::string(kList) + "?page=" + std::to_string(page) +
                                "&size=" + std::to_string(o.page_size) + "&sort=id,desc";
     auto list = session.Get(target, "task-list-response");
-    if (!list.ok()) return list.error();
+    if (!list.ok()) return list.status();
     const Value* data = mock::json::Find(list.value(), "data");
     const Value* contents = data != nullptr ? mock::json::Find(*data, "contents") : nullptr;
     if (contents == nullptr || !contents->IsArray()) {
-      return mock::BadRequest("GET " + target + ": not a task list (no data.contents array)");
+      return mock::InvalidArgument("GET " + target + ": not a task list (no data.contents array)");
     }
     if (contents->Empty()) break;
     for (const auto& item : contents->GetArray()) {
@@ -262,7 +262,7 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
     if (report.details < o.max_details) {
       auto detail = session.Get(path, "task-detail-response");
       if (!detail.ok()) {
-        report.notes.push_back(detail.error().subject + " (kept the list's view of the task)");
+        report.notes.push_back(detail.status().message() + " (kept the list's view of the task)");
       } else if (const Value* data = mock::json::Find(detail.value(), "data")) {
         entry["task"] = TaskOf(*data, a, dropped);
         ++report.details;
@@ -279,7 +279,7 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
       auto log =
           session.Get(path + "/subtasks/" + std::to_string(sid) + "/log", "subtask-log-response");
       if (!log.ok()) {
-        report.notes.push_back(log.error().subject);
+        report.notes.push_back(log.status().message());
         continue;
       }
       const Value* data = mock::json::Find(log.value(), "data");
@@ -313,16 +313,15 @@ mock::Result<RecordReport> Record(const RecordOptions& o, const mock::json::Sche
   const std::string text = Render(description, doc);
   report.file = o.out / "tasks" / "recorded.json";
   // The same checks as ocp-mock's at load: what is written is loadable.
-  auto loadable = mock::store::ParseTaskFixtures(text, report.file.string(), schemas);
+  auto loadable = mock::fixtures::ParseTaskFixtures(text, report.file.string(), schemas);
   if (!loadable.ok()) {
-    return mock::BadRequest("the recording would not load in ocp-mock, nothing written: " +
-                            loadable.error().subject);
+    return mock::InvalidArgument("the recording would not load in ocp-mock, nothing written: " +
+                                 loadable.status().message());
   }
   std::error_code ec;
   fs::create_directories(o.out / "tasks", ec);
-  if (ec) return mock::BadRequest("cannot create " + (o.out / "tasks").string());
-  auto written = WriteAtomically(report.file, text);
-  if (!written.ok()) return written.error();
+  if (ec) return mock::Unavailable("cannot create " + (o.out / "tasks").string());
+  if (mock::Status written = WriteAtomically(report.file, text); !written.ok()) return written;
   return report;
 }
 

@@ -2,7 +2,7 @@
 // (up to limits), and writes a fixture set ocp-mock loads unchanged.
 //
 //   RecordOptions o{.target = ..., .out = "recorded"};
-//   Result<RecordReport> r = Record(o, schemas);   // writes recorded/tasks/recorded.json
+//   StatusOr<RecordReport> r = Record(o, schemas);   // writes recorded/tasks/recorded.json
 //
 // Guarantees: only response data is written (never a credential, nor the base URL's user
 // part); the file is written to a temporary name and renamed, so a crash leaves the previous
@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 
 namespace record {
@@ -46,8 +46,8 @@ struct RecordReport {
 
 // Fails (writing nothing) when the server cannot be read, or when what it answered does not
 // make a loadable fixture set. `progress` gets a line per page.
-mock::Result<RecordReport> Record(const RecordOptions& options,
-                                  const mock::json::SchemaSet& schemas,
-                                  const std::function<void(const std::string&)>& progress);
+mock::StatusOr<RecordReport> Record(const RecordOptions& options,
+                                    const mock::json::SchemaSet& schemas,
+                                    const std::function<void(const std::string&)>& progress);
 
 }  // namespace record

@@ -8,9 +8,9 @@
 #include <stdexcept>
 
 #include "contract_tests/support/mock_process.h"
+#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
 #include "mock/model/task.h"
-#include "mock/store/fixture_loader.h"
 
 namespace contract {
 namespace {
@@ -114,9 +114,9 @@ const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
     const std::string root = std::string(OCPMOCK_SOURCE_DIR) + "/schemas";
     auto known = mock::versions::KnownVersions(root);
     auto profile = mock::versions::LoadProfile(root, known.empty() ? "" : known.back());
-    if (!profile.ok()) throw std::runtime_error(profile.error().subject);
+    if (!profile.ok()) throw std::runtime_error(profile.status().message());
     auto s = mock::json::SchemaSet::Load(profile.value().schema_dirs);
-    if (!s.ok()) throw std::runtime_error(s.error().subject);
+    if (!s.ok()) throw std::runtime_error(s.status().message());
     return std::move(s).value();
   }();
   return schemas;
@@ -136,10 +136,10 @@ std::string VersionUnderTest() {
 
 ServerUnderTest::ServerUnderTest() {
   auto profile = mock::versions::LoadProfile(SchemasRoot(), VersionUnderTest());
-  if (!profile.ok()) throw std::runtime_error(profile.error().subject);
+  if (!profile.ok()) throw std::runtime_error(profile.status().message());
   profile_ = std::move(profile).value();
   auto schemas = mock::json::SchemaSet::Load(profile_.schema_dirs);
-  if (!schemas.ok()) throw std::runtime_error(schemas.error().subject);
+  if (!schemas.ok()) throw std::runtime_error(schemas.status().message());
   schemas_ = std::make_unique<mock::json::SchemaSet>(std::move(schemas).value());
   if (auto base = Env("OCP_BASE_URL")) {
     live_ = true;
@@ -228,8 +228,8 @@ void ServerUnderTest::Learn() {
   complete_ = static_cast<int64_t>(tasks_.size()) == total;
   if (live_) return;
   auto fixtures =
-      mock::store::LoadTaskFixtures(OCPMOCK_SOURCE_DIR "/fixtures", *schemas_, profile_.version);
-  if (!fixtures.ok()) throw std::runtime_error(fixtures.error().subject);
+      mock::fixtures::LoadTaskFixtures(OCPMOCK_SOURCE_DIR "/fixtures", *schemas_, profile_.version);
+  if (!fixtures.ok()) throw std::runtime_error(fixtures.status().message());
   std::map<int64_t, const mock::model::Task*> by_id;
   for (const auto& t : fixtures.value()) by_id[t.id] = &t;
   for (KnownTask& k : tasks_) {
@@ -240,7 +240,7 @@ void ServerUnderTest::Learn() {
   }
 }
 
-std::string CodeOf(mock::ErrorKind kind) {
+std::string CodeOf(mock::ocp::ErrorKind kind) {
   return ServerUnderTest::Get().profile().errors.Lookup(kind).CodeText();
 }
 
@@ -262,7 +262,7 @@ bool MessageFits(const std::string& pattern, const std::string& message) {
   return std::regex_match(message, std::regex(regex + "( [\\s\\S]*)?"));
 }
 
-void ExpectErrorOf(const HttpResult& r, long status, mock::ErrorKind kind) {
+void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind) {
   const ServerUnderTest& server = ServerUnderTest::Get();
   EXPECT_EQ(status, r.status) << r.body;
   auto v = server.schemas().ValidateText("error-envelope", r.body);
@@ -277,7 +277,7 @@ void ExpectErrorOf(const HttpResult& r, long status, mock::ErrorKind kind) {
   const auto& error = doc.value()["error"];
   const auto& code = error["code"];
   std::string text = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
-  const mock::CatalogEntry& expected = server.profile().errors.Lookup(kind);
+  const mock::ocp::CatalogEntry& expected = server.profile().errors.Lookup(kind);
   EXPECT_EQ(expected.CodeText(), text) << "OCP " << server.version() << " " << r.body;
   std::string message = error.HasMember("message") ? error["message"].GetString() : "";
   EXPECT_TRUE(MessageFits(expected.message, message))

@@ -22,7 +22,7 @@
 #include <rapidjson/document.h>
 
 #include "contract_tests/support/http_client.h"
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
 
@@ -114,9 +114,9 @@ std::string VersionUnderTest();
 // Checks an error answer against the version under test: HTTP `status`, the error-envelope
 // schema, the catalogue's code for `kind`, and a message that is the catalogue's (placeholders
 // stand for any text, and a sentence of detail may follow). Non-fatal failures.
-void ExpectErrorOf(const HttpResult& r, long status, mock::ErrorKind kind);
+void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind);
 // The catalogue's code for `kind` in the version under test, as text ("4001", "TSK10001").
-std::string CodeOf(mock::ErrorKind kind);
+std::string CodeOf(mock::ocp::ErrorKind kind);
 // Whether `message` fits `pattern` (a catalogue message): `{N}` matches any text, and " detail"
 // may follow.
 bool MessageFits(const std::string& pattern, const std::string& message);

@@ -1,24 +1,15 @@
 #include "mock/api/api.h"
 
+#include <charconv>
 #include <chrono>
 
+#include "mock/api/route_table.h"
 #include "mock/core/log.h"
+#include "mock/ocp/error_kinds.h"
 
 namespace mock::api {
 namespace {
 
-enum RouteId {
-  kListTasks,
-  kTaskDetail,
-  kRetryTask,
-  kRollbackTask,
-  kSubtaskLog,
-  kRetrySubtask,
-  kSkipSubtask,
-  kCancelSubtask,
-};
-
-constexpr const char* kTasks = "/api/v2/tasks/instances";
 constexpr std::string_view kControlPrefix = "/__mock/";
 
 int64_t WallClockMs() {
@@ -34,118 +25,107 @@ void AddRateLimitHeaders(http::Response& response, const auth::Throttle::Decisio
   response.headers.emplace_back("RateLimit-Reset", std::to_string(d.reset_seconds));
 }
 
+// The /__mock/ routes need no credentials; so does any path under /__mock/ that is not one,
+// which is answered 404 like an unknown OCP path.
+bool IsControl(const RouteMatch& match, std::string_view path) {
+  if (match.route != nullptr) return match.route->access == Access::kControl;
+  return path.rfind(kControlPrefix, 0) == 0;
+}
+
+// A path id: a 64-bit decimal integer, else OCP's invalidParameter naming it.
+StatusOr<int64_t> ParsePathId(std::string_view value, const std::string& name) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), id);
+  if (value.empty() || ec != std::errc() || end != value.data() + value.size()) {
+    return ocp::InvalidParameter(name, "'" + Excerpt(value) + "' is not a 64-bit integer.");
+  }
+  return id;
+}
+
+Status NoRoute(const RouteMatch& match, std::string_view path) {
+  if (match.outcome == RouteMatch::kMethodNotAllowed) {
+    return Status(StatusCode::kUnimplemented, "Allowed: " + match.allow + ".");
+  }
+  return ocp::OcpError(ocp::ErrorKind::kNotFound, "", {"no API at " + Excerpt(path)});
+}
+
 }  // namespace
 
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
          const auth::Authenticator* authenticator)
-    : options_(std::move(options)),
-      envelope_{options_.server_name, options_.errors},
-      store_(store),
-      clock_(clock),
+    : envelope_{std::move(options.server_name), std::move(options.errors)},
       authenticator_(authenticator),
-      handlers_(store_, envelope_) {
-  const std::string tasks = kTasks;
-  router_.Add("GET", tasks, kListTasks);
-  router_.Add("GET", tasks + "/{taskInstanceId}", kTaskDetail);
-  router_.Add("POST", tasks + "/{taskInstanceId}/retry", kRetryTask);
-  router_.Add("POST", tasks + "/{taskInstanceId}/rollback", kRollbackTask);
-  router_.Add("GET", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/log", kSubtaskLog);
-  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/retry",
-              kRetrySubtask);
-  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/skip", kSkipSubtask);
-  router_.Add("POST", tasks + "/{taskInstanceId}/subtasks/{subtaskInstanceId}/cancel",
-              kCancelSubtask);
-}
+      tasks_(store),
+      control_(store, clock),
+      router_(RouteTable(tasks_, control_)) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.Next()};
   try {
-    return Route(request, context);
+    return Respond(request, context);
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled exception: " + e.what());
   } catch (...) {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled non-standard exception");
   }
   return Failure(envelope_, context,
-                 Error{ErrorKind::kInternal, "trace " + context.trace_id, "", {}});
+                 ocp::OcpError(ocp::ErrorKind::kInternal, "", {"trace " + context.trace_id}));
 }
 
-http::Response Api::Reject(const Error& error) const {
-  return Failure(envelope_, RequestContext{trace_ids_.Next()}, error);
+http::Response Api::Reject(const Status& status) const {
+  return Failure(envelope_, RequestContext{trace_ids_.Next()}, ocp::AsTransportError(status));
 }
 
-http::Response Api::Route(const http::Request& request, const RequestContext& context) const {
-  auto target = http::ParseTarget(request.target, options_.max_query_params);
-  if (!target.ok()) return Failure(envelope_, context, target.error());
-  if (target.value().path.rfind(kControlPrefix, 0) == 0) {
-    return Control(request, target.value(), context);
-  }
-  return Serve(request, target.value(), context);
-}
-
-http::Response Api::Serve(const http::Request& request, const http::Target& target,
-                          const RequestContext& context) const {
+http::Response Api::Respond(const http::Request& request, const RequestContext& context) const {
+  const RouteMatch match = router_.Match(request.method, request.path);
   const auth::User* user = nullptr;
-  if (authenticator_ != nullptr) {
-    auto who = authenticator_->Authenticate(request, target, WallClockMs() / 1000);
+  if (authenticator_ != nullptr && !IsControl(match, request.path)) {
+    auto who = authenticator_->Authenticate(request, WallClockMs() / 1000);
     if (!who.ok()) {
-      http::Response r = Failure(envelope_, context, who.error());
+      http::Response r = Failure(envelope_, context, who.status());
       r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"OCP\"");
       return r;
     }
     user = who.value();
   }
-  const RouteMatch match = router_.Match(request.method, target.path);
-  if (match.outcome == RouteMatch::kNotFound) {
-    return Failure(envelope_, context,
-                   Error{ErrorKind::kNotFound, "no API at " + Excerpt(target.path), "", {}});
-  }
-  if (match.outcome == RouteMatch::kMethodNotAllowed) {
-    http::Response r =
-        Failure(envelope_, context,
-                Error{ErrorKind::kMethodNotAllowed, "", "Allowed: " + match.allow + ".", {}});
-    r.headers.emplace_back("Allow", match.allow);
+  if (match.outcome != RouteMatch::kFound) {
+    http::Response r = Failure(envelope_, context, NoRoute(match, request.path));
+    if (match.outcome == RouteMatch::kMethodNotAllowed)
+      r.headers.emplace_back("Allow", match.allow);
     return r;
   }
-  const auth::Permission needed =
-      request.method == "GET" ? auth::Permission::kTaskViewer : auth::Permission::kTaskManager;
-  if (user != nullptr && !user->Has(needed)) {
-    return Failure(envelope_, context,
-                   Error{ErrorKind::kPermissionDenied,
-                         "",
-                         "This needs the " + std::string(auth::ToString(needed)) + " permission.",
-                         {}});
-  }
   auth::Throttle::Decision decision;
-  if (user != nullptr) decision = throttle_.Admit(*user, WallClockMs());
-  http::Response response =
-      decision.allowed ? Dispatch(match, target, context)
-                       : Failure(envelope_, context, Error{ErrorKind::kThrottled, "", "", {}});
+  StatusOr<Reply> reply = Admitted(request, match, user, decision);
+  http::Response response = reply.ok() ? Success(envelope_, context, reply.value().write_data)
+                                       : Failure(envelope_, context, reply.status());
   AddRateLimitHeaders(response, decision);
   return response;
 }
 
-http::Response Api::Dispatch(const RouteMatch& m, const http::Target& target,
-                             const RequestContext& context) const {
-  switch (m.route_id) {
-    case kListTasks:
-      return handlers_.List(target.query, context);
-    case kTaskDetail:
-      return handlers_.Detail(m.params[0], context);
-    case kRetryTask:
-      return handlers_.RetryTask(m.params[0], context);
-    case kRollbackTask:
-      return handlers_.RollbackTask(m.params[0], context);
-    case kSubtaskLog:
-      return handlers_.Log(m.params[0], m.params[1], context);
-    case kRetrySubtask:
-      return handlers_.RetrySubtask(m.params[0], m.params[1], context);
-    case kSkipSubtask:
-      return handlers_.SkipSubtask(m.params[0], m.params[1], context);
-    case kCancelSubtask:
-      return handlers_.CancelSubtask(m.params[0], m.params[1], context);
+// The permission and the rate limit, then the call.
+StatusOr<Reply> Api::Admitted(const http::Request& request, const RouteMatch& match,
+                              const auth::User* user, auth::Throttle::Decision& decision) const {
+  if (user == nullptr) return Invoke(request, match);
+  const Access access = match.route->access;
+  const auth::Permission needed = access == Access::kTaskManager ? auth::Permission::kTaskManager
+                                                                 : auth::Permission::kTaskViewer;
+  if (access != Access::kControl && !user->Has(needed)) {
+    return PermissionDenied("This needs the " + std::string(auth::ToString(needed)) +
+                            " permission.");
   }
-  return Failure(envelope_, context, Error{ErrorKind::kInternal, "unrouted", "", {}});
+  decision = throttle_.Admit(*user, WallClockMs());
+  if (!decision.allowed) return ResourceExhausted("");
+  return Invoke(request, match);
+}
+
+StatusOr<Reply> Api::Invoke(const http::Request& request, const RouteMatch& match) {
+  Call call{request, {}};
+  for (size_t i = 0; i < match.params.size(); ++i) {
+    auto id = ParsePathId(match.params[i], match.names[i]);
+    if (!id.ok()) return id.status();
+    call.ids.push_back(id.value());
+  }
+  return match.route->handler(call);
 }
 
 }  // namespace mock::api

@@ -1,23 +1,25 @@
-// The OCP API the mock serves, as a pure function from request to response (no sockets).
+// The OCP API the mock serves, as a pure function from a decoded request to a response (no
+// sockets): the route table (route_table.cc) answered through one pipeline.
 //
 //   Api api(options, store, clock, &authenticator);   // authenticator nullptr: --no-auth
-//   http::Response r = api.Handle({.method = "GET", .target = "/api/v2/tasks/instances?page=2"});
+//   http::Response r = api.Handle(http::MakeRequest("GET", "/api/v2/tasks/instances").value());
 //
-// Every response is JSON in OCP's envelope. Under /api/: credentials are checked first (401),
-// then the route (404, or 405 with `Allow`), then the permission (403), then the user's rate
-// limit (429), then the parameters (400). Under /__mock/: the control endpoints, which need no
-// credentials. Anything unexpected is a 500 that names no internals (the detail is logged).
+// Every response is JSON in OCP's envelope. For OCP's paths (everything outside /__mock/):
+// credentials are checked first (401), then the route (404, or 405 with `Allow`), then the
+// permission (403), then the user's rate limit (429), then the path ids and the handler's
+// parameters (400). The /__mock/ control routes need no credentials. Anything unexpected is a
+// 500 that names no internals (the detail is logged).
 #pragma once
 
 #include <string>
 
+#include "mock/api/control_handlers.h"
 #include "mock/api/envelope.h"
 #include "mock/api/router.h"
 #include "mock/api/task_handlers.h"
 #include "mock/auth/authenticator.h"
 #include "mock/auth/throttle.h"
 #include "mock/http/service.h"
-#include "mock/http/url.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
 
@@ -27,9 +29,7 @@ struct ApiOptions {
   // The envelope's `server` field.
   std::string server_name = "ocp-mock";
   // The OCP version's error codes and messages (its profile's).
-  ErrorCatalog errors;
-  // More query parameters than this is a 400, bounding the work one request can cause.
-  size_t max_query_params = 1000;
+  ocp::ErrorCatalog errors;
 };
 
 class Api : public http::Service {
@@ -40,23 +40,19 @@ class Api : public http::Service {
       const auth::Authenticator* authenticator);
 
   http::Response Handle(const http::Request& request) const override;
-  http::Response Reject(const Error& error) const override;
+  http::Response Reject(const Status& status) const override;
 
  private:
-  http::Response Route(const http::Request& request, const RequestContext& context) const;
-  http::Response Serve(const http::Request& request, const http::Target& target,
-                       const RequestContext& context) const;
-  http::Response Dispatch(const RouteMatch& match, const http::Target& target,
-                          const RequestContext& context) const;
-  http::Response Control(const http::Request& request, const http::Target& target,
-                         const RequestContext& context) const;
+  // The steps of the pipeline; a failure at any step is the answer.
+  http::Response Respond(const http::Request& request, const RequestContext& context) const;
+  StatusOr<Reply> Admitted(const http::Request& request, const RouteMatch& match,
+                           const auth::User* user, auth::Throttle::Decision& decision) const;
+  static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match);
 
-  ApiOptions options_;
   EnvelopeSettings envelope_;
-  tasks::TaskStore& store_;
-  tasks::MockClock& clock_;
   const auth::Authenticator* authenticator_;
-  TaskHandlers handlers_;
+  TaskHandlers tasks_;
+  ControlHandlers control_;
   Router router_;
   mutable auth::Throttle throttle_;
   mutable TraceIds trace_ids_;

@@ -3,9 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "mock/ocp/error_kinds.h"
+
+#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
-#include "mock/store/fixture_loader.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
@@ -17,14 +19,13 @@ using testing::HasSubstr;
 const json::SchemaSet& Schemas() { return mock::testdata::BundledSchemas(); }
 
 // `version`'s error codes and messages.
-ErrorCatalog ErrorsOf(std::string_view version) {
+ocp::ErrorCatalog ErrorsOf(std::string_view version) {
   return std::move(versions::LoadProfile(mock::testdata::SchemasDir(), version)).value().errors;
 }
 
 // An Api over `tasks` with a frozen clock and no authentication.
 struct Harness {
-  explicit Harness(std::vector<model::Task> tasks,
-                   ApiOptions options = {"unit", ErrorsOf("4.2.2"), 50})
+  explicit Harness(std::vector<model::Task> tasks, ApiOptions options = {"unit", ErrorsOf("4.2.2")})
       : clock(0), store(std::move(tasks), clock), api(options, store, clock, nullptr) {}
   tasks::MockClock clock;
   tasks::TaskStore store;
@@ -32,7 +33,7 @@ struct Harness {
 };
 
 std::vector<model::Task> Bundled() {
-  return std::move(store::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2"))
+  return std::move(fixtures::LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.2"))
       .value();
 }
 
@@ -41,8 +42,16 @@ const Api& TheApi() {
   return harness->api;
 }
 
+// What the HTTP adapter does with a request line: decode the target (at most 50 query
+// parameters), then Handle, or Reject what cannot be decoded.
+http::Response Send(const Api& api, const std::string& method, const std::string& target) {
+  auto request = http::MakeRequest(method, target, {}, {}, 50);
+  if (!request.ok()) return api.Reject(request.status());
+  return api.Handle(request.value());
+}
+
 http::Response Get(const std::string& target, const std::string& method = "GET") {
-  return TheApi().Handle(http::Request{method, target, {}, {}, "test"});
+  return Send(TheApi(), method, target);
 }
 
 rapidjson::Document Body(const http::Response& r) {
@@ -141,14 +150,16 @@ TEST(ApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
 }
 
 TEST(ApiTest, RejectAnswersInTheSameEnvelope) {
-  ExpectError(TheApi().Reject(Error{ErrorKind::kPayloadTooLarge, "too big", ""}), 413);
-  ExpectError(TheApi().Reject(BadRequest("garbage")), 400);
+  EXPECT_THAT(ExpectError(TheApi().Reject(ResourceExhausted("too big")), 413),
+              HasSubstr("too big"));
+  EXPECT_THAT(ExpectError(TheApi().Reject(InvalidArgument("garbage")), 400),
+              HasSubstr("Cause:garbage"));
+  ExpectError(TheApi().Reject(Unavailable("full")), 503);
 }
 
 TEST(ApiTest, NumericSchemeWritesNumericCodes) {
-  Harness numeric({}, ApiOptions{"unit", ErrorsOf("4.2.1"), 50});
-  auto doc =
-      Body(numeric.api.Handle(http::Request{"GET", "/api/v2/tasks/instances?sort=x", {}, {}, ""}));
+  Harness numeric({}, ApiOptions{"unit", ErrorsOf("4.2.1")});
+  auto doc = Body(Send(numeric.api, "GET", "/api/v2/tasks/instances?sort=x"));
   EXPECT_EQ(1011, doc["error"]["code"].GetInt());
   EXPECT_EQ(
       "The sort field x is not supported. Sortable properties: id, name, status, type, "
@@ -158,7 +169,7 @@ TEST(ApiTest, NumericSchemeWritesNumericCodes) {
 
 TEST(ApiTest, EmptyCatalogueIsAValidEmptyPage) {
   Harness empty({});
-  http::Response r = empty.api.Handle(http::Request{"GET", "/api/v2/tasks/instances", {}, {}, ""});
+  http::Response r = Send(empty.api, "GET", "/api/v2/tasks/instances");
   EXPECT_TRUE(Schemas().ValidateText("task-list-response", r.body).empty());
   EXPECT_EQ(0, Body(r)["data"]["page"]["totalPages"].GetInt());
 }
@@ -174,16 +185,14 @@ TEST(EnvelopeTest, TimestampHasOffsetAndMilliseconds) {
 TEST(ApiTest, ListedTasksShowEveryChange) {
   Harness h(Bundled());
   auto status_of = [&](int64_t id) {
-    auto doc = Body(h.api.Handle(http::Request{
-        "GET", "/api/v2/tasks/instances?size=2000&status=RUNNING,FAILED,SUCCESSFUL", {}, {}, "t"}));
+    auto doc = Body(
+        Send(h.api, "GET", "/api/v2/tasks/instances?size=2000&status=RUNNING,FAILED,SUCCESSFUL"));
     for (const auto& t : doc["data"]["contents"].GetArray()) {
       if (t["id"].GetInt64() == id) return std::string(t["status"].GetString());
     }
     return std::string("absent");
   };
-  auto post = [&](const std::string& target) {
-    return h.api.Handle(http::Request{"POST", target, {}, {}, "t"}).status;
-  };
+  auto post = [&](const std::string& target) { return Send(h.api, "POST", target).status; };
   const int64_t fails_once = 8000001;  // 20-scenarios.json: fails, then succeeds when retried
   EXPECT_EQ("RUNNING", status_of(fails_once));
   h.clock.Advance(24 * 3600 * 1000);

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <random>
 
-#include "mock/model/task.h"
+#include "mock/model/timestamp.h"
 
 namespace mock::api {
 namespace {
@@ -82,9 +82,9 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
 }
 
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
-                       const Error& error) {
-  const int status = HttpStatusFor(error.kind);
-  const CatalogEntry& entry = settings.errors.Lookup(error.kind);
+                       const Status& error) {
+  const int status = ocp::HttpStatusFor(error);
+  const ocp::CatalogEntry& entry = settings.errors.Lookup(error);
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();

@@ -13,19 +13,18 @@
 #include <functional>
 #include <string>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
-#include "mock/api/task_json.h"
-#include "mock/core/error.h"
-#include "mock/core/error_catalog.h"
+#include "mock/core/status.h"
 #include "mock/http/message.h"
+#include "mock/json/json_writer.h"
+#include "mock/ocp/error_catalog.h"
 
 namespace mock::api {
 
+using json::JsonWriter;
+
 struct EnvelopeSettings {
-  std::string server;   // the envelope's `server`
-  ErrorCatalog errors;  // the OCP version's codes and messages
+  std::string server;        // the envelope's `server`
+  ocp::ErrorCatalog errors;  // the OCP version's codes and messages
 };
 
 // Per-request facts that end up in the envelope.
@@ -53,8 +52,9 @@ std::string NowTimestamp();
 http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,
                        const std::function<void(JsonWriter&)>& write_data);
 
-// The error envelope for `error`, with the status HttpStatusFor(error.kind).
+// The error envelope for the failure `status`: the HTTP status ocp::HttpStatusFor gives, the
+// code and message of its OCP error kind in the version's catalogue.
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
-                       const Error& error);
+                       const Status& status);
 
 }  // namespace mock::api

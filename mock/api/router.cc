@@ -18,39 +18,41 @@ std::vector<std::string> Split(std::string_view path) {
 
 bool IsParam(const std::string& s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
 
-bool PathMatches(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
-                 std::vector<std::string>* params) {
+bool PathMatches(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
   if (pattern.size() != path.size()) return false;
   for (size_t i = 0; i < pattern.size(); ++i) {
-    if (IsParam(pattern[i])) {
-      if (path[i].empty()) return false;
-      if (params != nullptr) params->push_back(path[i]);
-    } else if (pattern[i] != path[i]) {
-      return false;
-    }
+    if (IsParam(pattern[i]) ? path[i].empty() : pattern[i] != path[i]) return false;
   }
   return true;
 }
 
 }  // namespace
 
-void Router::Add(std::string method, std::string_view pattern, int route_id) {
-  routes_.push_back({std::move(method), Split(pattern), route_id});
+Router::Router(std::vector<Route> routes) {
+  for (Route& route : routes) {
+    std::vector<std::string> segments = Split(route.pattern);
+    routes_.push_back({std::move(route), std::move(segments)});
+  }
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   const std::vector<std::string> segments = Split(path);
   RouteMatch match;
-  for (const Route& route : routes_) {
-    if (!PathMatches(route.segments, segments, nullptr)) continue;
-    if (route.method == method) {
+  for (const Compiled& compiled : routes_) {
+    if (!PathMatches(compiled.segments, segments)) continue;
+    const std::string& allowed = compiled.route.method;
+    if (allowed == method) {
       match.outcome = RouteMatch::kFound;
-      match.route_id = route.id;
-      PathMatches(route.segments, segments, &match.params);
+      match.route = &compiled.route;
+      for (size_t i = 0; i < segments.size(); ++i) {
+        if (!IsParam(compiled.segments[i])) continue;
+        match.params.push_back(segments[i]);
+        match.names.push_back(compiled.segments[i].substr(1, compiled.segments[i].size() - 2));
+      }
       return match;
     }
-    if (match.allow.find(route.method) == std::string::npos) {
-      match.allow += (match.allow.empty() ? "" : ", ") + route.method;
+    if (match.allow.find(allowed) == std::string::npos) {
+      match.allow += (match.allow.empty() ? "" : ", ") + allowed;
     }
   }
   if (!match.allow.empty()) match.outcome = RouteMatch::kMethodNotAllowed;

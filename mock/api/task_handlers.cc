@@ -1,16 +1,15 @@
 #include "mock/api/task_handlers.h"
 
-#include <charconv>
-
+#include "mock/api/task_json.h"
 #include "mock/model/subtask_log.h"
-#include "mock/query/engine.h"
+#include "mock/ocp/error_kinds.h"
 #include "mock/query/query_params.h"
 #include "mock/tasks/operations.h"
 
 namespace mock::api {
 namespace {
 
-void WritePage(JsonWriter& w, const query::TaskPage& page) {
+void WritePage(JsonWriter& w, const tasks::SnapshotPage& page) {
   w.Key("page");
   w.StartObject();
   w.Key("number");
@@ -24,137 +23,92 @@ void WritePage(JsonWriter& w, const query::TaskPage& page) {
   w.EndObject();
 }
 
-Result<model::Subtask*> FindSubtask(model::Task& task, int64_t subtask_id) {
-  model::Subtask* s = task.FindSubtask(subtask_id);
-  if (s == nullptr) {
-    return Error{
-        ErrorKind::kTaskNotFound, std::to_string(subtask_id),
-        "Task " + std::to_string(task.id) + " has no subtask " + std::to_string(subtask_id) + "."};
-  }
-  return s;
+// OCP answers an unknown subtask of a known task as taskNotFound, naming the subtask.
+Status SubtaskNotFound(int64_t task_id, int64_t subtask_id) {
+  return ocp::OcpError(
+      ocp::ErrorKind::kTaskNotFound,
+      "Task " + std::to_string(task_id) + " has no subtask " + std::to_string(subtask_id) + ".",
+      {std::to_string(subtask_id)});
+}
+
+Reply WrappedTask(tasks::TaskSnapshot task) {
+  return Reply{[task = std::move(task)](JsonWriter& w) { WriteWrappedTask(w, *task); }};
 }
 
 }  // namespace
 
-Result<int64_t> ParsePathId(std::string_view value, const char* name) {
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), id);
-  if (value.empty() || ec != std::errc() || end != value.data() + value.size()) {
-    return InvalidParameter(name, "'" + Excerpt(value) + "' is not a 64-bit integer.");
-  }
-  return id;
-}
-
-TaskHandlers::TaskHandlers(tasks::TaskStore& store, const EnvelopeSettings& envelope)
-    : store_(store), envelope_(envelope) {}
-
-http::Response TaskHandlers::List(const QueryParams& params, const RequestContext& context) const {
+StatusOr<Reply> TaskHandlers::List(const QueryParams& params) const {
   auto query = query::ParseTaskQuery(params);
-  if (!query.ok()) return Failure(envelope_, context, query.error());
-  http::Response response;
-  store_.Query(query.value(), [&](const query::TaskPage& page) {
-    response = Success(envelope_, context, [&](JsonWriter& w) {
-      w.StartObject();
-      w.Key("contents");
-      w.StartArray();
-      for (const model::Task* task : page.items) WriteCachedBasicTask(w, *task);
-      w.EndArray();
-      WritePage(w, page);
-      w.EndObject();
-    });
-  });
-  return response;
+  if (!query.ok()) return query.status();
+  auto page = std::make_shared<const tasks::SnapshotPage>(store_.Query(query.value()));
+  return Reply{[this, page](JsonWriter& w) {
+    w.StartObject();
+    w.Key("contents");
+    w.StartArray();
+    for (const tasks::TaskSnapshot& task : page->items) cache_.WriteBasicTask(w, *task);
+    w.EndArray();
+    WritePage(w, *page);
+    w.EndObject();
+  }};
 }
 
-void TaskHandlers::WriteCachedBasicTask(JsonWriter& w, const model::Task& task) const {
-  std::lock_guard<std::mutex> lock(cache_mutex_);
-  auto it = rendered_.find(task.id);
-  if (it == rendered_.end() || it->second.revision != task.revision) {
-    if (rendered_.size() >= kMaxCachedTasks) rendered_.clear();
-    rapidjson::StringBuffer buffer;
-    JsonWriter one(buffer);
-    WriteBasicTask(one, task);
-    it = rendered_.insert_or_assign(task.id, Rendered{task.revision, buffer.GetString()}).first;
-  }
-  w.RawObject(it->second.json);
+StatusOr<Reply> TaskHandlers::Detail(int64_t task_id) const {
+  auto task = store_.Get(task_id);
+  if (!task.ok()) return task.status();
+  return WrappedTask(std::move(task).value());
 }
 
-http::Response TaskHandlers::Detail(std::string_view task_id, const RequestContext& context) const {
-  auto id = ParsePathId(task_id, "taskInstanceId");
-  if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto task = store_.Get(id.value());
-  if (!task.ok()) return Failure(envelope_, context, task.error());
-  return Success(envelope_, context, [&](JsonWriter& w) { WriteWrappedTask(w, task.value()); });
+StatusOr<Reply> TaskHandlers::ChangeTask(int64_t task_id, const tasks::TaskChange& change) const {
+  auto task = store_.Change(task_id, change);
+  if (!task.ok()) return task.status();
+  return WrappedTask(std::move(task).value());
 }
 
-http::Response TaskHandlers::ChangeTask(std::string_view task_id, TaskChange change,
-                                        const RequestContext& context) const {
-  auto id = ParsePathId(task_id, "taskInstanceId");
-  if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto task = store_.Change(id.value(), change);
-  if (!task.ok()) return Failure(envelope_, context, task.error());
-  return Success(envelope_, context, [&](JsonWriter& w) { WriteWrappedTask(w, task.value()); });
+StatusOr<Reply> TaskHandlers::RetryTask(int64_t task_id) const {
+  return ChangeTask(task_id, tasks::RetryTask);
 }
 
-http::Response TaskHandlers::RetryTask(std::string_view task_id,
-                                       const RequestContext& context) const {
-  return ChangeTask(task_id, tasks::RetryTask, context);
+StatusOr<Reply> TaskHandlers::RollbackTask(int64_t task_id) const {
+  return ChangeTask(task_id, tasks::RollbackTask);
 }
 
-http::Response TaskHandlers::RollbackTask(std::string_view task_id,
-                                          const RequestContext& context) const {
-  return ChangeTask(task_id, tasks::RollbackTask, context);
-}
-
-http::Response TaskHandlers::Log(std::string_view task_id, std::string_view subtask_id,
-                                 const RequestContext& context) const {
-  auto id = ParsePathId(task_id, "taskInstanceId");
-  if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto sid = ParsePathId(subtask_id, "subtaskInstanceId");
-  if (!sid.ok()) return Failure(envelope_, context, sid.error());
-  auto task = store_.Get(id.value());
-  if (!task.ok()) return Failure(envelope_, context, task.error());
-  auto subtask = FindSubtask(task.value(), sid.value());
-  if (!subtask.ok()) return Failure(envelope_, context, subtask.error());
-  return Success(envelope_, context, [&](JsonWriter& w) {
+StatusOr<Reply> TaskHandlers::Log(int64_t task_id, int64_t subtask_id) const {
+  auto task = store_.Get(task_id);
+  if (!task.ok()) return task.status();
+  const model::Subtask* subtask = task.value()->FindSubtask(subtask_id);
+  if (subtask == nullptr) return SubtaskNotFound(task_id, subtask_id);
+  return Reply{[task = std::move(task).value(), subtask](JsonWriter& w) {
     w.StartObject();
     w.Key("log");
-    w.String(model::LogText(*subtask.value()));
+    w.String(model::LogText(*subtask));
     w.EndObject();
+  }};
+}
+
+StatusOr<Reply> TaskHandlers::ChangeSubtask(int64_t task_id, int64_t subtask_id,
+                                            SubtaskChange change, Answer answer) const {
+  auto task = store_.Change(task_id, [&](model::Task& t, int64_t now) -> Status {
+    model::Subtask* subtask = t.FindSubtask(subtask_id);
+    if (subtask == nullptr) return SubtaskNotFound(task_id, subtask_id);
+    return change(t, *subtask, now);
   });
+  if (!task.ok()) return task.status();
+  if (answer == Answer::kNoData) return Reply{};
+  const model::Subtask* subtask = task.value()->FindSubtask(subtask_id);
+  return Reply{
+      [task = std::move(task).value(), subtask](JsonWriter& w) { WriteSubtask(w, *subtask); }};
 }
 
-http::Response TaskHandlers::Apply(std::string_view task_id, std::string_view subtask_id,
-                                   SubtaskChange change, Answer answer,
-                                   const RequestContext& context) const {
-  auto id = ParsePathId(task_id, "taskInstanceId");
-  if (!id.ok()) return Failure(envelope_, context, id.error());
-  auto sid = ParsePathId(subtask_id, "subtaskInstanceId");
-  if (!sid.ok()) return Failure(envelope_, context, sid.error());
-  auto task = store_.Change(id.value(), [&](model::Task& t, int64_t now) -> Result<bool> {
-    auto subtask = FindSubtask(t, sid.value());
-    if (!subtask.ok()) return subtask.error();
-    return change(t, *subtask.value(), now);
-  });
-  if (!task.ok()) return Failure(envelope_, context, task.error());
-  if (answer == Answer::kNoData) return Success(envelope_, context, nullptr);
-  return Success(envelope_, context,
-                 [&](JsonWriter& w) { WriteSubtask(w, *task.value().FindSubtask(sid.value())); });
+StatusOr<Reply> TaskHandlers::RetrySubtask(int64_t task_id, int64_t subtask_id) const {
+  return ChangeSubtask(task_id, subtask_id, tasks::RetrySubtask, Answer::kSubtask);
 }
 
-http::Response TaskHandlers::RetrySubtask(std::string_view task_id, std::string_view subtask_id,
-                                          const RequestContext& context) const {
-  return Apply(task_id, subtask_id, tasks::RetrySubtask, Answer::kSubtask, context);
+StatusOr<Reply> TaskHandlers::SkipSubtask(int64_t task_id, int64_t subtask_id) const {
+  return ChangeSubtask(task_id, subtask_id, tasks::SkipSubtask, Answer::kNoData);
 }
 
-http::Response TaskHandlers::SkipSubtask(std::string_view task_id, std::string_view subtask_id,
-                                         const RequestContext& context) const {
-  return Apply(task_id, subtask_id, tasks::SkipSubtask, Answer::kNoData, context);
-}
-
-http::Response TaskHandlers::CancelSubtask(std::string_view task_id, std::string_view subtask_id,
-                                           const RequestContext& context) const {
-  return Apply(task_id, subtask_id, tasks::CancelSubtask, Answer::kNoData, context);
+StatusOr<Reply> TaskHandlers::CancelSubtask(int64_t task_id, int64_t subtask_id) const {
+  return ChangeSubtask(task_id, subtask_id, tasks::CancelSubtask, Answer::kNoData);
 }
 
 }  // namespace mock::api

@@ -1,16 +1,16 @@
-// The eight task operations of OCP's task-management API, over the live TaskStore.
+// The eight task operations of OCP's task-management API, over the live TaskStore. Each
+// returns the envelope's `data` or a failure; the route table (route_table.cc) binds them to
+// paths and Api::Handle answers them. Nothing is rendered while the store is locked: the
+// replies own the task snapshots they write.
 //
-//   TaskHandlers h(store, envelope);
-//   http::Response r = h.Detail("35000312", context);
+//   TaskHandlers h(store);
+//   StatusOr<Reply> r = h.Detail(35000312);
 #pragma once
 
-#include <mutex>
-#include <string>
-#include <string_view>
-#include <unordered_map>
+#include <cstdint>
 
-#include "mock/api/envelope.h"
-#include "mock/api/task_json.h"
+#include "mock/api/render_cache.h"
+#include "mock/api/route.h"
 #include "mock/core/params.h"
 #include "mock/tasks/task_store.h"
 
@@ -19,55 +19,32 @@ namespace mock::api {
 class TaskHandlers {
  public:
   // `store` must outlive the handlers.
-  TaskHandlers(tasks::TaskStore& store, const EnvelopeSettings& envelope);
+  explicit TaskHandlers(tasks::TaskStore& store) : store_(store) {}
 
   // GET /api/v2/tasks/instances: paged BasicTaskInstances.
-  http::Response List(const QueryParams& params, const RequestContext& context) const;
+  StatusOr<Reply> List(const QueryParams& params) const;
   // GET .../{taskInstanceId}: WrappedTaskInstance.
-  http::Response Detail(std::string_view task_id, const RequestContext& context) const;
+  StatusOr<Reply> Detail(int64_t task_id) const;
   // POST .../{id}/retry and .../{id}/rollback: WrappedTaskInstance after the change.
-  http::Response RetryTask(std::string_view task_id, const RequestContext& context) const;
-  http::Response RollbackTask(std::string_view task_id, const RequestContext& context) const;
+  StatusOr<Reply> RetryTask(int64_t task_id) const;
+  StatusOr<Reply> RollbackTask(int64_t task_id) const;
   // GET .../{id}/subtasks/{subtaskInstanceId}/log: {"log": "..."}.
-  http::Response Log(std::string_view task_id, std::string_view subtask_id,
-                     const RequestContext& context) const;
+  StatusOr<Reply> Log(int64_t task_id, int64_t subtask_id) const;
   // POST .../subtasks/{sid}/retry: SubtaskInstance; .../skip and .../cancel: no data.
-  http::Response RetrySubtask(std::string_view task_id, std::string_view subtask_id,
-                              const RequestContext& context) const;
-  http::Response SkipSubtask(std::string_view task_id, std::string_view subtask_id,
-                             const RequestContext& context) const;
-  http::Response CancelSubtask(std::string_view task_id, std::string_view subtask_id,
-                               const RequestContext& context) const;
+  StatusOr<Reply> RetrySubtask(int64_t task_id, int64_t subtask_id) const;
+  StatusOr<Reply> SkipSubtask(int64_t task_id, int64_t subtask_id) const;
+  StatusOr<Reply> CancelSubtask(int64_t task_id, int64_t subtask_id) const;
 
  private:
   enum class Answer { kSubtask, kNoData };
-  using TaskChange = Result<bool> (*)(model::Task&, int64_t);
-  using SubtaskChange = Result<bool> (*)(model::Task&, model::Subtask&, int64_t);
+  using SubtaskChange = Status (*)(model::Task&, model::Subtask&, int64_t);
 
-  // Applies `change` to task `task_id` and answers the WrappedTaskInstance after it.
-  http::Response ChangeTask(std::string_view task_id, TaskChange change,
-                            const RequestContext& context) const;
-
-  http::Response Apply(std::string_view task_id, std::string_view subtask_id, SubtaskChange change,
-                       Answer answer, const RequestContext& context) const;
-
-  // The BasicTaskInstance JSON of `task`, rendered once per revision: writing JSON was half of
-  // a list request's time. Bounded: emptied when it reaches kMaxCachedTasks entries.
-  void WriteCachedBasicTask(JsonWriter& w, const model::Task& task) const;
-
-  static constexpr size_t kMaxCachedTasks = 20000;
-  struct Rendered {
-    uint64_t revision;
-    std::string json;
-  };
+  StatusOr<Reply> ChangeTask(int64_t task_id, const tasks::TaskChange& change) const;
+  StatusOr<Reply> ChangeSubtask(int64_t task_id, int64_t subtask_id, SubtaskChange change,
+                                Answer answer) const;
 
   tasks::TaskStore& store_;
-  const EnvelopeSettings& envelope_;
-  mutable std::mutex cache_mutex_;
-  mutable std::unordered_map<int64_t, Rendered> rendered_;  // by task id
+  RenderCache cache_;
 };
-
-// A path id: a 64-bit decimal integer, else kInvalidParameter naming `name`.
-Result<int64_t> ParsePathId(std::string_view value, const char* name);
 
 }  // namespace mock::api

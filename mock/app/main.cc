@@ -13,10 +13,10 @@
 #include "mock/api/api.h"
 #include "mock/auth/users.h"
 #include "mock/core/log.h"
+#include "mock/fixtures/fixture_loader.h"
+#include "mock/http/address.h"
 #include "mock/http/server.h"
-#include "mock/http/url.h"
 #include "mock/json/schema_set.h"
-#include "mock/store/fixture_loader.h"
 #include "mock/versions/profile.h"
 
 namespace {
@@ -75,7 +75,7 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Largest request body; larger is a JSON 413")
       ->check(CLI::Range(size_t{0}, size_t{64} << 20))
       ->capture_default_str();
-  app.add_option("--max-query-params", f.api.max_query_params,
+  app.add_option("--max-query-params", f.server.max_query_params,
                  "Most query parameters a request may carry; more is a JSON 400")
       ->check(CLI::Range(size_t{16}, size_t{100000}))
       ->capture_default_str();
@@ -104,21 +104,21 @@ std::string Url(const std::string& host, uint16_t port) {
 }
 
 // The authenticator, or nullptr with --no-auth; an error when the users file is refused.
-mock::Result<std::unique_ptr<mock::auth::Authenticator>> LoadAuth(
+mock::StatusOr<std::unique_ptr<mock::auth::Authenticator>> LoadAuth(
     const Flags& f, const mock::json::SchemaSet& schemas, bool accept_ak_sk) {
   if (f.no_auth) return std::unique_ptr<mock::auth::Authenticator>();
   std::string path = f.users.empty() ? f.fixtures + "/users.json" : f.users;
   auto users = mock::auth::LoadUsers(path, schemas);
-  if (!users.ok()) return users.error();
+  if (!users.ok()) return users.status();
   return std::make_unique<mock::auth::Authenticator>(std::move(users).value(), accept_ak_sk);
 }
 
 // --ocp-version's profile, the newest when not given.
-mock::Result<mock::versions::Profile> LoadProfile(const Flags& f) {
+mock::StatusOr<mock::versions::Profile> LoadProfile(const Flags& f) {
   std::string version = f.ocp_version;
   if (version.empty()) {
     auto known = mock::versions::KnownVersions(f.schemas);
-    if (known.empty()) return mock::BadRequest(f.schemas + "/versions/ holds no version profile");
+    if (known.empty()) return mock::ConfigError(f.schemas + "/versions/ holds no version profile");
     version = known.back();
   }
   return mock::versions::LoadProfile(f.schemas, version);
@@ -129,7 +129,7 @@ int ListVersions(const Flags& f) {
   for (const std::string& v : known) {
     auto profile = mock::versions::LoadProfile(f.schemas, v);
     std::printf("%-8s %s%s\n", v.c_str(),
-                profile.ok() ? profile.value().summary.c_str() : profile.error().subject.c_str(),
+                profile.ok() ? profile.value().summary.c_str() : profile.status().message().c_str(),
                 v == known.back() ? " (default)" : "");
   }
   return known.empty() ? 2 : 0;
@@ -157,23 +157,23 @@ int Serve(const Flags& f) {
   const auto started = std::chrono::steady_clock::now();
   KeepFreedMemory();
   auto profile = LoadProfile(f);
-  if (!profile.ok()) return Fatal("cannot load the version profile: " + profile.error().subject);
+  if (!profile.ok()) return Fatal("cannot load the version profile: " + profile.status().message());
   auto schemas = mock::json::SchemaSet::Load(profile.value().schema_dirs);
-  if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.error().subject);
+  if (!schemas.ok()) return Fatal("cannot load schemas: " + schemas.status().message());
   std::vector<std::filesystem::path> skipped;
-  auto tasks = mock::store::LoadTaskFixtures(
+  auto tasks = mock::fixtures::LoadTaskFixtures(
       f.fixtures, schemas.value(),
       {profile.value().version, mock::versions::KnownVersions(f.schemas)}, &skipped);
   if (!tasks.ok()) {
     return Fatal("fixture refused (as OCP " + profile.value().version +
-                 "): " + tasks.error().subject);
+                 "): " + tasks.status().message());
   }
   for (const auto& file : skipped) {
     mock::Log(mock::LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
   auto auth = LoadAuth(f, schemas.value(), profile.value().ak_sk);
   if (!auth.ok()) {
-    return Fatal("users file refused: " + auth.error().subject +
+    return Fatal("users file refused: " + auth.status().message() +
                  " (give one with --users, or run with --no-auth)");
   }
   mock::tasks::MockClock clock(f.time_scale);
@@ -209,7 +209,7 @@ int Serve(const Flags& f) {
   mock::http::HttpServer server(server_options, api);
   auto port = server.Start();
   if (!port.ok()) {
-    mock::Log(mock::LogLevel::kError, port.error().subject);
+    mock::Log(mock::LogLevel::kError, port.status().message());
     return 1;
   }
   std::printf("listening on %s\n", Url(f.server.bind, port.value()).c_str());

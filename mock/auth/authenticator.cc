@@ -14,10 +14,6 @@ namespace {
 constexpr std::string_view kAkSkScheme = "OCP-ACCESS-KEY-HMACSHA1 ";
 constexpr int64_t kMaxSkewSeconds = 15 * 60;
 
-Error Unauthenticated(std::string detail) {
-  return Error{ErrorKind::kUnauthenticated, "", std::move(detail)};
-}
-
 // Equal without revealing where they differ, or their lengths: compares SHA-256 digests.
 bool SecretEquals(std::string_view a, std::string_view b) {
   // Fetched once: OpenSSL 3 looks the algorithm up again on every EVP_sha256() digest, which
@@ -61,9 +57,8 @@ std::optional<int64_t> ParseHttpDate(std::string_view date) {
 Authenticator::Authenticator(std::vector<User> users, bool accept_ak_sk)
     : users_(std::move(users)), accept_ak_sk_(accept_ak_sk) {}
 
-Result<const User*> Authenticator::Authenticate(const http::Request& request,
-                                                const http::Target& target,
-                                                int64_t now_epoch_s) const {
+StatusOr<const User*> Authenticator::Authenticate(const http::Request& request,
+                                                  int64_t now_epoch_s) const {
   const std::string* header = http::FindHeader(request.headers, "Authorization");
   if (header == nullptr) return Unauthenticated("No Authorization header.");
   std::string_view value = *header;
@@ -72,12 +67,12 @@ Result<const User*> Authenticator::Authenticate(const http::Request& request,
     if (!accept_ak_sk_) {
       return Unauthenticated("AK/SK signatures are accepted from OCP 4.0.3 on; use Basic.");
     }
-    return AkSk(value.substr(kAkSkScheme.size()), request, target, now_epoch_s);
+    return AkSk(value.substr(kAkSkScheme.size()), request, now_epoch_s);
   }
   return Unauthenticated("Unsupported Authorization scheme.");
 }
 
-Result<const User*> Authenticator::Basic(std::string_view encoded) const {
+StatusOr<const User*> Authenticator::Basic(std::string_view encoded) const {
   auto decoded = DecodeBase64(encoded);
   size_t colon = decoded ? decoded->find(':') : std::string::npos;
   if (colon == std::string::npos) return Unauthenticated("Malformed Basic credentials.");
@@ -89,8 +84,8 @@ Result<const User*> Authenticator::Basic(std::string_view encoded) const {
   return Unauthenticated("Incorrect username or password.");
 }
 
-Result<const User*> Authenticator::AkSk(std::string_view credentials, const http::Request& request,
-                                        const http::Target& target, int64_t now_epoch_s) const {
+StatusOr<const User*> Authenticator::AkSk(std::string_view credentials,
+                                          const http::Request& request, int64_t now_epoch_s) const {
   size_t colon = credentials.find(':');
   if (colon == std::string_view::npos) return Unauthenticated("Malformed AK/SK credentials.");
   std::string_view ak = credentials.substr(0, colon);
@@ -101,7 +96,8 @@ Result<const User*> Authenticator::AkSk(std::string_view credentials, const http
   if (std::abs(*sent - now_epoch_s) >= kMaxSkewSeconds) {
     return Unauthenticated("The Date header is 15 minutes or more away from the server's time.");
   }
-  SignedParts parts{request.method, std::string(Path(request.target)), target.query,
+  // The client signs the path as it sent it, not decoded.
+  SignedParts parts{request.method, std::string(Path(request.target)), request.query,
                     request.headers, request.body};
   for (const User& user : users_) {
     for (const AccessKey& key : user.access_keys) {

@@ -1,7 +1,7 @@
 // Who sent a request: HTTP Basic (every version) or OCP's AK/SK signature (4.0.3+).
 //
 //   Authenticator auth(users);
-//   Result<const User*> who = auth.Authenticate(request, target, time(nullptr));
+//   StatusOr<const User*> who = auth.Authenticate(request, target, time(nullptr));
 //
 // kUnauthenticated when credentials are missing, malformed, unknown or wrong, or when an AK/SK
 // request's Date is 15 minutes or more away from `now`. Secrets are compared in constant time;
@@ -12,9 +12,8 @@
 #include <vector>
 
 #include "mock/auth/users.h"
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/http/message.h"
-#include "mock/http/url.h"
 
 namespace mock::auth {
 
@@ -23,17 +22,16 @@ class Authenticator {
   // `accept_ak_sk` false: as OCP before 4.0.3, an AK/SK signature is an unsupported scheme (401).
   explicit Authenticator(std::vector<User> users, bool accept_ak_sk = true);
 
-  // `target` is the decoded request-target of `request`; `now_epoch_s` the server's wall clock.
-  // The user returned lives as long as this Authenticator.
-  Result<const User*> Authenticate(const http::Request& request, const http::Target& target,
-                                   int64_t now_epoch_s) const;
+  // `now_epoch_s` is the server's wall clock. The user returned lives as long as this
+  // Authenticator.
+  StatusOr<const User*> Authenticate(const http::Request& request, int64_t now_epoch_s) const;
 
   size_t size() const { return users_.size(); }
 
  private:
-  Result<const User*> Basic(std::string_view encoded) const;
-  Result<const User*> AkSk(std::string_view credentials, const http::Request& request,
-                           const http::Target& target, int64_t now_epoch_s) const;
+  StatusOr<const User*> Basic(std::string_view encoded) const;
+  StatusOr<const User*> AkSk(std::string_view credentials, const http::Request& request,
+                             int64_t now_epoch_s) const;
 
   std::vector<User> users_;
   bool accept_ak_sk_;

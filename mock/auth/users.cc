@@ -8,9 +8,9 @@
 namespace mock::auth {
 namespace {
 
-Error UsersError(const std::filesystem::path& path, const std::string& where,
-                 const std::string& why) {
-  return Error{ErrorKind::kInvalidParameter, path.string() + ": " + where + ": " + why, ""};
+Status UsersError(const std::filesystem::path& path, const std::string& where,
+                  const std::string& why) {
+  return ConfigError(path.string() + ": " + where + ": " + why);
 }
 
 User ReadUser(const rapidjson::Value& u) {
@@ -51,12 +51,12 @@ std::string_view ToString(Permission p) {
   return p == Permission::kTaskManager ? "TASK_MANAGER" : "TASK_VIEWER";
 }
 
-Result<std::vector<User>> LoadUsers(const std::filesystem::path& path,
-                                    const json::SchemaSet& schemas) {
+StatusOr<std::vector<User>> LoadUsers(const std::filesystem::path& path,
+                                      const json::SchemaSet& schemas) {
   auto text = json::ReadFile(path);
   if (!text.ok()) return UsersError(path, "-", "cannot be read");
   auto doc = json::ParseAndValidate(text.value(), path.string(), "users-file", schemas);
-  if (!doc.ok()) return doc.error();
+  if (!doc.ok()) return doc.status();
   std::vector<User> users;
   std::set<std::string> names, keys;
   const auto& list = json::Find(doc.value(), "users")->GetArray();

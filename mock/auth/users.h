@@ -1,7 +1,7 @@
 // The users the mock knows: names, passwords, AK/SK pairs, permissions and rate limits, read
 // from a users file (fixtures/users.json; format in README.md, "Authentication").
 //
-//   Result<std::vector<User>> users = LoadUsers("fixtures/users.json", schemas);
+//   StatusOr<std::vector<User>> users = LoadUsers("fixtures/users.json", schemas);
 #pragma once
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 
 namespace mock::auth {
@@ -42,8 +42,8 @@ struct User {
 
 // Reads and checks `path` against users-file.schema.json. Errors name the file, the JSON
 // Pointer and the reason; duplicate user names or access key ids are refused.
-Result<std::vector<User>> LoadUsers(const std::filesystem::path& path,
-                                    const json::SchemaSet& schemas);
+StatusOr<std::vector<User>> LoadUsers(const std::filesystem::path& path,
+                                      const json::SchemaSet& schemas);
 
 // OCP's spelling: "TASK_VIEWER", "TASK_MANAGER".
 std::string_view ToString(Permission p);

@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
-#include "mock/query/engine.h"
+#include "mock/query/reference_engine.h"
 #include "mock/query/task_index.h"
-#include "mock/store/fixture_loader.h"
 
 namespace {
 
@@ -152,15 +152,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto schemas = mock::json::SchemaSet::Load(OCPMOCK_SCHEMAS_DIR);
-  if (!schemas.ok()) return std::fprintf(stderr, "%s\n", schemas.error().subject.c_str()), 2;
-  auto loaded = mock::store::LoadTaskFixtures(dir, schemas.value());
-  if (!loaded.ok()) return std::fprintf(stderr, "%s\n", loaded.error().subject.c_str()), 2;
+  if (!schemas.ok()) return std::fprintf(stderr, "%s\n", schemas.status().message().c_str()), 2;
+  auto loaded = mock::fixtures::LoadTaskFixtures(dir, schemas.value());
+  if (!loaded.ok()) return std::fprintf(stderr, "%s\n", loaded.status().message().c_str()), 2;
   static const std::vector<Task> tasks = std::move(loaded).value();
   static const mock::query::TaskIndex index(tasks);
   benchmark::AddCustomContext("tasks", std::to_string(tasks.size()));
   for (const NamedQuery& q : Queries(tasks)) {
     benchmark::RegisterBenchmark(("index/" + q.name).c_str(), [q](benchmark::State& state) {
-      for (auto _ : state) benchmark::DoNotOptimize(index.Execute(tasks, q.query));
+      for (auto _ : state) benchmark::DoNotOptimize(index.Execute(q.query));
     });
   }
   // The baseline: the reference engine, on the queries whose cost differs in kind.

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
-#include "mock/store/fixture_loader.h"
 #include "mock/tasks/operations.h"
 #include "mock/tasks/simulator.h"
 
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return std::move(s).value();
   }();
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto tasks = mock::store::ParseTaskFixtures(text, "fuzz.json", schemas);
+  auto tasks = mock::fixtures::ParseTaskFixtures(text, "fuzz.json", schemas);
   if (!tasks.ok()) return 0;
   const int64_t t0 = 1'700'000'000'000;
   for (mock::model::Task& task : tasks.value()) {

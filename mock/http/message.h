@@ -1,5 +1,11 @@
-// Our own request and response types. The API is a pure function of these; exactly one file
-// (pistache_adapter.cc) converts them to and from Pistache's.
+// Our own request and response types, in the shape of cpp-httplib's: the request arrives with
+// its path and query already decoded, so nothing past the adapter parses a request-target.
+// The API is a pure function of these; exactly one file (pistache_adapter.cc) converts them to
+// and from Pistache's.
+//
+//   StatusOr<Request> r = MakeRequest("GET", "/api/v2/tasks/instances?status=FAILED");
+//   r.value().path                          // "/api/v2/tasks/instances"
+//   ValuesOf(r.value().query, "status")     // {"FAILED"}
 #pragma once
 
 #include <string>
@@ -7,13 +13,18 @@
 #include <utility>
 #include <vector>
 
+#include "mock/core/params.h"
+#include "mock/core/status.h"
+
 namespace mock::http {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
   std::string method;  // as sent, e.g. "GET"
-  std::string target;  // the raw request-target: path and query, not decoded
+  std::string target;  // the raw request-target, as sent: AK/SK signs its path; logs quote it
+  std::string path;    // `target`'s path, percent-decoded
+  QueryParams query;   // `target`'s query, decoded
   Headers headers;     // as sent, in order
   std::string body;
   std::string peer;  // the client's address, for the access log
@@ -26,6 +37,11 @@ struct Response {
   std::string body;
   std::string trace_id;  // for the access log
 };
+
+// A request for `method` and the raw `target`, decoded (url.h's ParseTarget). kInvalidArgument
+// for a target that cannot be decoded or has more than `max_query_params` parameters.
+StatusOr<Request> MakeRequest(std::string method, std::string target, Headers headers = {},
+                              std::string body = {}, size_t max_query_params = 1000);
 
 // The first header named `name` (case-insensitive), or nullptr.
 const std::string* FindHeader(const Headers& headers, std::string_view name);

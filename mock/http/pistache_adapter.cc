@@ -6,7 +6,9 @@
 //  - P8: the query map keeps only the first of repeated keys and cannot give back the raw query,
 //    so we keep the raw bytes of the request being parsed and take the request-target from them;
 //  - P4/P6/P3: errors Pistache raises itself (malformed request, too large) would be answered in
-//    plain text; here every one is answered by the Service, in OCP's JSON envelope.
+//    plain text; here every one is answered by the Service, in OCP's JSON envelope;
+//  - pistache#1179: it decodes neither the path nor the query, so we decode the request-target
+//    here, once, and hand the Service a Request whose path and query are decoded.
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/peer.h>
@@ -18,6 +20,7 @@
 
 #include "mock/core/log.h"
 #include "mock/http/server.h"
+#include "mock/http/url.h"
 
 namespace mock::http {
 namespace {
@@ -94,6 +97,7 @@ class Handler : public P::Http::Handler {
         max_connections_(options.max_connections),
         max_header_bytes_(options.max_header_bytes),
         max_body_bytes_(options.max_body_bytes),
+        max_query_params_(options.max_query_params),
         open_(std::make_shared<std::atomic<size_t>>(0)) {}
 
   // Unused: requests are completed in onInput.
@@ -125,17 +129,15 @@ class Handler : public P::Http::Handler {
     if (connection->discarding) return {};
     if (connection->over_limit) {
       Fail(peer, *parser, *connection,
-           Error{ErrorKind::kUnavailable,
-                 "the server has " + std::to_string(max_connections_) +
-                     " connections open, its limit; try again later",
-                 ""});
+           Unavailable("the server has " + std::to_string(max_connections_) +
+                       " connections open, its limit; try again later"));
       return {};
     }
     std::string& raw = connection->raw;
     if (!parser->feed(bytes.data(), bytes.size())) {
       Fail(peer, *parser, *connection,
-           Error{ErrorKind::kPayloadTooLarge,
-                 "the request exceeds " + std::to_string(getMaxRequestSize()) + " bytes", ""});
+           ResourceExhausted("the request exceeds " + std::to_string(getMaxRequestSize()) +
+                             " bytes"));
       return {};
     }
     raw.append(bytes);
@@ -147,15 +149,15 @@ class Handler : public P::Http::Handler {
     try {
       state = parser->parse();
     } catch (const P::Http::HttpError& e) {
-      Fail(peer, *parser, *connection, BadRequest(Excerpt(e.reason())));
+      Fail(peer, *parser, *connection, InvalidArgument(Excerpt(e.reason())));
       return {};
     } catch (const std::exception& e) {
-      Fail(peer, *parser, *connection, BadRequest(Excerpt(e.what())));
+      Fail(peer, *parser, *connection, InvalidArgument(Excerpt(e.what())));
       return {};
     }
     if (state == P::Http::Private::State::Done) return Serve(peer, *parser, raw);
     if (HeadIsStuck(*parser, raw)) {
-      Fail(peer, *parser, *connection, BadRequest("malformed request line or header"));
+      Fail(peer, *parser, *connection, InvalidArgument("malformed request line or header"));
       return {};
     }
     // Pistache closes idle connections after the keep-alive timeout but counts a connection with
@@ -166,18 +168,15 @@ class Handler : public P::Http::Handler {
 
   // The head (request line and headers) must end within max_header_bytes_, and a declared body
   // must fit in max_body_bytes_ (both also bounded by the overall request limit).
-  std::optional<Error> OverLimit(const std::string& raw) const {
+  std::optional<Status> OverLimit(const std::string& raw) const {
     size_t head_end = raw.find("\r\n\r\n");
     size_t head = head_end == std::string::npos ? raw.size() : head_end + 4;
     if (head > max_header_bytes_) {
-      return Error{
-          ErrorKind::kPayloadTooLarge,
-          "the request line and headers exceed " + std::to_string(max_header_bytes_) + " bytes",
-          ""};
+      return ResourceExhausted("the request line and headers exceed " +
+                               std::to_string(max_header_bytes_) + " bytes");
     }
     if (head_end != std::string::npos && raw.size() - head > max_body_bytes_) {
-      return Error{ErrorKind::kPayloadTooLarge,
-                   "the body exceeds " + std::to_string(max_body_bytes_) + " bytes", ""};
+      return ResourceExhausted("the body exceeds " + std::to_string(max_body_bytes_) + " bytes");
     }
     return std::nullopt;
   }
@@ -201,22 +200,30 @@ class Handler : public P::Http::Handler {
   std::string Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
                     std::string& raw) {
     const P::Http::Request& in = parser.request;
-    Request request{P::Http::methodString(in.method()),
-                    RequestTarget(raw),
-                    {},
-                    in.body(),
-                    peer->address().host()};
+    const auto started = std::chrono::steady_clock::now();
+    Headers headers;
     for (const auto& [name, header] : in.headers().rawList()) {
-      request.headers.emplace_back(name, header.value());
+      headers.emplace_back(name, header.value());
     }
+    auto request = MakeRequest(P::Http::methodString(in.method()), RequestTarget(raw),
+                               std::move(headers), in.body(), max_query_params_);
     const P::Http::Version version = in.version();
     const bool close = WantsClose(in);
     std::string next = close ? std::string() : BytesAfter(in, raw);
     parser.reset();
-    raw.clear();
     peer->setIdle(false);
-    const auto started = std::chrono::steady_clock::now();
-    Send(peer, version, close, service_->Handle(request), request, started);
+    if (!request.ok()) {  // a target that cannot be decoded: the framing is fine, keep going
+      Request unread;
+      unread.method = P::Http::methodString(in.method());
+      unread.target = RequestTarget(raw);
+      unread.peer = peer->address().host();
+      raw.clear();
+      Send(peer, version, close, service_->Reject(request.status()), unread, started);
+      return next;
+    }
+    raw.clear();
+    request.value().peer = peer->address().host();
+    Send(peer, version, close, service_->Handle(request.value()), request.value(), started);
     return next;
   }
 
@@ -224,8 +231,11 @@ class Handler : public P::Http::Handler {
   // stream cannot be resynchronised, and Pistache gives a handler no way to close a connection.
   // The response says `Connection: close`, so well-behaved clients close it themselves.
   void Fail(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
-            Connection& connection, const Error& error) {
-    Request request{"-", RequestTarget(connection.raw), {}, {}, peer->address().host()};
+            Connection& connection, const Status& error) {
+    Request request;
+    request.method = "-";
+    request.target = RequestTarget(connection.raw);
+    request.peer = peer->address().host();
     parser.reset();
     connection.raw.clear();
     connection.discarding = true;
@@ -263,6 +273,7 @@ class Handler : public P::Http::Handler {
   size_t max_connections_;
   size_t max_header_bytes_;
   size_t max_body_bytes_;
+  size_t max_query_params_;
   // Shared by every clone Pistache makes of this handler.
   std::shared_ptr<std::atomic<size_t>> open_;
 };
@@ -281,7 +292,7 @@ HttpServer::HttpServer(ServerOptions options, const Service& service)
 
 HttpServer::~HttpServer() { Shutdown(); }
 
-Result<uint16_t> HttpServer::Start() {
+StatusOr<uint16_t> HttpServer::Start() {
   const ServerOptions& o = impl_->options;
   try {
     impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(o.bind, P::Port(o.port)));
@@ -296,8 +307,8 @@ Result<uint16_t> HttpServer::Start() {
     return static_cast<uint16_t>(impl_->endpoint->getPort());
   } catch (const std::exception& e) {
     impl_->endpoint.reset();
-    return BadRequest("cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " +
-                      e.what());
+    return ConfigError("cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " +
+                       e.what());
   }
 }
 

@@ -2,7 +2,7 @@
 // Pistache stays behind this header.
 //
 //   HttpServer server(ServerOptions{.port = 0}, api);
-//   Result<uint16_t> port = server.Start();   // port 0 picks a free port
+//   StatusOr<uint16_t> port = server.Start();   // port 0 picks a free port
 //   ...
 //   server.Shutdown();
 #pragma once
@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/http/service.h"
 
 namespace mock::http {
@@ -31,6 +31,8 @@ struct ServerOptions {
   // Largest request line plus headers, and largest body; each over its limit is a JSON 413.
   size_t max_header_bytes = 48 * 1024;
   size_t max_body_bytes = 16 * 1024;
+  // More query parameters than this is a JSON 400, bounding the work one request can cause.
+  size_t max_query_params = 1000;
   // How long an idle keep-alive connection stays open.
   std::chrono::seconds keepalive_timeout{60};
   // Connections open at once; a request on one more is answered with a JSON 503.
@@ -46,7 +48,7 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds and starts serving; returns the bound port, or an error (address in use, say).
-  Result<uint16_t> Start();
+  StatusOr<uint16_t> Start();
 
   // Stops accepting and serving; idempotent. Returns once the worker threads are gone.
   void Shutdown();

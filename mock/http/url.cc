@@ -51,7 +51,7 @@ bool IsValidUtf8(std::string_view s) {
 
 }  // namespace
 
-Result<std::string> DecodeComponent(std::string_view s, bool plus_is_space) {
+StatusOr<std::string> DecodeComponent(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -67,17 +67,18 @@ Result<std::string> DecodeComponent(std::string_view s, bool plus_is_space) {
     int hi = i + 2 < s.size() ? HexValue(s[i + 1]) : -1;
     int lo = hi >= 0 ? HexValue(s[i + 2]) : -1;
     if (lo < 0) {
-      return BadRequest("malformed percent-escape '" + Excerpt(s.substr(i, 3)) + "'");
+      return InvalidArgument("malformed percent-escape '" + Excerpt(s.substr(i, 3)) + "'");
     }
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
   }
-  if (out.find('\0') != std::string::npos) return BadRequest("a NUL byte in the request-target");
-  if (!IsValidUtf8(out)) return BadRequest("the request-target is not valid UTF-8");
+  if (out.find('\0') != std::string::npos)
+    return InvalidArgument("a NUL byte in the request-target");
+  if (!IsValidUtf8(out)) return InvalidArgument("the request-target is not valid UTF-8");
   return out;
 }
 
-Result<QueryParams> ParseQuery(std::string_view raw, size_t max_params) {
+StatusOr<QueryParams> ParseQuery(std::string_view raw, size_t max_params) {
   QueryParams params;
   while (!raw.empty()) {
     size_t amp = raw.find('&');
@@ -85,24 +86,24 @@ Result<QueryParams> ParseQuery(std::string_view raw, size_t max_params) {
     raw = amp == std::string_view::npos ? std::string_view() : raw.substr(amp + 1);
     if (piece.empty()) continue;
     if (params.size() >= max_params) {
-      return BadRequest("more than " + std::to_string(max_params) + " query parameters");
+      return InvalidArgument("more than " + std::to_string(max_params) + " query parameters");
     }
     size_t eq = piece.find('=');
     auto key = DecodeComponent(piece.substr(0, eq), true);
-    if (!key.ok()) return key.error();
+    if (!key.ok()) return key.status();
     auto value = DecodeComponent(eq == std::string_view::npos ? "" : piece.substr(eq + 1), true);
-    if (!value.ok()) return value.error();
-    params.emplace_back(std::move(key).value(), std::move(value).value());
+    if (!value.ok()) return value.status();
+    params.emplace(std::move(key).value(), std::move(value).value());
   }
   return params;
 }
 
-Result<Target> ParseTarget(std::string_view target, size_t max_params) {
+StatusOr<Target> ParseTarget(std::string_view target, size_t max_params) {
   target = target.substr(0, target.find('#'));
   size_t q = target.find('?');
   std::string_view raw_path = target.substr(0, q);
   if (raw_path.empty() || raw_path.front() != '/') {
-    return BadRequest("the request-target must be an absolute path");
+    return InvalidArgument("the request-target must be an absolute path");
   }
   Target out;
   // Segment by segment, so that an encoded '/' or a dot-segment cannot change the route.
@@ -111,10 +112,10 @@ Result<Target> ParseTarget(std::string_view target, size_t max_params) {
     std::string_view seg = raw_path.substr(
         start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     auto decoded = DecodeComponent(seg, false);
-    if (!decoded.ok()) return decoded.error();
+    if (!decoded.ok()) return decoded.status();
     const std::string& d = decoded.value();
     if (d == "." || d == ".." || d.find('/') != std::string::npos) {
-      return BadRequest("the path segment '" + Excerpt(seg) + "' is not allowed");
+      return InvalidArgument("the path segment '" + Excerpt(seg) + "' is not allowed");
     }
     out.path += "/" + d;
     if (slash == std::string_view::npos) break;
@@ -122,25 +123,10 @@ Result<Target> ParseTarget(std::string_view target, size_t max_params) {
   }
   if (q != std::string_view::npos) {
     auto query = ParseQuery(target.substr(q + 1), max_params);
-    if (!query.ok()) return query.error();
+    if (!query.ok()) return query.status();
     out.query = std::move(query).value();
   }
   return out;
-}
-
-bool IsLoopback(std::string_view address) {
-  if (address == "localhost" || address == "::1" || address == "[::1]") return true;
-  if (address.rfind("127.", 0) != 0) return false;
-  // Four dotted decimal octets.
-  int dots = 0;
-  for (char c : address) {
-    if (c == '.') {
-      ++dots;
-    } else if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return dots == 3;
 }
 
 }  // namespace mock::http

@@ -9,20 +9,20 @@
 #include <string>
 #include <string_view>
 
-#include "mock/core/error.h"
 #include "mock/core/params.h"
+#include "mock/core/status.h"
 
 namespace mock::http {
 
 // Percent-decodes `s`; with `plus_is_space`, '+' means ' ' (form encoding, used for queries).
-// Errors (kBadRequest): a '%' not followed by two hex digits, a decoded NUL byte, or a result
+// Errors (kInvalidArgument): a '%' not followed by two hex digits, a decoded NUL byte, or a result
 // that is not valid UTF-8.
-Result<std::string> DecodeComponent(std::string_view s, bool plus_is_space);
+StatusOr<std::string> DecodeComponent(std::string_view s, bool plus_is_space);
 
 // Splits `raw` ("a=1&b=&c") into decoded (key, value) pairs in order. A piece without '=' has an
-// empty value; empty pieces ("a=1&&b=2") are skipped. At most `max_params` pairs (kBadRequest
+// empty value; empty pieces ("a=1&&b=2") are skipped. At most `max_params` pairs (kInvalidArgument
 // beyond that).
-Result<QueryParams> ParseQuery(std::string_view raw, size_t max_params = 1000);
+StatusOr<QueryParams> ParseQuery(std::string_view raw, size_t max_params = 1000);
 
 struct Target {
   std::string path;  // decoded
@@ -31,9 +31,6 @@ struct Target {
 
 // Splits at the first '?' (a '#' fragment is dropped) and decodes both parts. The path must
 // start with '/', and no path segment may decode to "." / ".." or contain '/'.
-Result<Target> ParseTarget(std::string_view target, size_t max_params = 1000);
-
-// True for 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach.
-bool IsLoopback(std::string_view address);
+StatusOr<Target> ParseTarget(std::string_view target, size_t max_params = 1000);
 
 }  // namespace mock::http

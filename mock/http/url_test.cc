@@ -22,17 +22,17 @@ TEST(UrlTest, DecodesPercentAndPlus) {
 
 class UrlErrorTest : public testing::TestWithParam<std::string_view> {};
 
-TEST_P(UrlErrorTest, IsABadRequest) {
+TEST_P(UrlErrorTest, IsAnInvalidArgument) {
   auto r = DecodeComponent(GetParam(), true);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(ErrorKind::kBadRequest, r.error().kind);
+  EXPECT_EQ(StatusCode::kInvalidArgument, r.status().code());
 }
 
 INSTANTIATE_TEST_SUITE_P(Malformed, UrlErrorTest,
                          testing::Values("%", "%4", "%zz", "a%g1", "%00", "%FF", "%C0%AF",
                                          "%ED%A0%80", "%F4%90%80%80", "%E5%A4", "\xff"));
 
-TEST(UrlTest, QueryKeepsOrderAndRepeats) {
+TEST(UrlTest, QueryKeepsRepeatsInTheirOrder) {
   auto q = ParseQuery("status=RUNNING&status=FAILED&&name=a%26b&flag&empty=");
   ASSERT_TRUE(q.ok());
   QueryParams expected{
@@ -60,16 +60,6 @@ TEST(UrlTest, TargetRefusesTraversalAndNonAbsolutePaths) {
   for (const char* bad :
        {"/api/../x", "/api/%2E%2E/x", "/instances/..%2F..", "/a/./b", "*", "http://host/api", ""}) {
     EXPECT_FALSE(ParseTarget(bad).ok()) << bad;
-  }
-}
-
-TEST(UrlTest, LoopbackAddresses) {
-  for (const char* yes : {"127.0.0.1", "127.1.2.3", "::1", "localhost"}) {
-    EXPECT_TRUE(IsLoopback(yes)) << yes;
-  }
-  for (const char* no :
-       {"0.0.0.0", "::", "10.0.0.1", "192.168.1.1", "127.0.0.1.example.com", "1270.0.0.1", ""}) {
-    EXPECT_FALSE(IsLoopback(no)) << no;
   }
 }
 

@@ -33,7 +33,7 @@ class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
       return nullptr;
     }
     auto path = FindSchemaFile(dirs_, file);
-    auto text = path ? ReadFile(*path) : Result<std::string>(BadRequest(file));
+    auto text = path ? ReadFile(*path) : StatusOr<std::string>(NotFound(file));
     const rapidjson::SchemaDocument* result = nullptr;
     if (!text.ok()) {
       errors_.push_back("$ref to " + file + ", which cannot be read");
@@ -71,7 +71,7 @@ struct FastSchemas::Impl {
 FastSchemas::FastSchemas(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FastSchemas::~FastSchemas() = default;
 
-Result<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
+StatusOr<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
     const SchemaDirs& dirs, const std::vector<std::string>& names) {
   auto impl = std::make_unique<Impl>(dirs);
   for (const std::string& name : names) {
@@ -79,7 +79,7 @@ Result<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
     if (doc != nullptr) impl->by_name.emplace(name, doc);
   }
   if (!impl->provider.errors().empty()) {
-    return BadRequest((dirs.front() / "").string() + impl->provider.errors().front());
+    return ConfigError((dirs.front() / "").string() + impl->provider.errors().front());
   }
   return std::shared_ptr<const FastSchemas>(new FastSchemas(std::move(impl)));
 }

@@ -14,7 +14,7 @@
 
 #include <rapidjson/document.h>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_dirs.h"
 
 namespace mock::json {
@@ -23,8 +23,8 @@ class FastSchemas {
  public:
   // Compiles `names` (file names without `.schema.json`) from `dirs`. Fails on a `$ref` to a
   // file that does not exist or is not JSON: RapidJSON would silently ignore it.
-  static Result<std::shared_ptr<const FastSchemas>> Load(const SchemaDirs& dirs,
-                                                         const std::vector<std::string>& names);
+  static StatusOr<std::shared_ptr<const FastSchemas>> Load(const SchemaDirs& dirs,
+                                                           const std::vector<std::string>& names);
   ~FastSchemas();
 
   // nullopt when `doc` is valid; else "POINTER: violates KEYWORD".

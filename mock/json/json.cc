@@ -21,17 +21,17 @@ std::string LineColumn(std::string_view text, size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-Result<rapidjson::Document> ParseJson(std::string_view text) {
+StatusOr<rapidjson::Document> ParseJson(std::string_view text) {
   // RapidJSON stops at a NUL byte as at the end of the input, which would accept
   // `{"a": 1}\0anything`. JSON allows no raw NUL anywhere.
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return BadRequest(LineColumn(text, nul) + ": a NUL byte, which JSON does not allow");
+    return InvalidArgument(LineColumn(text, nul) + ": a NUL byte, which JSON does not allow");
   }
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
   if (!doc.HasParseError()) return doc;
-  return BadRequest(LineColumn(text, doc.GetErrorOffset()) + ": " +
-                    rapidjson::GetParseError_En(doc.GetParseError()));
+  return InvalidArgument(LineColumn(text, doc.GetErrorOffset()) + ": " +
+                         rapidjson::GetParseError_En(doc.GetParseError()));
 }
 
 std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text) {
@@ -43,9 +43,9 @@ std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text) {
   return doc;
 }
 
-Result<std::string> ReadFile(const std::filesystem::path& path) {
+StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return BadRequest("cannot open " + path.string());
+  if (!in) return NotFound("cannot open " + path.string());
   // One read of the whole file: fixture files run to hundreds of megabytes.
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
@@ -55,7 +55,7 @@ Result<std::string> ReadFile(const std::filesystem::path& path) {
     in.read(content.data(), static_cast<std::streamsize>(size));
     content.resize(static_cast<size_t>(in.gcount()));
   }
-  if (in.bad()) return BadRequest("cannot read " + path.string());
+  if (in.bad()) return Unavailable("cannot read " + path.string());
   // Whatever is left (the file grew, or its size is unknown, as for a pipe).
   std::ostringstream rest;
   if (in && in.peek() != std::ifstream::traits_type::eof()) rest << in.rdbuf();

@@ -1,7 +1,7 @@
 // The one place that parses and reads JSON. RapidJSON asserts (and would abort) on a wrong-typed
 // access, so untrusted documents are read only through these checked helpers.
 //
-//   Result<rapidjson::Document> doc = ParseJson(text);   // error: "line 3, column 7: ..."
+//   StatusOr<rapidjson::Document> doc = ParseJson(text);   // error: "line 3, column 7: ..."
 //   std::optional<int64_t> id = GetInt64(doc.value(), "id");
 #pragma once
 
@@ -13,12 +13,12 @@
 
 #include <rapidjson/document.h>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 
 namespace mock::json {
 
 // Parses `text`. On failure the error's subject is "line L, column C: <reason>".
-Result<rapidjson::Document> ParseJson(std::string_view text);
+StatusOr<rapidjson::Document> ParseJson(std::string_view text);
 
 // Parses `text` in place: strings are not copied but unescaped inside `text`, which the
 // document then points into (so `text` must outlive it) and which is left changed. Faster for
@@ -27,7 +27,7 @@ Result<rapidjson::Document> ParseJson(std::string_view text);
 std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text);
 
 // The whole file, or an error naming it.
-Result<std::string> ReadFile(const std::filesystem::path& path);
+StatusOr<std::string> ReadFile(const std::filesystem::path& path);
 
 // Member `key` of `obj`, or nullptr when `obj` is not an object or lacks it.
 const rapidjson::Value* Find(const rapidjson::Value& obj, std::string_view key);

@@ -42,7 +42,7 @@ std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(Schema
   return [dirs](const std::string& uri) -> const rapidjson::Document* {
     std::string name = uri.substr(uri.find_last_of('/') + 1);
     auto path = FindSchemaFile(dirs, name);
-    auto text = path ? ReadFile(*path) : Result<std::string>(BadRequest(name));
+    auto text = path ? ReadFile(*path) : StatusOr<std::string>(NotFound(name));
     if (!text.ok()) throw std::runtime_error("unresolvable $ref '" + uri + "'");
     auto doc = std::make_unique<rapidjson::Document>();
     doc->Parse(text.value().c_str());
@@ -52,12 +52,12 @@ std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(Schema
 }
 
 // One schema file compiled by Valijson, its references resolved through `dirs`.
-Result<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path& path,
-                                                  const SchemaDirs& dirs) {
+StatusOr<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path& path,
+                                                    const SchemaDirs& dirs) {
   auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
+  if (!text.ok()) return text.status();
   auto doc = ParseJson(text.value());
-  if (!doc.ok()) return BadRequest(path.string() + ": " + doc.error().subject);
+  if (!doc.ok()) return ConfigError(path.string() + ": " + doc.status().message());
   auto schema = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
@@ -65,7 +65,7 @@ Result<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path& p
     parser.populateSchema(adapter, *schema, MakeFetcher(dirs),
                           [](const rapidjson::Document* d) { delete d; });
   } catch (const std::exception& e) {
-    return BadRequest(path.string() + ": " + e.what());
+    return ConfigError(path.string() + ": " + e.what());
   }
   return schema;
 }
@@ -92,7 +92,7 @@ std::shared_ptr<const FastSchemas> FastFor(const SchemaDirs& dirs,
   auto it = mine.find(generation);
   if (it != mine.end()) return it->second;
   auto fast = FastSchemas::Load(dirs, names);
-  if (!fast.ok()) throw std::runtime_error(fast.error().subject);  // Load compiled it already
+  if (!fast.ok()) throw std::runtime_error(fast.status().message());  // Load compiled it already
   mine.clear();  // one schema set at a time per thread is the rule; tests may make several
   return mine.emplace(generation, std::move(fast).value()).first->second;
 }
@@ -104,18 +104,18 @@ SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
 SchemaSet& SchemaSet::operator=(SchemaSet&&) noexcept = default;
 SchemaSet::~SchemaSet() = default;
 
-Result<SchemaSet> SchemaSet::Load(const std::filesystem::path& dir) {
+StatusOr<SchemaSet> SchemaSet::Load(const std::filesystem::path& dir) {
   return Load(SchemaDirs{dir});
 }
 
-Result<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
+StatusOr<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
   std::error_code ec;
   for (const auto& dir : dirs) {
     if (!std::filesystem::is_directory(dir, ec)) {
-      return BadRequest("schema folder " + dir.string() + " does not exist");
+      return ConfigError("schema folder " + dir.string() + " does not exist");
     }
   }
-  if (dirs.empty()) return BadRequest("no schema folder given");
+  if (dirs.empty()) return ConfigError("no schema folder given");
   auto impl = std::make_unique<Impl>();
   for (const auto& dir : dirs) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -124,14 +124,14 @@ Result<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
       std::string name = file.substr(0, file.size() - kSuffix.size());
       if (impl->schemas.count(name) != 0) continue;  // an earlier folder overrides it
       auto schema = Compile(entry.path(), dirs);
-      if (!schema.ok()) return schema.error();
+      if (!schema.ok()) return schema.status();
       impl->schemas.emplace(name, std::move(schema).value());
     }
   }
   for (const auto& entry : impl->schemas) impl->names.push_back(entry.first);
   // Compiled here once so that a bad reference is refused at load, not at first use.
   auto fast = FastSchemas::Load(dirs, impl->names);
-  if (!fast.ok()) return fast.error();
+  if (!fast.ok()) return fast.status();
   impl->dirs = dirs;
   impl->generation = next_generation++;
   return SchemaSet(std::move(impl));
@@ -168,16 +168,15 @@ std::optional<std::string> SchemaSet::QuickCheck(std::string_view name,
 
 std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::string_view text) const {
   auto doc = ParseJson(text);
-  if (!doc.ok()) return {{"", "not JSON: " + doc.error().subject}};
+  if (!doc.ok()) return {{"", "not JSON: " + doc.status().message()}};
   return Validate(name, doc.value());
 }
 
-Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
-                                             std::string_view schema, const SchemaSet& schemas) {
+StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
+                                               std::string_view schema, const SchemaSet& schemas) {
   auto doc = ParseJson(text);
   if (!doc.ok()) {
-    return Error{ErrorKind::kInvalidParameter,
-                 name + ": " + doc.error().subject + ": not valid JSON", ""};
+    return InvalidArgument(name + ": " + doc.status().message() + ": not valid JSON");
   }
   auto quick = schemas.QuickCheck(schema, doc.value());
   if (!quick) return doc;
@@ -188,10 +187,8 @@ Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::s
   }
   {
     const Violation& v = violations.front();
-    return Error{ErrorKind::kInvalidParameter,
-                 name + ": " + (v.path.empty() ? "/" : v.path) + ": does not match " +
-                     std::string(schema) + ".schema.json: " + v.message,
-                 ""};
+    return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": does not match " +
+                           std::string(schema) + ".schema.json: " + v.message);
   }
   return doc;
 }

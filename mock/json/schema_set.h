@@ -1,7 +1,7 @@
 // The JSON Schemas under schemas/, compiled once and shared. Schemas refer to each other by file
 // name (`"$ref": "cluster.schema.json"`); every reference must resolve inside the folder.
 //
-//   Result<SchemaSet> schemas = SchemaSet::Load("schemas");
+//   StatusOr<SchemaSet> schemas = SchemaSet::Load("schemas");
 //   auto violations = schemas.value().Validate("task-list-response", doc);
 //   // violations[0].path == "/data/contents/0/status", .message == "Failed to match ..."
 #pragma once
@@ -15,7 +15,7 @@
 
 #include <rapidjson/document.h>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/json/schema_dirs.h"
 
 namespace mock::json {
@@ -28,10 +28,10 @@ struct Violation {
 class SchemaSet {
  public:
   // Compiles every `NAME.schema.json` in `dir`; fails naming the file and the reason.
-  static Result<SchemaSet> Load(const std::filesystem::path& dir);
+  static StatusOr<SchemaSet> Load(const std::filesystem::path& dir);
   // The same over several folders: a file in an earlier folder hides one of the same name in a
   // later one, for the set's names and for every `$ref` (schema_dirs.h).
-  static Result<SchemaSet> Load(const SchemaDirs& dirs);
+  static StatusOr<SchemaSet> Load(const SchemaDirs& dirs);
 
   SchemaSet(SchemaSet&&) noexcept;
   SchemaSet& operator=(SchemaSet&&) noexcept;
@@ -61,8 +61,8 @@ class SchemaSet {
 // QuickCheck, then, only if that fails, with Validate for the message. The error's
 // subject reads "NAME: line L, column C: not valid JSON" or
 // "NAME: /json/pointer: does not match SCHEMA.schema.json: reason".
-Result<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
-                                             std::string_view schema, const SchemaSet& schemas);
+StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
+                                               std::string_view schema, const SchemaSet& schemas);
 
 // "path: message" lines, at most `limit` of them.
 std::string Describe(const std::vector<Violation>& violations, size_t limit = 5);

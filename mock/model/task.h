@@ -4,11 +4,14 @@
 // Plain value types; no JSON, no HTTP. Optional fields mirror fields OCP omits when null.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "mock/model/timestamp.h"
 
 namespace mock::model {
 
@@ -16,6 +19,11 @@ enum class TaskStatus { kRunning, kFailed, kSuccessful };
 enum class TaskType { kManual, kSysOnece, kScheduled, kSysScheduled };
 enum class SubtaskStatus { kPending, kReady, kRunning, kCanceling, kFailed, kSuccessful };
 enum class Operation { kExecute, kRetry, kRollback, kSkip, kCancel };
+
+// How many values each enum has: tables indexed by them (the task index's) are sized by these,
+// so adding a value cannot leave one too small. Keep each equal to its last value + 1.
+inline constexpr size_t kTaskStatusCount = static_cast<size_t>(TaskStatus::kSuccessful) + 1;
+inline constexpr size_t kTaskTypeCount = static_cast<size_t>(TaskType::kSysScheduled) + 1;
 
 // OCP's wire spelling of each value (`SYS_ONECE` is OCP's own spelling).
 std::string_view ToString(TaskStatus v);
@@ -28,33 +36,6 @@ std::optional<TaskStatus> ParseTaskStatus(std::string_view s);
 std::optional<TaskType> ParseTaskType(std::string_view s);
 std::optional<SubtaskStatus> ParseSubtaskStatus(std::string_view s);
 std::optional<Operation> ParseOperation(std::string_view s);
-
-// A point in time as OCP renders it: the original text (offset and precision kept, so a
-// fixture's timestamp is served byte for byte) and the instant it denotes, for sorting.
-// The text is held inline, not on the heap: a task has about fifteen timestamps, and a million
-// tasks would otherwise spend 40 bytes of allocation on each.
-class Timestamp {
- public:
-  static constexpr size_t kMaxText = 39;  // the longest valid text is 35 bytes
-
-  Timestamp() = default;
-  // `text` beyond kMaxText bytes is cut; ParseTimestamp and MakeTimestamp never produce that.
-  Timestamp(std::string_view text, int64_t epoch_ms);
-
-  std::string_view text() const { return {text_, size_}; }
-
-  int64_t epoch_ms = 0;
-
- private:
-  char text_[kMaxText] = {};
-  uint8_t size_ = 0;
-};
-
-// Parses ISO-8601 `YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)`; nullopt when malformed.
-std::optional<Timestamp> ParseTimestamp(std::string_view text);
-
-// `epoch_ms` in the machine's time zone, as OCP writes it: "2026-11-27T13:30:27.270+08:00".
-Timestamp MakeTimestamp(int64_t epoch_ms);
 
 struct Cluster {
   int64_t id = 0;

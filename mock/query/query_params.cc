@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "mock/core/text.h"
+#include "mock/ocp/error_kinds.h"
 #include "mock/query/paging.h"
 #include "mock/query/sort.h"
 
@@ -22,7 +23,7 @@ std::optional<std::string> Scalar(const QueryParams& params, std::string_view ke
   return joined;
 }
 
-Result<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_view key) {
+StatusOr<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_view key) {
   std::optional<std::string> raw = Scalar(params, key);
   if (!raw) return std::optional<int64_t>();
   std::string_view s = Trim(*raw);
@@ -31,12 +32,13 @@ Result<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_vi
   int64_t value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-    return InvalidParameter(std::string(key), "'" + Excerpt(*raw) + "' is not a 64-bit integer.");
+    return ocp::InvalidParameter(std::string(key),
+                                 "'" + Excerpt(*raw) + "' is not a 64-bit integer.");
   }
   return std::optional<int64_t>(value);
 }
 
-Result<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) {
+StatusOr<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) {
   std::vector<model::TaskStatus> statuses;
   for (std::string_view value : ValuesOf(params, "status")) {
     while (true) {
@@ -45,7 +47,7 @@ Result<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) 
       if (!element.empty()) {
         auto status = model::ParseTaskStatus(element);
         if (!status) {
-          return InvalidParameter(
+          return ocp::InvalidParameter(
               "status", "'" + Excerpt(element) + "' is not one of RUNNING, FAILED, SUCCESSFUL.");
         }
         if (std::find(statuses.begin(), statuses.end(), *status) == statuses.end()) {
@@ -59,19 +61,19 @@ Result<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) 
   return statuses;
 }
 
-Result<std::optional<model::TaskType>> ParseType(const QueryParams& params) {
+StatusOr<std::optional<model::TaskType>> ParseType(const QueryParams& params) {
   std::optional<std::string> raw = Scalar(params, "type");
   if (!raw || Trim(*raw).empty()) return std::optional<model::TaskType>();
   auto type = model::ParseTaskType(Trim(*raw));
   if (!type) {
-    return InvalidParameter("type", "'" + Excerpt(*raw) +
-                                        "' is not one of MANUAL, SYS_ONECE, SCHEDULED, "
-                                        "SYS_SCHEDULED.");
+    return ocp::InvalidParameter("type", "'" + Excerpt(*raw) +
+                                             "' is not one of MANUAL, SYS_ONECE, SCHEDULED, "
+                                             "SYS_SCHEDULED.");
   }
   return std::optional<model::TaskType>(type);
 }
 
-Result<TaskFilter> ParseFilter(const QueryParams& params) {
+StatusOr<TaskFilter> ParseFilter(const QueryParams& params) {
   TaskFilter filter;
   if (auto name = Scalar(params, "name")) filter.name = text::LowerAscii(*name);
   for (const char* key : {"cluterName", "clusterName"}) {
@@ -79,21 +81,22 @@ Result<TaskFilter> ParseFilter(const QueryParams& params) {
       filter.cluster_names.push_back(text::LowerAscii(*cluster));
   }
   auto statuses = ParseStatuses(params);
-  if (!statuses.ok()) return statuses.error();
+  if (!statuses.ok()) return statuses.status();
   filter.statuses = statuses.value();
   auto type = ParseType(params);
-  if (!type.ok()) return type.error();
+  if (!type.ok()) return type.status();
   filter.type = type.value();
   for (auto [key, target] :
        {std::pair{"clusterId", &filter.cluster_id}, std::pair{"tenantId", &filter.tenant_id},
         std::pair{"hostId", &filter.host_id}}) {
     auto id = ParseId(params, key);
-    if (!id.ok()) return id.error();
+    if (!id.ok()) return id.status();
     *target = id.value();
   }
   if (auto tenant = Scalar(params, "tenantName"); tenant && !Trim(*tenant).empty()) {
     if (!filter.cluster_id) {
-      return InvalidParameter("tenantName", "tenantName must be used together with clusterId.");
+      return ocp::InvalidParameter("tenantName",
+                                   "tenantName must be used together with clusterId.");
     }
     filter.tenant_name = *tenant;
   }
@@ -102,11 +105,11 @@ Result<TaskFilter> ParseFilter(const QueryParams& params) {
 
 }  // namespace
 
-Result<TaskQuery> ParseTaskQuery(const QueryParams& params) {
+StatusOr<TaskQuery> ParseTaskQuery(const QueryParams& params) {
   auto filter = ParseFilter(params);
-  if (!filter.ok()) return filter.error();
+  if (!filter.ok()) return filter.status();
   auto sort = ParseSort(ValuesOf(params, "sort"));
-  if (!sort.ok()) return sort.error();
+  if (!sort.ok()) return sort.status();
   TaskQuery query;
   query.filter = std::move(filter).value();
   query.sort = std::move(sort).value();

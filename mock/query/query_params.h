@@ -5,8 +5,8 @@
 //   ParseTaskQuery({{"clusterId", "x"}})  -> error kInvalidParameter naming clusterId
 #pragma once
 
-#include "mock/core/error.h"
 #include "mock/core/params.h"
+#include "mock/core/status.h"
 #include "mock/query/task_query.h"
 
 namespace mock::query {
@@ -22,6 +22,6 @@ namespace mock::query {
 //  - page, size, sort: see paging.h and sort.h.
 // A scalar parameter sent more than once binds as its values joined by ",", as Spring does, so
 // `clusterId=1&clusterId=2` is an error and `name=a&name=b` searches for "a,b".
-Result<TaskQuery> ParseTaskQuery(const QueryParams& params);
+StatusOr<TaskQuery> ParseTaskQuery(const QueryParams& params);
 
 }  // namespace mock::query

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mock/ocp/error_kinds.h"
+
 namespace mock::query {
 namespace {
 
@@ -10,7 +12,7 @@ using model::TaskType;
 
 TaskQuery Parse(const QueryParams& params) {
   auto result = ParseTaskQuery(params);
-  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().detail);
+  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.status().message());
   return result.ok() ? result.value() : TaskQuery{};
 }
 
@@ -54,7 +56,7 @@ TEST(QueryParamsTest, TenantNameNeedsClusterId) {
   EXPECT_EQ("sys", q.filter.tenant_name);
   auto alone = ParseTaskQuery({{"tenantName", "sys"}});
   ASSERT_FALSE(alone.ok());
-  EXPECT_EQ("tenantName", alone.error().subject);
+  EXPECT_EQ("tenantName", alone.status().args().at(0));
   EXPECT_FALSE(Parse({{"tenantName", " "}}).filter.tenant_name);
 }
 
@@ -65,7 +67,7 @@ TEST(QueryParamsTest, UnknownParametersAreIgnored) {
 struct Bad {
   QueryParams params;
   std::string subject;
-  ErrorKind kind;
+  ocp::ErrorKind kind;
 };
 
 class QueryParamsErrorTest : public testing::TestWithParam<Bad> {};
@@ -73,25 +75,26 @@ class QueryParamsErrorTest : public testing::TestWithParam<Bad> {};
 TEST_P(QueryParamsErrorTest, NamesTheParameter) {
   auto result = ParseTaskQuery(GetParam().params);
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(GetParam().kind, result.error().kind);
-  EXPECT_EQ(GetParam().subject, result.error().subject);
-  EXPECT_FALSE(result.error().detail.empty() && GetParam().kind == ErrorKind::kInvalidParameter);
+  EXPECT_EQ(GetParam().kind, ocp::KindOf(result.status()));
+  EXPECT_EQ(GetParam().subject, result.status().args().at(0));
+  EXPECT_FALSE(result.status().message().empty() &&
+               GetParam().kind == ocp::ErrorKind::kInvalidParameter);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Invalid, QueryParamsErrorTest,
     testing::Values(
-        Bad{{{"status", "running"}}, "status", ErrorKind::kInvalidParameter},
-        Bad{{{"status", "RUNNING,DONE"}}, "status", ErrorKind::kInvalidParameter},
-        Bad{{{"type", "SYS_ONCE"}}, "type", ErrorKind::kInvalidParameter},
-        Bad{{{"type", "MANUAL"}, {"type", "SCHEDULED"}}, "type", ErrorKind::kInvalidParameter},
-        Bad{{{"clusterId", "abc"}}, "clusterId", ErrorKind::kInvalidParameter},
-        Bad{{{"clusterId", "12abc"}}, "clusterId", ErrorKind::kInvalidParameter},
-        Bad{{{"clusterId", "1.0"}}, "clusterId", ErrorKind::kInvalidParameter},
-        Bad{{{"tenantId", "99999999999999999999"}}, "tenantId", ErrorKind::kInvalidParameter},
-        Bad{{{"hostId", "0x10"}}, "hostId", ErrorKind::kInvalidParameter},
-        Bad{{{"hostId", "-"}}, "hostId", ErrorKind::kInvalidParameter},
-        Bad{{{"sort", "color,asc"}}, "color", ErrorKind::kUnsupportedSort}));
+        Bad{{{"status", "running"}}, "status", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"status", "RUNNING,DONE"}}, "status", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"type", "SYS_ONCE"}}, "type", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"type", "MANUAL"}, {"type", "SCHEDULED"}}, "type", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"clusterId", "abc"}}, "clusterId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"clusterId", "12abc"}}, "clusterId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"clusterId", "1.0"}}, "clusterId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"tenantId", "99999999999999999999"}}, "tenantId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"hostId", "0x10"}}, "hostId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"hostId", "-"}}, "hostId", ocp::ErrorKind::kInvalidParameter},
+        Bad{{{"sort", "color,asc"}}, "color", ocp::ErrorKind::kUnsupportedSort}));
 
 }  // namespace
 }  // namespace mock::query

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "mock/core/text.h"
+#include "mock/ocp/error_kinds.h"
 
 namespace mock::query {
 namespace {
@@ -56,7 +57,7 @@ std::string_view SortPropertyName(SortKey key) {
   return "";
 }
 
-Result<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params) {
+StatusOr<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params) {
   std::vector<SortOrder> orders;
   for (std::string_view param : params) {
     std::vector<std::string_view> parts = SplitNonBlank(param);
@@ -66,9 +67,10 @@ Result<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& pa
     for (std::string_view part : parts) {
       std::optional<SortKey> key = ParseProperty(part);
       if (!key) {
-        return Error{ErrorKind::kUnsupportedSort, Excerpt(part),
-                     "Sortable properties: id, name, status, type, createTime, startTime, "
-                     "finishTime."};
+        return ocp::OcpError(ocp::ErrorKind::kUnsupportedSort,
+                             "Sortable properties: id, name, status, type, createTime, "
+                             "startTime, finishTime.",
+                             {Excerpt(part)});
       }
       orders.push_back({*key, descending.value_or(false)});
     }

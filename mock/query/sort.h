@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/query/task_query.h"
 
 namespace mock::query {
@@ -18,7 +18,7 @@ namespace mock::query {
 // ending with a direction (`asc`/`desc`, any case) that applies to every property before it;
 // default ascending. Blank elements are skipped; a parameter with no property adds nothing.
 // Property names are case-sensitive: id, name, status, type, createTime, startTime, finishTime.
-Result<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params);
+StatusOr<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params);
 
 // The property name of `key` as a client writes it.
 std::string_view SortPropertyName(SortKey key);

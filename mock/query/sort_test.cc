@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mock/ocp/error_kinds.h"
+
 namespace mock::query {
 namespace {
 
@@ -16,7 +18,7 @@ class SortTest : public testing::TestWithParam<Case> {};
 
 TEST_P(SortTest, ParsesLikeSpringData) {
   auto result = ParseSort(GetParam().params);
-  ASSERT_TRUE(result.ok()) << result.error().subject;
+  ASSERT_TRUE(result.ok()) << result.status().args().at(0);
   EXPECT_EQ(GetParam().expected, result.value());
 }
 
@@ -35,20 +37,20 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(SortTest, UnknownPropertyNamesIt) {
   auto result = ParseSort({"id,sideways"});
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(ErrorKind::kUnsupportedSort, result.error().kind);
-  EXPECT_EQ("sideways", result.error().subject);
+  EXPECT_EQ(ocp::ErrorKind::kUnsupportedSort, ocp::KindOf(result.status()));
+  EXPECT_EQ("sideways", result.status().args().at(0));
 }
 
 TEST(SortTest, PropertyNamesAreCaseSensitive) {
   auto result = ParseSort({"ID,desc"});
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ("ID", result.error().subject);
+  EXPECT_EQ("ID", result.status().args().at(0));
 }
 
 TEST(SortTest, HugePropertyIsQuotedShortened) {
   auto result = ParseSort({std::string(100000, 'x')});
   ASSERT_FALSE(result.ok());
-  EXPECT_LE(result.error().subject.size(), 67u);
+  EXPECT_LE(result.status().args().at(0).size(), 67u);
 }
 
 }  // namespace

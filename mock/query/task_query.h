@@ -1,7 +1,10 @@
-// A resolved task-list query: filters, sort orders and the page to return. Produced from
-// request parameters by ParseTaskQuery (query_params.h), executed by ExecuteQuery (engine.h).
+// A resolved task-list query: filters, sort orders and the page to return, and the page that
+// answers it. Produced from request parameters by ParseTaskQuery (query_params.h), answered by
+// TaskIndex::Execute (task_index.h), whose answers the reference engine (reference_engine.h)
+// checks.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +27,8 @@ struct TaskFilter {
 };
 
 enum class SortKey { kId, kName, kStatus, kType, kCreateTime, kStartTime, kFinishTime };
+// Keep equal to the last SortKey + 1: the index keeps one order per key.
+inline constexpr size_t kSortKeyCount = static_cast<size_t>(SortKey::kFinishTime) + 1;
 
 struct SortOrder {
   SortKey key = SortKey::kId;
@@ -46,5 +51,17 @@ struct TaskQuery {
   std::vector<SortOrder> sort;  // empty = the default order, id descending
   PageRequest page;
 };
+
+// The answer to a query: the page's items and the totals of every match.
+template <typename Item>
+struct Page {
+  std::vector<Item> items;  // at most page.size
+  int64_t total_elements = 0;
+  int64_t total_pages = 0;  // ceil(total_elements / size); 0 when nothing matches
+  PageRequest page;
+};
+
+// Items are positions in the task vector the index was built from.
+using PositionPage = Page<uint32_t>;
 
 }  // namespace mock::query

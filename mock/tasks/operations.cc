@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "mock/ocp/error_kinds.h"
 #include "mock/tasks/simulator.h"
 
 namespace mock::tasks {
@@ -15,11 +16,9 @@ using model::TaskStatus;
 
 // kTaskStateInvalid: {0} the task, {1} its (or the subtask's) current state, {2} the state
 // the operation needs.
-Error StateInvalid(const Task& task, std::string_view current, std::string_view expected) {
-  return Error{ErrorKind::kTaskStateInvalid,
-               std::to_string(task.id),
-               "",
-               {std::string(current), std::string(expected)}};
+Status StateInvalid(const Task& task, std::string_view current, std::string_view expected) {
+  return ocp::OcpError(ocp::ErrorKind::kTaskStateInvalid, "",
+                       {std::to_string(task.id), std::string(current), std::string(expected)});
 }
 
 // Puts the task back to work after a subtask was made READY.
@@ -38,7 +37,7 @@ bool NeverRan(const Subtask& s) {
 
 }  // namespace
 
-Result<bool> RetryTask(Task& task, int64_t now_ms) {
+Status RetryTask(Task& task, int64_t now_ms) {
   if (task.status != TaskStatus::kFailed || task.operation == Operation::kRollback) {
     return StateInvalid(task,
                         task.operation == Operation::kRollback && task.status == TaskStatus::kFailed
@@ -53,19 +52,18 @@ Result<bool> RetryTask(Task& task, int64_t now_ms) {
   task.status = TaskStatus::kRunning;
   task.finish_time.reset();
   Arm(task, now_ms);
-  return true;
+  return {};
 }
 
-Result<bool> RollbackTask(Task& task, int64_t now_ms) {
+Status RollbackTask(Task& task, int64_t now_ms) {
   if (task.status != TaskStatus::kFailed) {
     return StateInvalid(task, model::ToString(task.status), "FAILED");
   }
   if (task.prohibit_rollback) {
     // {1}: the state, for versions whose catalogue answers this with "not allowed in state {1}".
-    return Error{ErrorKind::kTaskCannotRollback,
-                 std::to_string(task.id),
-                 "The task prohibits rollback (prohibitRollback: true).",
-                 {std::string(model::ToString(task.status))}};
+    return ocp::OcpError(ocp::ErrorKind::kTaskCannotRollback,
+                         "The task prohibits rollback (prohibitRollback: true).",
+                         {std::to_string(task.id), std::string(model::ToString(task.status))});
   }
   task.operation = Operation::kRollback;
   task.status = TaskStatus::kRunning;
@@ -78,32 +76,31 @@ Result<bool> RollbackTask(Task& task, int64_t now_ms) {
     s.step_ends_ms.reset();
   }
   Arm(task, now_ms);
-  return true;
+  return {};
 }
 
-Result<bool> RetrySubtask(Task& task, Subtask& s, int64_t now_ms) {
+Status RetrySubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kFailed || s.operation == Operation::kRollback) {
     return StateInvalid(
         task, "subtask " + std::to_string(s.id) + " " + std::string(model::ToString(s.status)),
         "FAILED");
   }
   Resume(task, s, Operation::kRetry, now_ms);
-  return true;
+  return {};
 }
 
-Result<bool> SkipSubtask(Task& task, Subtask& s, int64_t now_ms) {
+Status SkipSubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kFailed) {
-    return Error{ErrorKind::kSubtaskCannotSkip,
-                 std::to_string(s.id),
-                 "Only a FAILED subtask can be skipped; this one is " +
-                     std::string(model::ToString(s.status)) + ".",
-                 {std::string(model::ToString(s.status))}};
+    return ocp::OcpError(ocp::ErrorKind::kSubtaskCannotSkip,
+                         "Only a FAILED subtask can be skipped; this one is " +
+                             std::string(model::ToString(s.status)) + ".",
+                         {std::to_string(s.id), std::string(model::ToString(s.status))});
   }
   Resume(task, s, Operation::kSkip, now_ms);
-  return true;
+  return {};
 }
 
-Result<bool> CancelSubtask(Task& task, Subtask& s, int64_t now_ms) {
+Status CancelSubtask(Task& task, Subtask& s, int64_t now_ms) {
   if (s.status != SubtaskStatus::kRunning) {
     return StateInvalid(
         task, "subtask " + std::to_string(s.id) + " " + std::string(model::ToString(s.status)),
@@ -112,7 +109,7 @@ Result<bool> CancelSubtask(Task& task, Subtask& s, int64_t now_ms) {
   s.status = SubtaskStatus::kCanceling;
   s.operation = Operation::kCancel;
   s.step_ends_ms = now_ms + kCancelDelayMs;
-  return true;
+  return {};
 }
 
 }  // namespace mock::tasks

@@ -2,35 +2,35 @@
 // (shared/reference/ocp-api.md section 5). Each takes the task as it is at `now_ms` (advanced
 // already) and either changes it or returns the error OCP answers, leaving it untouched.
 //
-//   Result<bool> r = RetryTask(task, now);  // FAILED -> RUNNING, failed subtasks READY again
+//   Status r = RetryTask(task, now);  // FAILED -> RUNNING, failed subtasks READY again
 #pragma once
 
 #include <cstdint>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/model/task.h"
 
 namespace mock::tasks {
 
 // Task FAILED, and not failed while rolling back; else kTaskStateInvalid. The task becomes
 // RUNNING with operation RETRY; each FAILED subtask becomes READY with operation RETRY.
-Result<bool> RetryTask(model::Task& task, int64_t now_ms);
+Status RetryTask(model::Task& task, int64_t now_ms);
 
 // Task FAILED (else kTaskStateInvalid) and not prohibitRollback (else kTaskCannotRollback). The
 // task becomes RUNNING with operation ROLLBACK; every subtask that ran gets operation ROLLBACK
 // and is rolled back in reverse graph order, starting with those whose downstreams never ran.
-Result<bool> RollbackTask(model::Task& task, int64_t now_ms);
+Status RollbackTask(model::Task& task, int64_t now_ms);
 
 // Subtask FAILED and not failed while rolling back; else kTaskStateInvalid. It becomes READY
 // with operation RETRY, and the task RUNNING.
-Result<bool> RetrySubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
+Status RetrySubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
 
 // Subtask FAILED; else kSubtaskCannotSkip. It becomes READY with operation SKIP (and then
 // SUCCESSFUL without running), and the task RUNNING.
-Result<bool> SkipSubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
+Status SkipSubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
 
 // Subtask RUNNING; else kTaskStateInvalid. It becomes CANCELING with operation CANCEL, and
 // FAILED shortly after.
-Result<bool> CancelSubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
+Status CancelSubtask(model::Task& task, model::Subtask& subtask, int64_t now_ms);
 
 }  // namespace mock::tasks

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mock/ocp/error_kinds.h"
+
 #include "mock/tasks/simulator.h"
 #include "mock/tasks/test_tasks.h"
 
@@ -55,10 +57,10 @@ TEST(OperationsTest, RetryTaskRefusedUnlessFailed) {
     t.status = status;
     auto r = RetryTask(t, kT0);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(ErrorKind::kTaskStateInvalid, r.error().kind);
-    EXPECT_EQ("1", r.error().subject);
+    EXPECT_EQ(ocp::ErrorKind::kTaskStateInvalid, ocp::KindOf(r));
+    EXPECT_EQ("1", r.args().at(0));
     EXPECT_EQ((std::vector<std::string>{std::string(model::ToString(status)), "FAILED"}),
-              r.error().more_args);
+              std::vector<std::string>(r.args().begin() + 1, r.args().end()));
   }
 }
 
@@ -84,16 +86,16 @@ TEST(OperationsTest, RollbackUndoesWhatRanInReverseOrder) {
 TEST(OperationsTest, RollbackRefusedUnlessFailedOrWhenProhibited) {
   model::Task running = Failed();
   running.status = TaskStatus::kRunning;
-  EXPECT_EQ(ErrorKind::kTaskStateInvalid, RollbackTask(running, kT0).error().kind);
+  EXPECT_EQ(ocp::ErrorKind::kTaskStateInvalid, ocp::KindOf(RollbackTask(running, kT0)));
   model::Task prohibited = Failed();
   prohibited.prohibit_rollback = true;
-  EXPECT_EQ(ErrorKind::kTaskCannotRollback, RollbackTask(prohibited, kT0).error().kind);
+  EXPECT_EQ(ocp::ErrorKind::kTaskCannotRollback, ocp::KindOf(RollbackTask(prohibited, kT0)));
 }
 
 TEST(OperationsTest, NoRetryOfATaskWhoseRollbackFailed) {
   model::Task t = Failed();
   t.operation = Operation::kRollback;
-  EXPECT_EQ(ErrorKind::kTaskStateInvalid, RetryTask(t, kT0).error().kind);
+  EXPECT_EQ(ocp::ErrorKind::kTaskStateInvalid, ocp::KindOf(RetryTask(t, kT0)));
 }
 
 TEST(OperationsTest, RetrySubtaskOnlyWhenFailed) {
@@ -104,7 +106,7 @@ TEST(OperationsTest, RetrySubtaskOnlyWhenFailed) {
   EXPECT_EQ(TaskStatus::kRunning, t.status);
   auto refused = RetrySubtask(t, t.subtasks[0], kT0);
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(ErrorKind::kTaskStateInvalid, refused.error().kind);
+  EXPECT_EQ(ocp::ErrorKind::kTaskStateInvalid, ocp::KindOf(refused));
   model::Task rolling = Failed();
   rolling.subtasks[1].operation = Operation::kRollback;
   EXPECT_FALSE(RetrySubtask(rolling, rolling.subtasks[1], kT0).ok());
@@ -120,8 +122,8 @@ TEST(OperationsTest, SkipMarksAFailedSubtaskSuccessfulWithoutRunning) {
   EXPECT_EQ(TaskStatus::kSuccessful, t.status);
   auto refused = SkipSubtask(t, t.subtasks[0], kT0);
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(ErrorKind::kSubtaskCannotSkip, refused.error().kind);
-  EXPECT_EQ("11", refused.error().subject);
+  EXPECT_EQ(ocp::ErrorKind::kSubtaskCannotSkip, ocp::KindOf(refused));
+  EXPECT_EQ("11", refused.args().at(0));
 }
 
 TEST(OperationsTest, CancelOnlyARunningSubtask) {
@@ -130,7 +132,7 @@ TEST(OperationsTest, CancelOnlyARunningSubtask) {
   ASSERT_TRUE(CancelSubtask(t, t.subtasks[0], kT0).ok());
   EXPECT_EQ(S::kCanceling, t.subtasks[0].status);
   EXPECT_EQ(Operation::kCancel, t.subtasks[0].operation);
-  EXPECT_EQ(ErrorKind::kTaskStateInvalid, CancelSubtask(t, t.subtasks[1], kT0).error().kind);
+  EXPECT_EQ(ocp::ErrorKind::kTaskStateInvalid, ocp::KindOf(CancelSubtask(t, t.subtasks[1], kT0)));
   Advance(t, kLater);
   EXPECT_EQ(S::kFailed, t.subtasks[0].status);
   EXPECT_EQ(TaskStatus::kFailed, t.status);

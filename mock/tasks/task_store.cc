@@ -1,28 +1,34 @@
 #include "mock/tasks/task_store.h"
 
 #include "mock/model/subtask_log.h"
+#include "mock/ocp/error_kinds.h"
 #include "mock/tasks/simulator.h"
 
 namespace mock::tasks {
 
-Error TaskNotFound(int64_t task_id, std::string detail) {
-  return Error{ErrorKind::kTaskNotFound, std::to_string(task_id), std::move(detail)};
+Status TaskNotFound(int64_t task_id, std::string detail) {
+  return ocp::OcpError(ocp::ErrorKind::kTaskNotFound, std::move(detail), {std::to_string(task_id)});
 }
 
-TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock)
-    : clock_(clock), tasks_(std::move(fixtures)) {
-  for (size_t i = 0; i < tasks_.size(); ++i) position_.emplace(tasks_[i].id, i);
+TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock) : clock_(clock) {
+  tasks_.reserve(fixtures.size());
+  std::vector<const model::Task*> view;
+  view.reserve(fixtures.size());
+  for (model::Task& task : fixtures) {
+    position_.emplace(task.id, tasks_.size());
+    view.push_back(tasks_.emplace_back(std::make_shared<model::Task>(std::move(task))).get());
+  }
   std::lock_guard<std::mutex> lock(mutex_);
-  index_.emplace(tasks_);
+  index_.emplace(view);
   ArmRunning(clock_.NowMs());
 }
 
 void TaskStore::Reset() {
   std::lock_guard<std::mutex> lock(mutex_);
+  // A restored snapshot keeps its old revision: its content is what that revision rendered.
   for (auto& [pos, original] : originals_) {
     tasks_[pos] = std::move(original);
-    tasks_[pos].revision = ++revision_;
-    index_->Refresh(pos, tasks_[pos]);
+    index_->Refresh(pos, *tasks_[pos]);
   }
   originals_.clear();
   due_ = {};
@@ -32,22 +38,25 @@ void TaskStore::Reset() {
 
 void TaskStore::ArmRunning(int64_t now_ms) {
   for (size_t pos = 0; pos < tasks_.size(); ++pos) {
-    if (tasks_[pos].status != model::TaskStatus::kRunning) continue;
-    Touch(pos);
-    Arm(tasks_[pos], now_ms);
-    Changed(pos);
+    if (tasks_[pos]->status != model::TaskStatus::kRunning) continue;
+    auto draft = Draft(pos);
+    Arm(*draft, now_ms);
+    Replace(pos, std::move(draft));
   }
 }
 
-void TaskStore::Touch(size_t pos) {
-  originals_.try_emplace(pos, tasks_[pos]);
-  model::SettleLogs(tasks_[pos]);
+std::shared_ptr<model::Task> TaskStore::Draft(size_t pos) const {
+  auto draft = std::make_shared<model::Task>(*tasks_[pos]);
+  model::SettleLogs(*draft);
+  return draft;
 }
 
-void TaskStore::Changed(size_t pos) {
-  tasks_[pos].revision = ++revision_;
-  index_->Refresh(pos, tasks_[pos]);
-  const model::Task& task = tasks_[pos];
+void TaskStore::Replace(size_t pos, std::shared_ptr<model::Task> draft) {
+  draft->revision = ++revision_;
+  originals_.try_emplace(pos, tasks_[pos]);
+  tasks_[pos] = std::move(draft);
+  const model::Task& task = *tasks_[pos];
+  index_->Refresh(pos, task);
   std::optional<int64_t> next;
   if (task.status == model::TaskStatus::kRunning) next = NextStepMs(task);
   if (!next) {
@@ -67,26 +76,29 @@ void TaskStore::AdvanceDue(int64_t now_ms) {
     auto it = due_at_.find(pos);
     if (it == due_at_.end() || it->second != when) continue;  // superseded
     due_at_.erase(it);
-    Touch(pos);
-    Advance(tasks_[pos], now_ms);
-    Changed(pos);
+    auto draft = Draft(pos);
+    Advance(*draft, now_ms);
+    Replace(pos, std::move(draft));
   }
 }
 
-void TaskStore::Read(const std::function<void(const std::vector<model::Task>&)>& fn) {
+std::vector<TaskSnapshot> TaskStore::All() {
   std::lock_guard<std::mutex> lock(mutex_);
   AdvanceDue(clock_.NowMs());
-  fn(tasks_);
+  return tasks_;
 }
 
-void TaskStore::Query(const query::TaskQuery& query,
-                      const std::function<void(const query::TaskPage&)>& fn) {
+SnapshotPage TaskStore::Query(const query::TaskQuery& query) {
   std::lock_guard<std::mutex> lock(mutex_);
   AdvanceDue(clock_.NowMs());
-  fn(index_->Execute(tasks_, query));
+  query::PositionPage found = index_->Execute(query);
+  SnapshotPage page{{}, found.total_elements, found.total_pages, found.page};
+  page.items.reserve(found.items.size());
+  for (uint32_t pos : found.items) page.items.push_back(tasks_[pos]);
+  return page;
 }
 
-Result<model::Task> TaskStore::Get(int64_t id) {
+StatusOr<TaskSnapshot> TaskStore::Get(int64_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = position_.find(id);
   if (it == position_.end()) return TaskNotFound(id);
@@ -94,23 +106,16 @@ Result<model::Task> TaskStore::Get(int64_t id) {
   return tasks_[it->second];
 }
 
-Result<model::Task> TaskStore::Change(
-    int64_t id, const std::function<Result<bool>(model::Task&, int64_t)>& change) {
+StatusOr<TaskSnapshot> TaskStore::Change(int64_t id, const TaskChange& change) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = position_.find(id);
   if (it == position_.end()) return TaskNotFound(id);
   const int64_t now = clock_.NowMs();
   AdvanceDue(now);
   const size_t pos = it->second;
-  model::Task before = tasks_[pos];
-  model::SettleLogs(tasks_[pos]);
-  Result<bool> result = change(tasks_[pos], now);
-  if (!result.ok()) {
-    tasks_[pos] = std::move(before);
-    return result.error();
-  }
-  originals_.try_emplace(pos, std::move(before));
-  Changed(pos);
+  auto draft = Draft(pos);
+  if (Status changed = change(*draft, now); !changed.ok()) return changed;
+  Replace(pos, std::move(draft));
   return tasks_[pos];
 }
 

@@ -1,53 +1,63 @@
 // The tasks the mock serves, with their live state: loaded from fixtures, moved forward by the
 // simulator as the mock clock runs, changed by operations, and reset to the fixtures on demand.
-// Every access holds one mutex, so concurrent operations on a task are applied one at a time
+// One mutex guards the state, so concurrent operations on a task are applied one at a time
 // and every reader sees a consistent state.
 //
-// Built for a million tasks: the store holds one copy of the tasks plus the fixture version of
-// each task that has changed since the last reset (not a second copy of everything); only tasks
+// Tasks are immutable snapshots (`TaskSnapshot`): a change copies the task, changes the copy and
+// puts it in the old one's place. So a reader gets owned snapshots and lets go of the lock
+// before it renders anything: a slow client or a page of 2,000 tasks never holds up a change.
+//
+// Built for a million tasks: the store holds one snapshot per task plus, for each task that
+// changed since the last reset, the snapshot the fixtures gave (shared, not copied); only tasks
 // with a step due are advanced, found through a queue ordered by due time; and task-list
 // queries go through a query::TaskIndex kept up to date with every change.
 //
 //   TaskStore store(std::move(tasks), clock);
-//   store.Query(query, [](const query::TaskPage& page) { ... });     // advanced to now
-//   store.Read([](const std::vector<model::Task>& tasks) { ... });     // advanced to now
-//   Result<model::Task> t = store.Change(id, [&](model::Task& task, int64_t now) { ... });
+//   SnapshotPage page = store.Query(query);                       // advanced to now
+//   StatusOr<TaskSnapshot> t = store.Change(id, [&](model::Task& task, int64_t now) { ... });
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <queue>
 #include <unordered_map>
 #include <vector>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
 #include "mock/model/task.h"
 #include "mock/query/task_index.h"
 #include "mock/tasks/clock.h"
 
 namespace mock::tasks {
 
+// A task as it was at one instant; never changes.
+using TaskSnapshot = std::shared_ptr<const model::Task>;
+// A page of a task-list query, owning its tasks.
+using SnapshotPage = query::Page<TaskSnapshot>;
+// A change to a task at mock-clock instant `now_ms`; a failure leaves the task as it was.
+using TaskChange = std::function<Status(model::Task& task, int64_t now_ms)>;
+
 class TaskStore {
  public:
   // `clock` must outlive the store. Running tasks start progressing from the clock's now.
   TaskStore(std::vector<model::Task> fixtures, const MockClock& clock);
 
-  // Calls `fn` with every task, advanced to the clock's now, under the lock.
-  void Read(const std::function<void(const std::vector<model::Task>&)>& fn);
+  // Every task, advanced to the clock's now, in fixture order.
+  std::vector<TaskSnapshot> All();
 
-  // Runs `query` over the tasks advanced to now and calls `fn` with the page, under the lock
-  // (the page points into the store).
-  void Query(const query::TaskQuery& query, const std::function<void(const query::TaskPage&)>& fn);
+  // Runs `query` over the tasks advanced to now.
+  SnapshotPage Query(const query::TaskQuery& query);
 
-  // A copy of task `id` advanced to now, or kTaskNotFound.
-  Result<model::Task> Get(int64_t id);
+  // Task `id` advanced to now, or kNotFound (OCP's taskNotFound).
+  StatusOr<TaskSnapshot> Get(int64_t id);
 
-  // Advances task `id` to now and applies `change(task, now)`. On success returns a copy of the
-  // changed task; on error the task is as it was. kTaskNotFound for an unknown id.
-  Result<model::Task> Change(int64_t id,
-                             const std::function<Result<bool>(model::Task&, int64_t)>& change);
+  // Advances task `id` to now and applies `change(task, now)` to a copy, which replaces the
+  // task when the change succeeds. Returns the changed task, or the change's failure (the task
+  // stays as it was), or kNotFound for an unknown id.
+  StatusOr<TaskSnapshot> Change(int64_t id, const TaskChange& change);
 
   // Puts every task back as the fixtures describe it, progressing from the clock's now.
   void Reset();
@@ -58,16 +68,19 @@ class TaskStore {
   // All of these require mutex_.
   void AdvanceDue(int64_t now_ms);
   void ArmRunning(int64_t now_ms);
-  void Touch(size_t pos);    // before tasks_[pos] changes: keeps its fixture version
-  void Changed(size_t pos);  // after: updates the index and the due queue
+  // A copy of tasks_[pos] with its logs settled, to change and then Replace with.
+  std::shared_ptr<model::Task> Draft(size_t pos) const;
+  // Puts `draft` in tasks_[pos]'s place, keeping the fixture version, and updates the index
+  // and the due queue.
+  void Replace(size_t pos, std::shared_ptr<model::Task> draft);
 
   using Due = std::pair<int64_t, size_t>;  // (when the next step ends, position)
 
   const MockClock& clock_;
   std::mutex mutex_;
-  std::vector<model::Task> tasks_;
+  std::vector<TaskSnapshot> tasks_;
   std::unordered_map<int64_t, size_t> position_;  // by task id
-  std::unordered_map<size_t, model::Task> originals_;
+  std::unordered_map<size_t, TaskSnapshot> originals_;
   std::optional<query::TaskIndex> index_;
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_;
   // The one live entry of each queued position; queue entries that differ are stale.
@@ -75,7 +88,7 @@ class TaskStore {
   uint64_t revision_ = 0;  // the last Task::revision given out
 };
 
-// kTaskNotFound for task `task_id`.
-Error TaskNotFound(int64_t task_id, std::string detail = "");
+// OCP's taskNotFound for task `task_id` (kNotFound).
+Status TaskNotFound(int64_t task_id, std::string detail = "");
 
 }  // namespace mock::tasks

@@ -18,7 +18,7 @@ inline std::filesystem::path SamplesDir() { return SourceDir() / "contract_tests
 inline const json::SchemaSet& BundledSchemas() {
   static const json::SchemaSet schemas = [] {
     auto s = json::SchemaSet::Load(SchemasDir());
-    if (!s.ok()) throw std::runtime_error(s.error().subject);
+    if (!s.ok()) throw std::runtime_error(s.status().message());
     return std::move(s).value();
   }();
   return schemas;

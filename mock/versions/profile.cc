@@ -33,11 +33,11 @@ struct Layer {
   std::optional<std::string> extends;
   std::string summary;
   std::optional<bool> ak_sk;
-  std::map<ErrorKind, CatalogEntry> errors;
+  std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
 };
 
-CatalogEntry ReadEntry(const rapidjson::Value& v) {
-  CatalogEntry e;
+ocp::CatalogEntry ReadEntry(const rapidjson::Value& v) {
+  ocp::CatalogEntry e;
   const auto& code = v["code"];
   if (code.IsString()) {
     e.code = std::string(code.GetString(), code.GetStringLength());
@@ -48,18 +48,18 @@ CatalogEntry ReadEntry(const rapidjson::Value& v) {
   return e;
 }
 
-Result<Layer> ReadLayer(const fs::path& file, std::string_view version,
-                        const json::SchemaSet& schemas) {
+StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
+                          const json::SchemaSet& schemas) {
   auto text = json::ReadFile(file);
-  if (!text.ok()) return text.error();
+  if (!text.ok()) return text.status();
   auto doc = json::ParseAndValidate(text.value(), file.string(), "profile", schemas);
-  if (!doc.ok()) return doc.error();
+  if (!doc.ok()) return doc.status();
   const auto& d = doc.value();
   Layer layer;
   layer.version = d["version"].GetString();
   if (layer.version != version) {
-    return BadRequest(file.string() + ": /version: \"" + layer.version +
-                      "\" is not the folder's name \"" + std::string(version) + "\"");
+    return ConfigError(file.string() + ": /version: \"" + layer.version +
+                       "\" is not the folder's name \"" + std::string(version) + "\"");
   }
   if (d.HasMember("extends")) layer.extends = d["extends"].GetString();
   layer.summary = d["summary"].GetString();
@@ -67,7 +67,7 @@ Result<Layer> ReadLayer(const fs::path& file, std::string_view version,
   if (d.HasMember("errors")) {
     for (const auto& m : d["errors"].GetObject()) {
       // The schema admits only known names.
-      layer.errors.emplace(*ErrorKindFromName(m.name.GetString()), ReadEntry(m.value));
+      layer.errors.emplace(*ocp::ErrorKindFromName(m.name.GetString()), ReadEntry(m.value));
     }
   }
   return layer;
@@ -101,30 +101,30 @@ std::vector<std::string> KnownVersions(const fs::path& schemas_root) {
   return versions;
 }
 
-Result<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version) {
+StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version) {
   auto known = KnownVersions(schemas_root);
   if (known.empty()) {
-    return BadRequest((schemas_root / "versions").string() +
-                      " holds no version profile (<version>/profile.json)");
+    return ConfigError((schemas_root / "versions").string() +
+                       " holds no version profile (<version>/profile.json)");
   }
   auto schemas = json::SchemaSet::Load(schemas_root);
-  if (!schemas.ok()) return schemas.error();
+  if (!schemas.ok()) return schemas.status();
   Profile profile;
-  std::map<ErrorKind, CatalogEntry> errors;
+  std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
   std::optional<bool> ak_sk;
   for (std::string next(version); !next.empty();) {
     if (std::find(known.begin(), known.end(), next) == known.end()) {
       std::string who = profile.chain.empty() ? "" : " (extended by " + profile.chain.back() + ")";
-      return BadRequest("no OCP version profile \"" + next + "\"" + who +
-                        "; known: " + Joined(known));
+      return ConfigError("no OCP version profile \"" + next + "\"" + who +
+                         "; known: " + Joined(known));
     }
     if (std::find(profile.chain.begin(), profile.chain.end(), next) != profile.chain.end()) {
-      return BadRequest("version profiles extend each other in a cycle: " + Joined(profile.chain) +
-                        ", " + next);
+      return ConfigError("version profiles extend each other in a cycle: " + Joined(profile.chain) +
+                         ", " + next);
     }
     const fs::path dir = schemas_root / "versions" / next;
     auto layer = ReadLayer(dir / "profile.json", next, schemas.value());
-    if (!layer.ok()) return layer.error();
+    if (!layer.ok()) return layer.status();
     if (profile.chain.empty()) profile.summary = layer.value().summary;
     profile.chain.push_back(next);
     profile.schema_dirs.push_back(dir);
@@ -135,9 +135,9 @@ Result<Profile> LoadProfile(const fs::path& schemas_root, std::string_view versi
   profile.schema_dirs.push_back(schemas_root);
   profile.version = std::string(version);
   profile.ak_sk = ak_sk.value_or(false);
-  auto catalog = ErrorCatalog::Make(errors);
+  auto catalog = ocp::ErrorCatalog::Make(errors);
   if (!catalog.ok()) {
-    return BadRequest("version profile " + profile.version + ": " + catalog.error().subject);
+    return ConfigError("version profile " + profile.version + ": " + catalog.status().message());
   }
   profile.errors = std::move(catalog).value();
   return profile;

@@ -5,9 +5,9 @@
 // structures differ from the shared ones in schemas/. A profile may extend another; what it does
 // not say comes from there. Adding a version is adding a folder: no code.
 //
-//   Result<Profile> p = LoadProfile("schemas", "4.2.0");
+//   StatusOr<Profile> p = LoadProfile("schemas", "4.2.0");
 //   SchemaSet::Load(p.value().schema_dirs);  // 4.2.0's cluster types, 4.0.0's error codes...
-//   p.value().errors.Lookup(ErrorKind::kTaskNotFound).code;  // 4001
+//   p.value().errors.Lookup(ocp::ErrorKind::kTaskNotFound).code;  // 4001
 #pragma once
 
 #include <filesystem>
@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/core/error_catalog.h"
 #include "mock/json/schema_dirs.h"
+#include "mock/ocp/error_catalog.h"
 
 namespace mock::versions {
 
@@ -24,7 +24,7 @@ struct Profile {
   std::string version;  // "4.2.0"
   std::string summary;  // one line: what sets it apart
   bool ak_sk = false;   // AK/SK signatures accepted (Basic always is)
-  ErrorCatalog errors;
+  ocp::ErrorCatalog errors;
   // This version's folder, then each folder up its `extends` chain, then the shared schemas.
   json::SchemaDirs schema_dirs;
   // The versions whose profiles contributed, this one first ("4.2.0", "4.0.3", "4.0.0").
@@ -38,7 +38,7 @@ std::vector<std::string> KnownVersions(const std::filesystem::path& schemas_root
 // version (listing the known ones), a profile that breaks profile.schema.json, a `version` that
 // is not its folder's name, an `extends` to an unknown version or in a cycle, an error kind that
 // no profile in the chain defines.
-Result<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version);
+StatusOr<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version);
 
 // -1, 0, 1 as `a` is older than, the same as, or newer than `b` ("4.2.10" is newer than "4.2.9").
 int CompareVersions(std::string_view a, std::string_view b);

@@ -2,7 +2,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include "mock/ocp/error_kinds.h"
 
 #include <fstream>
 
@@ -19,7 +21,7 @@ using testing::HasSubstr;
 
 Profile Load(std::string_view version) {
   auto p = LoadProfile(testdata::SchemasDir(), version);
-  if (!p.ok()) throw std::runtime_error(p.error().subject);
+  if (!p.ok()) throw std::runtime_error(p.status().message());
   return std::move(p).value();
 }
 
@@ -37,24 +39,25 @@ TEST(Profiles, CompareVersionsIsNumeric) {
 // Codes and messages verbatim from the error tables (shared/reference/ocp-api.md 1.7).
 TEST(Profiles, ErrorCataloguesFollowEachVersionsTable) {
   const Profile p422 = Load("4.2.2");
-  const auto& nf422 = p422.errors.Lookup(ErrorKind::kTaskNotFound);
+  const auto& nf422 = p422.errors.Lookup(ocp::ErrorKind::kTaskNotFound);
   EXPECT_EQ(nf422.CodeText(), "TSK10001");
   EXPECT_EQ(nf422.message, "The {0} task does not exist.");
   for (const char* v : {"4.0.0", "4.0.3", "4.2.0", "4.2.1"}) {
     const Profile p = Load(v);
-    const auto& nf = p.errors.Lookup(ErrorKind::kTaskNotFound);
+    const auto& nf = p.errors.Lookup(ocp::ErrorKind::kTaskNotFound);
     EXPECT_EQ(nf.code, (std::variant<int64_t, std::string>(int64_t{4001}))) << v;
     EXPECT_EQ(nf.message, "The task {0} does not exist.") << v;
-    EXPECT_EQ(Load(v).errors.Lookup(ErrorKind::kTaskCannotRollback).CodeText(), "4009") << v;
+    EXPECT_EQ(Load(v).errors.Lookup(ocp::ErrorKind::kTaskCannotRollback).CodeText(), "4009") << v;
   }
   Profile p311 = Load("3.1.1");
-  EXPECT_EQ(p311.errors.Lookup(ErrorKind::kTaskNotFound).message, "The {0} task does not exist.");
+  EXPECT_EQ(p311.errors.Lookup(ocp::ErrorKind::kTaskNotFound).message,
+            "The {0} task does not exist.");
   // 3.1.1's table stops at 4008.
-  EXPECT_EQ(p311.errors.Lookup(ErrorKind::kTaskCannotRollback).CodeText(), "4007");
-  EXPECT_EQ(p311.errors.Lookup(ErrorKind::kSubtaskCannotSkip).CodeText(), "4007");
-  EXPECT_EQ(p311.errors.Lookup(ErrorKind::kUnauthenticated).CodeText(), "3000");
-  EXPECT_EQ(Load("4.2.2").errors.Lookup(ErrorKind::kThrottled).CodeText(), "0");
-  EXPECT_EQ(p311.errors.Lookup(ErrorKind::kThrottled).CodeText(), "0");
+  EXPECT_EQ(p311.errors.Lookup(ocp::ErrorKind::kTaskCannotRollback).CodeText(), "4007");
+  EXPECT_EQ(p311.errors.Lookup(ocp::ErrorKind::kSubtaskCannotSkip).CodeText(), "4007");
+  EXPECT_EQ(p311.errors.Lookup(ocp::ErrorKind::kUnauthenticated).CodeText(), "3000");
+  EXPECT_EQ(Load("4.2.2").errors.Lookup(ocp::ErrorKind::kThrottled).CodeText(), "0");
+  EXPECT_EQ(p311.errors.Lookup(ocp::ErrorKind::kThrottled).CodeText(), "0");
 }
 
 TEST(Profiles, AkSkFrom403) {
@@ -73,7 +76,7 @@ TEST(Profiles, ChainsAndSchemaFolders) {
 
 json::SchemaSet SchemasOf(std::string_view version) {
   auto s = json::SchemaSet::Load(Load(version).schema_dirs);
-  if (!s.ok()) throw std::runtime_error(s.error().subject);
+  if (!s.ok()) throw std::runtime_error(s.status().message());
   return std::move(s).value();
 }
 
@@ -115,7 +118,7 @@ class ScratchSchemas {
   }
   std::string ErrorOf(std::string_view version) {
     auto p = LoadProfile(root_, version);
-    return p.ok() ? "" : p.error().subject;
+    return p.ok() ? "" : p.status().message();
   }
   const fs::path& root() const { return root_; }
 
@@ -130,9 +133,9 @@ TEST(Profiles, ANewVersionIsOneFolder) {
                    R"("summary":"s","akSk":false})");
   EXPECT_EQ(KnownVersions(s.root()).back(), "4.3.0");
   auto p = LoadProfile(s.root(), "4.3.0");
-  ASSERT_TRUE(p.ok()) << p.error().subject;
+  ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_FALSE(p.value().ak_sk);
-  EXPECT_EQ(p.value().errors.Lookup(ErrorKind::kTaskNotFound).CodeText(), "TSK10001");
+  EXPECT_EQ(p.value().errors.Lookup(ocp::ErrorKind::kTaskNotFound).CodeText(), "TSK10001");
 }
 
 TEST(Profiles, AFolderWithoutProfilesSaysSo) {
@@ -161,12 +164,12 @@ TEST(Profiles, BrokenProfilesAreRefusedWithTheReason) {
 }
 
 TEST(ErrorCatalog, RendersInOnePassAndNeverShowsAnEmptyPlaceholder) {
-  ErrorCatalog c = Load("3.1.1").errors;
-  Error e{ErrorKind::kTaskStateInvalid, "{1}", "More.", {"FAILED"}};
+  ocp::ErrorCatalog c = Load("3.1.1").errors;
+  Status e = ocp::OcpError(ocp::ErrorKind::kTaskStateInvalid, "More.", {"{1}", "FAILED"});
   EXPECT_EQ(c.Render(e),
             "The operation is not allowed because the {1} task is in the FAILED "
             "state. More.");
-  EXPECT_EQ(c.Render({ErrorKind::kInternal, "trace 1", "", {}}),
+  EXPECT_EQ(c.Render(ocp::OcpError(ocp::ErrorKind::kInternal, "", {"trace 1"})),
             "An unknown error occurred. Cause: trace 1. Error: see the server log. Please "
             "contact the administrator.");
 }

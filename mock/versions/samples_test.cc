@@ -29,9 +29,9 @@ fs::path SampleFor(const std::string& name, const std::string& version) {
 
 json::SchemaSet SchemasOf(const std::string& version) {
   auto p = LoadProfile(testdata::SchemasDir(), version);
-  if (!p.ok()) throw std::runtime_error(p.error().subject);
+  if (!p.ok()) throw std::runtime_error(p.status().message());
   auto s = json::SchemaSet::Load(p.value().schema_dirs);
-  if (!s.ok()) throw std::runtime_error(s.error().subject);
+  if (!s.ok()) throw std::runtime_error(s.status().message());
   return std::move(s).value();
 }
 

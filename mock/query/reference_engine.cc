@@ -1,4 +1,4 @@
-#include "mock/query/engine.h"
+#include "mock/query/reference_engine.h"
 
 #include <algorithm>
 #include <string_view>

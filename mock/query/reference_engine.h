@@ -1,4 +1,6 @@
-// Runs a TaskQuery over a set of tasks: filter, order, then cut the requested page.
+// The reference engine: runs a TaskQuery over a set of tasks the obvious way (filter every
+// task, order the matches, cut the page). It serves no request; it is the definition of the
+// answers TaskIndex must give, which task_index_test.cc and the engine benchmark compare.
 //
 //   TaskPage page = ExecuteQuery(tasks, query);
 //   // page.items: at most query.page.size tasks; page.total_elements: all matches
@@ -19,12 +21,7 @@
 
 namespace mock::query {
 
-struct TaskPage {
-  std::vector<const model::Task*> items;
-  int64_t total_elements = 0;
-  int64_t total_pages = 0;  // ceil(total_elements / size); 0 when nothing matches
-  PageRequest page;
-};
+using TaskPage = Page<const model::Task*>;
 
 // True when `task` satisfies every filter in `filter`.
 bool Matches(const TaskFilter& filter, const model::Task& task);

@@ -7,7 +7,8 @@
 //
 //   ErrorCatalog c = profile.errors;
 //   c.Lookup(ErrorKind::kUnsupportedSort).code     // "COM10011" (4.2.2) or 1011 (4.2.1)
-//   c.Render({ErrorKind::kUnsupportedSort, "foo"})  // "The foo field cannot be used for sorting."
+//   c.Render(OcpError(ErrorKind::kUnsupportedSort, "", {"foo"}))
+//       // "The foo field cannot be used for sorting."
 #pragma once
 
 #include <array>
@@ -18,9 +19,10 @@
 #include <string_view>
 #include <variant>
 
-#include "mock/core/error.h"
+#include "mock/core/status.h"
+#include "mock/ocp/error_kinds.h"
 
-namespace mock {
+namespace mock::ocp {
 
 struct CatalogEntry {
   std::variant<int64_t, std::string> code;
@@ -30,28 +32,25 @@ struct CatalogEntry {
   bool operator==(const CatalogEntry&) const = default;
 };
 
-// The name of a kind in profile files: kTaskNotFound <-> "taskNotFound".
-std::string_view ErrorKindName(ErrorKind kind);
-std::optional<ErrorKind> ErrorKindFromName(std::string_view name);
-inline constexpr size_t kErrorKindCount = static_cast<size_t>(ErrorKind::kInternal) + 1;
-
 class ErrorCatalog {
  public:
   // Every kind reads code 0 and a message of just its subject: a placeholder for code that
   // never shows errors to clients. Servers use Make with a profile's entries.
   ErrorCatalog();
   // Fails naming the first kind without an entry.
-  static Result<ErrorCatalog> Make(const std::map<ErrorKind, CatalogEntry>& entries);
+  static StatusOr<ErrorCatalog> Make(const std::map<ErrorKind, CatalogEntry>& entries);
 
   const CatalogEntry& Lookup(ErrorKind kind) const;
 
-  // The documented message with `{0}` replaced by `error.subject` and `{1}`... by
-  // `error.more_args`, followed by `error.detail`. A placeholder left unfilled never shows
-  // internals: it reads "see the server log".
-  std::string Render(const Error& error) const;
+  const CatalogEntry& Lookup(const Status& status) const { return Lookup(KindOf(status)); }
+
+  // The documented message of KindOf(status) with `{0}`, `{1}`... replaced by status.args(),
+  // followed by status.message(). A placeholder left unfilled never shows internals: it reads
+  // "see the server log".
+  std::string Render(const Status& status) const;
 
  private:
   std::array<CatalogEntry, kErrorKindCount> entries_;
 };
 
-}  // namespace mock
+}  // namespace mock::ocp

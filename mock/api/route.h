@@ -1,0 +1,51 @@
+// What a route is: a method and a path pattern, the permission it needs, and the handler that
+// answers it. Handlers return a Reply or a failure; Api::Handle alone turns either into the
+// envelope, so a handler never builds a response.
+//
+//   Route{"GET", "/api/v2/tasks/instances/{taskInstanceId}", Access::kTaskViewer,
+//         [&](const Call& call) { return tasks.Detail(call.ids[0]); }}
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "mock/core/status.h"
+#include "mock/http/message.h"
+#include "mock/json/json_writer.h"
+
+namespace mock::api {
+
+// Who may call a route.
+enum class Access {
+  kControl,      // the mock's own /__mock/ endpoints: no credentials
+  kTaskViewer,   // OCP's read permission on tasks
+  kTaskManager,  // OCP's permission to change tasks
+};
+
+// A request as a handler sees it.
+struct Call {
+  const http::Request& request;
+  // The pattern's `{...}` segments, in order, each a 64-bit decimal id: a segment that is not
+  // one never reaches the handler (it is answered as OCP's invalidParameter naming it).
+  std::vector<int64_t> ids;
+};
+
+// What a handler answers with on success: the envelope's `data`.
+struct Reply {
+  // Writes exactly one JSON value; empty: the envelope has no `data` (as OCP answers skip and
+  // cancel). Runs after every lock the handler took is released, so it owns what it writes.
+  std::function<void(json::JsonWriter&)> write_data;
+};
+
+using Handler = std::function<StatusOr<Reply>(const Call&)>;
+
+struct Route {
+  std::string method;   // "GET", "POST", ...
+  std::string pattern;  // "/api/v2/tasks/instances/{taskInstanceId}"
+  Access access;
+  Handler handler;
+};
+
+}  // namespace mock::api

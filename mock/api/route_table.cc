@@ -1,0 +1,36 @@
+#include "mock/api/route_table.h"
+
+namespace mock::api {
+
+std::vector<Route> RouteTable(const TaskHandlers& tasks, const ControlHandlers& control) {
+  const std::string t = "/api/v2/tasks/instances";
+  const std::string task = t + "/{taskInstanceId}";
+  const std::string subtask = task + "/subtasks/{subtaskInstanceId}";
+  const Access view = Access::kTaskViewer;
+  const Access manage = Access::kTaskManager;
+  const Access mock = Access::kControl;
+  return {
+      // OCP's task API (shared/reference/ocp-api.md).
+      {"GET", t, view, [h = &tasks](const Call& c) { return h->List(c.request.query); }},
+      {"GET", task, view, [h = &tasks](const Call& c) { return h->Detail(c.ids[0]); }},
+      {"POST", task + "/retry", manage,
+       [h = &tasks](const Call& c) { return h->RetryTask(c.ids[0]); }},
+      {"POST", task + "/rollback", manage,
+       [h = &tasks](const Call& c) { return h->RollbackTask(c.ids[0]); }},
+      {"GET", subtask + "/log", view,
+       [h = &tasks](const Call& c) { return h->Log(c.ids[0], c.ids[1]); }},
+      {"POST", subtask + "/retry", manage,
+       [h = &tasks](const Call& c) { return h->RetrySubtask(c.ids[0], c.ids[1]); }},
+      {"POST", subtask + "/skip", manage,
+       [h = &tasks](const Call& c) { return h->SkipSubtask(c.ids[0], c.ids[1]); }},
+      {"POST", subtask + "/cancel", manage,
+       [h = &tasks](const Call& c) { return h->CancelSubtask(c.ids[0], c.ids[1]); }},
+      // The mock's own control endpoints.
+      {"GET", "/__mock/clock", mock, [h = &control](const Call&) { return h->Clock(); }},
+      {"POST", "/__mock/clock/advance", mock,
+       [h = &control](const Call& c) { return h->AdvanceClock(c.request.query); }},
+      {"POST", "/__mock/reset", mock, [h = &control](const Call&) { return h->Reset(); }},
+  };
+}
+
+}  // namespace mock::api

@@ -1,0 +1,78 @@
+// OCP's kinds of error, and the one place where a Status becomes an HTTP status and an OCP
+// error kind (whose code and message each version's catalogue gives: error_catalog.h).
+//
+// A failure carries its kind as a detail where OCP documents a specific one (taskNotFound,
+// unsupportedSort, ...); otherwise its canonical code picks the kind:
+//
+//   StatusCode          kind              HTTP
+//   kInvalidArgument    invalidParameter  400
+//   kNotFound           notFound          404
+//   kFailedPrecondition badRequest        400
+//   kPermissionDenied   permissionDenied  403
+//   kUnauthenticated    unauthenticated   401
+//   kResourceExhausted  throttled         429
+//   kUnavailable        unavailable       503
+//   kUnimplemented      methodNotAllowed  405
+//   kConfig, kInternal  internal          500
+//
+//   Status s = OcpError(ErrorKind::kTaskNotFound, "", {"35000312"});
+//   HttpStatusFor(s);  // 404
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mock/core/status.h"
+
+namespace mock::ocp {
+
+// Each kind has one HTTP status and one canonical StatusCode it refines.
+enum class ErrorKind {
+  kInvalidParameter,    // a query or path parameter is malformed or out of its domain (400)
+  kBadRequest,          // the request itself cannot be read: encoding, framing (400)
+  kUnsupportedSort,     // `sort` names a property the list cannot be sorted by (400)
+  kNotFound,            // no API at this path (404)
+  kMethodNotAllowed,    // the path exists, the method does not (405)
+  kPayloadTooLarge,     // the request exceeds the configured size limit (413)
+  kTaskNotFound,        // no such task, or no such subtask in it (404)
+  kTaskStateInvalid,    // the operation is not allowed in the task's state (400)
+  kTaskCannotRollback,  // the task prohibits rollback (400)
+  kSubtaskCannotSkip,   // the subtask is not in a state that can be skipped (400)
+  kUnauthenticated,     // no credentials, or wrong ones (401)
+  kPermissionDenied,    // valid credentials without the permission (403)
+  kThrottled,           // over the user's request limit (429)
+  kUnavailable,         // the server is at its connection limit (503)
+  kInternal,            // a bug in the mock; the detail goes to the log, never to the client (500)
+};
+inline constexpr size_t kErrorKindCount = static_cast<size_t>(ErrorKind::kInternal) + 1;
+
+// The name of a kind in profile files and in Status::ocp_kind(): kTaskNotFound <->
+// "taskNotFound".
+std::string_view ErrorKindName(ErrorKind kind);
+std::optional<ErrorKind> ErrorKindFromName(std::string_view name);
+
+// A failure of `kind`: its canonical code, `message` (a sentence for the developer, appended to
+// OCP's documented text), `args` (the documented text's {0}, {1}, ...).
+Status OcpError(ErrorKind kind, std::string message, std::vector<std::string> args = {});
+
+// An invalid query or path parameter `name`; `sentence` says what was wrong with it.
+Status InvalidParameter(std::string name, std::string sentence);
+// A request that cannot be read; `cause` fills "Invalid request. Cause:{0}".
+Status BadRequest(std::string cause);
+
+// The kind `status` is: its detail, else the default of its code (table above).
+ErrorKind KindOf(const Status& status);
+
+// The HTTP status that answers `status` (a failure).
+int HttpStatusFor(const Status& status);
+int HttpStatusFor(ErrorKind kind);
+
+// A failure of the transport (a request the server could not read, too large, or one
+// connection too many) as OCP answers it: its message becomes the cause of a badRequest,
+// a payloadTooLarge or an unavailable.
+Status AsTransportError(const Status& status);
+
+}  // namespace mock::ocp
