@@ -126,8 +126,9 @@ TEST_F(MockUsers, AkSkRefusals) {
                 ErrorKind::kUnauthenticated);
   ExpectErrorOf(client.Send("GET", kList, AkSkHeaders(kList, "unknownKey", kSk, now), false), 401,
                 ErrorKind::kUnauthenticated);
-  ExpectErrorOf(client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, now - 20 * 60), false), 401,
-                ErrorKind::kUnauthenticated);
+  ExpectErrorOf(
+      client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, now - int64_t{20} * 60), false), 401,
+      ErrorKind::kUnauthenticated);
   // Signed for one query, sent with another.
   ExpectErrorOf(client.Send("GET", "/api/v2/tasks/instances?size=2",
                             AkSkHeaders(kList, kAk, kSk, now), false),

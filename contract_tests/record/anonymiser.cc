@@ -53,7 +53,7 @@ std::string Anonymiser::Host(const std::string& host) {
   const size_t n = hosts_.size();
   static constexpr const char* kNets[] = {"192.0.2.", "198.51.100.", "203.0.113."};
   std::string replacement;
-  if (std::regex_match(host, kIpv4) && n < 3 * 254) {
+  if (std::regex_match(host, kIpv4) && n < size_t{3} * 254) {
     replacement = kNets[n / 254] + std::to_string(n % 254 + 1);
   } else {
     replacement = "host-" + std::to_string(n + 1);

@@ -72,8 +72,6 @@ std::string SchemaFor(const std::string& method, const std::string& target, long
   return "task-detail-response";  // detail, retry, rollback
 }
 
-namespace {}  // namespace
-
 std::string Encode(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
@@ -149,8 +147,9 @@ ServerUnderTest::ServerUnderTest() {
     // stays true while it runs.
     process_ = std::make_unique<MockProcess>(
         OCPMOCK_BINARY,
-        std::vector<std::string>{"--fixtures", OCPMOCK_SOURCE_DIR "/fixtures", "--time-scale", "0",
-                                 "--schemas", SchemasRoot(), "--ocp-version", profile_.version});
+        std::vector<std::string>{"--fixtures", std::string(OCPMOCK_SOURCE_DIR) + "/fixtures",
+                                 "--time-scale", "0", "--schemas", SchemasRoot(), "--ocp-version",
+                                 profile_.version});
     client_ = std::make_unique<HttpClient>(process_->base_url(), std::string(kAdminUser),
                                            std::string(kAdminPassword));
   }

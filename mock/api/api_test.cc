@@ -26,7 +26,7 @@ ocp::ErrorCatalog ErrorsOf(std::string_view version) {
 // An Api over `tasks` with a frozen clock and no authentication.
 struct Harness {
   explicit Harness(std::vector<model::Task> tasks, ApiOptions options = {"unit", ErrorsOf("4.2.2")})
-      : clock(0), store(std::move(tasks), clock), api(options, store, clock, nullptr) {}
+      : clock(0), store(std::move(tasks), clock), api(std::move(options), store, clock, nullptr) {}
   tasks::MockClock clock;
   tasks::TaskStore store;
   Api api;
@@ -195,11 +195,11 @@ TEST(ApiTest, ListedTasksShowEveryChange) {
   auto post = [&](const std::string& target) { return Send(h.api, "POST", target).status; };
   const int64_t fails_once = 8000001;  // 20-scenarios.json: fails, then succeeds when retried
   EXPECT_EQ("RUNNING", status_of(fails_once));
-  h.clock.Advance(24 * 3600 * 1000);
+  h.clock.Advance(int64_t{24} * 3600 * 1000);
   EXPECT_EQ("FAILED", status_of(fails_once));
   ASSERT_EQ(200, post("/api/v2/tasks/instances/8000001/retry"));
   EXPECT_EQ("RUNNING", status_of(fails_once));
-  h.clock.Advance(24 * 3600 * 1000);
+  h.clock.Advance(int64_t{24} * 3600 * 1000);
   EXPECT_EQ("SUCCESSFUL", status_of(fails_once));
   ASSERT_EQ(200, post("/__mock/reset"));
   EXPECT_EQ("RUNNING", status_of(fails_once));

@@ -82,9 +82,9 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
 }
 
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
-                       const Status& error) {
-  const int status = ocp::HttpStatusFor(error);
-  const ocp::CatalogEntry& entry = settings.errors.Lookup(error);
+                       const Status& failure) {
+  const int status = ocp::HttpStatusFor(failure);
+  const ocp::CatalogEntry& entry = settings.errors.Lookup(failure);
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
@@ -98,7 +98,7 @@ http::Response Failure(const EnvelopeSettings& settings, const RequestContext& c
     w.String(std::get<std::string>(entry.code));
   }
   w.Key("message");
-  w.String(settings.errors.Render(error));
+  w.String(settings.errors.Render(failure));
   w.EndObject();
   WriteCommon(w, settings, context, status);
   w.EndObject();

@@ -52,9 +52,9 @@ std::string NowTimestamp();
 http::Response Success(const EnvelopeSettings& settings, const RequestContext& context,
                        const std::function<void(JsonWriter&)>& write_data);
 
-// The error envelope for the failure `status`: the HTTP status ocp::HttpStatusFor gives, the
-// code and message of its OCP error kind in the version's catalogue.
+// The error envelope for `failure`: the HTTP status ocp::HttpStatusFor gives, the code and
+// message of its OCP error kind in the version's catalogue.
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
-                       const Status& status);
+                       const Status& failure);
 
 }  // namespace mock::api

@@ -12,7 +12,7 @@ namespace mock::auth {
 namespace {
 
 constexpr std::string_view kAkSkScheme = "OCP-ACCESS-KEY-HMACSHA1 ";
-constexpr int64_t kMaxSkewSeconds = 15 * 60;
+constexpr int64_t kMaxSkewSeconds = int64_t{15} * 60;
 
 // Equal without revealing where they differ, or their lengths: compares SHA-256 digests.
 bool SecretEquals(std::string_view a, std::string_view b) {

@@ -56,7 +56,7 @@ StatusOr<std::vector<User>> LoadUsers(const std::filesystem::path& path,
   auto text = json::ReadFile(path);
   if (!text.ok()) return UsersError(path, "-", "cannot be read");
   auto doc = json::ParseAndValidate(text.value(), path.string(), "users-file", schemas);
-  if (!doc.ok()) return doc.status();
+  if (!doc.ok()) return ConfigError(doc.status().message());
   std::vector<User> users;
   std::set<std::string> names, keys;
   const auto& list = json::Find(doc.value(), "users")->GetArray();

@@ -27,10 +27,10 @@ struct ServerOptions {
   // worker is an epoll loop that serves many connections.
   int threads = 1;
   // Largest request (request line, headers and body) accepted; larger ones get a JSON 413.
-  size_t max_request_bytes = 64 * 1024;
+  size_t max_request_bytes = size_t{64} * 1024;
   // Largest request line plus headers, and largest body; each over its limit is a JSON 413.
-  size_t max_header_bytes = 48 * 1024;
-  size_t max_body_bytes = 16 * 1024;
+  size_t max_header_bytes = size_t{48} * 1024;
+  size_t max_body_bytes = size_t{16} * 1024;
   // More query parameters than this is a JSON 400, bounding the work one request can cause.
   size_t max_query_params = 1000;
   // How long an idle keep-alive connection stays open.

@@ -17,7 +17,7 @@
 
 namespace mock::json {
 
-// Parses `text`. On failure the error's subject is "line L, column C: <reason>".
+// Parses `text`. On failure (kInvalidArgument) the message is "line L, column C: <reason>".
 StatusOr<rapidjson::Document> ParseJson(std::string_view text);
 
 // Parses `text` in place: strings are not copied but unescaped inside `text`, which the

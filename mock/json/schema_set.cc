@@ -38,7 +38,7 @@ std::string ToPointer(const std::vector<std::string>& context) {
 }
 
 // Resolves `$ref`s to files by their base name; a fragment is handled by Valijson.
-std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(SchemaDirs dirs) {
+std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(const SchemaDirs& dirs) {
   return [dirs](const std::string& uri) -> const rapidjson::Document* {
     std::string name = uri.substr(uri.find_last_of('/') + 1);
     auto path = FindSchemaFile(dirs, name);

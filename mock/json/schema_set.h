@@ -58,8 +58,8 @@ class SchemaSet {
 };
 
 // Parses `text` (called `name` in errors) and checks it against schema `schema`, first with
-// QuickCheck, then, only if that fails, with Validate for the message. The error's
-// subject reads "NAME: line L, column C: not valid JSON" or
+// QuickCheck, then, only if that fails, with Validate for the message. The failure
+// (kInvalidArgument) reads "NAME: line L, column C: not valid JSON" or
 // "NAME: /json/pointer: does not match SCHEMA.schema.json: reason".
 StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
                                                std::string_view schema, const SchemaSet& schemas);

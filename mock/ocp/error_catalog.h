@@ -34,7 +34,7 @@ struct CatalogEntry {
 
 class ErrorCatalog {
  public:
-  // Every kind reads code 0 and a message of just its subject: a placeholder for code that
+  // Every kind reads code 0 and a message of just its first argument: a placeholder for code that
   // never shows errors to clients. Servers use Make with a profile's entries.
   ErrorCatalog();
   // Fails naming the first kind without an entry.

@@ -67,7 +67,7 @@ class RandomTasks {
     }
     if (Pick(3) == 0) f.type = static_cast<model::TaskType>(Pick(4));
     for (int64_t i = Pick(4) == 0 ? Pick(2) + 1 : 0; i > 0; --i) {
-      f.cluster_names.push_back(kClusterNeedles[Pick(std::size(kClusterNeedles))]);
+      f.cluster_names.emplace_back(kClusterNeedles[Pick(std::size(kClusterNeedles))]);
     }
     if (Pick(3) == 0) f.cluster_id = Pick(7);  // 6 exists nowhere
     if (Pick(4) == 0) f.tenant_name = kTenants[Pick(4)];

@@ -7,7 +7,6 @@
 namespace mock::tasks {
 namespace {
 
-using model::Operation;
 using model::SubtaskStatus;
 using model::TaskStatus;
 using testing::Chain;

@@ -51,9 +51,9 @@ ocp::CatalogEntry ReadEntry(const rapidjson::Value& v) {
 StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
                           const json::SchemaSet& schemas) {
   auto text = json::ReadFile(file);
-  if (!text.ok()) return text.status();
+  if (!text.ok()) return ConfigError(text.status().message());
   auto doc = json::ParseAndValidate(text.value(), file.string(), "profile", schemas);
-  if (!doc.ok()) return doc.status();
+  if (!doc.ok()) return ConfigError(doc.status().message());
   const auto& d = doc.value();
   Layer layer;
   layer.version = d["version"].GetString();

@@ -116,9 +116,12 @@ class ScratchSchemas {
     fs::create_directories(root_ / "versions" / version);
     std::ofstream(root_ / "versions" / version / "profile.json") << text;
   }
+  // The refusal's message; a refused profile is a start-up (kConfig) error.
   std::string ErrorOf(std::string_view version) {
     auto p = LoadProfile(root_, version);
-    return p.ok() ? "" : p.status().message();
+    if (p.ok()) return "";
+    EXPECT_EQ(StatusCode::kConfig, p.status().code()) << p.status().ToString();
+    return p.status().message();
   }
   const fs::path& root() const { return root_; }
 
