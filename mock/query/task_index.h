@@ -91,7 +91,6 @@ class TaskIndex {
   std::optional<Scan> ScanFor(const TaskFilter& filter) const;
   bool ScanCodes(const TaskFilter& filter, Scan& scan) const;
   int64_t ScanCount(const Scan& scan) const;
-  bool ScanMatches(const Scan& scan, uint32_t rank) const;
   std::optional<std::vector<uint32_t>> WindowByScan(const Scan& scan,
                                                     const std::vector<SortOrder>& sort,
                                                     size_t offset, size_t size) const;
