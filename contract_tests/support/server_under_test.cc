@@ -62,6 +62,7 @@ std::string SchemaFor(const std::string& method, const std::string& target, long
   std::string path = target.substr(0, target.find('?'));
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   if (path.rfind("/__mock/", 0) == 0) return "envelope";
+  if (path == "/api/v2/info") return "info";  // a bare object, documented without the envelope
   if (path == kListPath) return "task-list-response";
   if (path.find("/subtasks/") != std::string::npos) {
     if (EndsWith(path, "/log")) return "subtask-log-response";

@@ -23,6 +23,8 @@ void AddRateLimitHeaders(http::Response& response, const auth::Throttle::Decisio
   response.headers.emplace_back("RateLimit-Limit", std::to_string(d.limit));
   response.headers.emplace_back("RateLimit-Remaining", std::to_string(d.remaining));
   response.headers.emplace_back("RateLimit-Reset", std::to_string(d.reset_seconds));
+  // RFC 9110's way to say when to come back, which HTTP client libraries' retry logic reads.
+  if (!d.allowed) response.headers.emplace_back("Retry-After", std::to_string(d.reset_seconds));
 }
 
 // The /__mock/ routes need no credentials; so does any path under /__mock/ that is not one,
@@ -42,6 +44,26 @@ StatusOr<int64_t> ParsePathId(std::string_view value, const std::string& name) {
   return id;
 }
 
+// "GET" -> "GET, HEAD, OPTIONS": the methods every route takes besides its own.
+std::string WithImplicitMethods(const std::string& allow) {
+  const bool get = (", " + allow + ",").find(", GET,") != std::string::npos;
+  return allow + (get ? ", HEAD" : "") + ", OPTIONS";
+}
+
+// A body documented without OCP's envelope (GET /api/v2/info, /api/v2/time, /api/status).
+http::Response Bare(const RequestContext& context, Reply reply) {
+  http::Response response;
+  response.body = std::move(*reply.bare_body);
+  response.content_type = std::move(reply.content_type);
+  response.trace_id = context.trace_id;
+  return response;
+}
+
+// A bug: the client learns only the trace id to quote; the log has the rest.
+Status Internal(const RequestContext& context) {
+  return ocp::OcpError(ocp::ErrorKind::kInternal, "", {"trace " + context.trace_id});
+}
+
 Status NoRoute(const RouteMatch& match, std::string_view path) {
   if (match.outcome == RouteMatch::kMethodNotAllowed) {
     return Status(StatusCode::kUnimplemented, "Allowed: " + match.allow + ".");
@@ -54,50 +76,127 @@ Status NoRoute(const RouteMatch& match, std::string_view path) {
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
          const auth::Authenticator* authenticator)
     : envelope_{std::move(options.server_name), std::move(options.errors)},
+      options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
+      journal_(options.journal_size),
       tasks_(store),
       control_(store, clock),
-      router_(RouteTable(tasks_, control_)) {}
+      journal_handlers_(journal_),
+      probes_(store, clock, options.ocp_version),
+      router_(RouteTable({tasks_, control_, journal_handlers_, probes_, options.api_status})) {}
 
 http::Response Api::Handle(const http::Request& request) const {
-  RequestContext context{trace_ids_.Next()};
+  RequestContext context{trace_ids_.For(request.headers)};
+  Outcome outcome;
+  http::Response response;
   try {
-    return Respond(request, context);
+    response = request.method == "OPTIONS" ? Options(request, context, outcome)
+                                           : Respond(request, context, outcome);
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled exception: " + e.what());
+    response = Fail(context, Internal(context), outcome);
   } catch (...) {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled non-standard exception");
+    response = Fail(context, Internal(context), outcome);
   }
-  return Failure(envelope_, context,
-                 ocp::OcpError(ocp::ErrorKind::kInternal, "", {"trace " + context.trace_id}));
+  if (request.method == "HEAD") response.body.clear();
+  if (!options_cors_.empty()) AddCors(request, response);
+  if (!outcome.control) Record(request, response, context, outcome);
+  return response;
+}
+
+// OPTIONS needs no credentials (a browser's CORS preflight carries none): the methods a path
+// takes in `Allow`, no body; a path with no route is a 404.
+http::Response Api::Options(const http::Request& request, const RequestContext& context,
+                            Outcome& outcome) const {
+  const RouteMatch match = router_.Match("OPTIONS", request.path);
+  outcome.control = IsControl(match, request.path);
+  if (match.outcome == RouteMatch::kNotFound)
+    return Fail(context, NoRoute(match, request.path), outcome);
+  http::Response response;
+  response.content_type = "text/plain";
+  response.trace_id = context.trace_id;
+  response.headers.emplace_back("Allow", WithImplicitMethods(match.allow));
+  return response;
+}
+
+// Browser-based tools call the mock from another origin: every answer says which origin may
+// read it and which headers it may see; a preflight also which methods and headers it may send.
+void Api::AddCors(const http::Request& request, http::Response& response) const {
+  response.headers.emplace_back("Access-Control-Allow-Origin", options_cors_);
+  if (options_cors_ != "*") response.headers.emplace_back("Vary", "Origin");
+  response.headers.emplace_back(
+      "Access-Control-Expose-Headers",
+      "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After");
+  if (request.method != "OPTIONS") return;
+  if (const std::string* allow = http::FindHeader(response.headers, "Allow")) {
+    response.headers.emplace_back("Access-Control-Allow-Methods", *allow);
+  }
+  const std::string* asked = http::FindHeader(request.headers, "Access-Control-Request-Headers");
+  response.headers.emplace_back("Access-Control-Allow-Headers",
+                                asked != nullptr ? *asked : "Authorization, Content-Type, Date");
+  response.headers.emplace_back("Access-Control-Max-Age", "600");
+}
+
+http::Response Api::Fail(const RequestContext& context, const Status& failure,
+                         Outcome& outcome) const {
+  outcome.error_code = envelope_.errors.Lookup(failure).CodeText();
+  return Failure(envelope_, context, failure);
+}
+
+void Api::Record(const http::Request& request, const http::Response& response,
+                 const RequestContext& context, const Outcome& outcome) const {
+  journal::Entry e;
+  e.epoch_ms = WallClockMs();
+  e.method = request.method;
+  e.path = request.path;
+  const std::string_view target = request.target;
+  const size_t q = target.find('?');
+  if (q != std::string_view::npos) e.query = target.substr(q + 1, target.find('#', q) - q - 1);
+  e.params = request.query;
+  if (outcome.user != nullptr) e.user = outcome.user->name;
+  e.access_key = auth::AccessKeyOf(request.headers);
+  e.status = response.status;
+  e.error_code = outcome.error_code;
+  e.trace_id = context.trace_id;
+  e.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - context.started)
+                      .count();
+  journal_.Record(std::move(e));
 }
 
 http::Response Api::Reject(const Status& status) const {
   return Failure(envelope_, RequestContext{trace_ids_.Next()}, ocp::AsTransportError(status));
 }
 
-http::Response Api::Respond(const http::Request& request, const RequestContext& context) const {
-  const RouteMatch match = router_.Match(request.method, request.path);
-  const auth::User* user = nullptr;
-  if (authenticator_ != nullptr && !IsControl(match, request.path)) {
+http::Response Api::Respond(const http::Request& request, const RequestContext& context,
+                            Outcome& outcome) const {
+  // HEAD is GET without the body (Handle drops it), as in Spring MVC.
+  const RouteMatch match =
+      router_.Match(request.method == "HEAD" ? "GET" : request.method, request.path);
+  outcome.control = IsControl(match, request.path);
+  const bool open = match.route != nullptr && match.route->access == Access::kPublic;
+  if (authenticator_ != nullptr && !outcome.control && !open) {
     auto who = authenticator_->Authenticate(request, WallClockMs() / 1000);
     if (!who.ok()) {
-      http::Response r = Failure(envelope_, context, who.status());
+      http::Response r = Fail(context, who.status(), outcome);
       r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"OCP\"");
       return r;
     }
-    user = who.value();
+    outcome.user = who.value();
   }
   if (match.outcome != RouteMatch::kFound) {
-    http::Response r = Failure(envelope_, context, NoRoute(match, request.path));
+    http::Response r = Fail(context, NoRoute(match, request.path), outcome);
     if (match.outcome == RouteMatch::kMethodNotAllowed)
       r.headers.emplace_back("Allow", match.allow);
     return r;
   }
   auth::Throttle::Decision decision;
-  StatusOr<Reply> reply = Admitted(request, match, user, decision);
-  http::Response response = reply.ok() ? Success(envelope_, context, reply.value().write_data)
-                                       : Failure(envelope_, context, reply.status());
+  StatusOr<Reply> reply = Admitted(request, match, outcome.user, decision);
+  http::Response response = !reply.ok() ? Fail(context, reply.status(), outcome)
+                            : reply.value().bare_body
+                                ? Bare(context, std::move(reply).value())
+                                : Success(envelope_, context, reply.value().write_data);
   AddRateLimitHeaders(response, decision);
   return response;
 }
@@ -109,7 +208,8 @@ StatusOr<Reply> Api::Admitted(const http::Request& request, const RouteMatch& ma
   const Access access = match.route->access;
   const auth::Permission needed = access == Access::kTaskManager ? auth::Permission::kTaskManager
                                                                  : auth::Permission::kTaskViewer;
-  if (access != Access::kControl && !user->Has(needed)) {
+  const bool checked = access == Access::kTaskViewer || access == Access::kTaskManager;
+  if (checked && !user->Has(needed)) {
     return PermissionDenied("This needs the " + std::string(auth::ToString(needed)) +
                             " permission.");
   }

@@ -4,17 +4,21 @@
 //   Api api(options, store, clock, &authenticator);   // authenticator nullptr: --no-auth
 //   http::Response r = api.Handle(http::MakeRequest("GET", "/api/v2/tasks/instances").value());
 //
-// Every response is JSON in OCP's envelope. For OCP's paths (everything outside /__mock/):
-// credentials are checked first (401), then the route (404, or 405 with `Allow`), then the
-// permission (403), then the user's rate limit (429), then the path ids and the handler's
-// parameters (400). The /__mock/ control routes need no credentials. Anything unexpected is a
-// 500 that names no internals (the detail is logged).
+// Every response is JSON in OCP's envelope, but for the few OCP endpoints documented without it.
+// HEAD is GET without the body; OPTIONS answers `Allow` without credentials. For OCP's paths
+// (everything outside /__mock/): credentials are checked first (401), then the route (404, or 405
+// with `Allow`), then the permission (403), then the user's rate limit (429), then the path ids and
+// the handler's parameters (400). The /__mock/ control routes need no credentials. Anything
+// unexpected is a 500 that names no internals (the detail is logged). Every request outside
+// /__mock/ is recorded in the request journal (journal.h), answered or refused.
 #pragma once
 
 #include <string>
 
 #include "mock/api/control_handlers.h"
 #include "mock/api/envelope.h"
+#include "mock/api/journal_handlers.h"
+#include "mock/api/probe_handlers.h"
 #include "mock/api/router.h"
 #include "mock/api/task_handlers.h"
 #include "mock/auth/authenticator.h"
@@ -29,7 +33,16 @@ struct ApiOptions {
   // The envelope's `server` field.
   std::string server_name = "ocp-mock";
   // The OCP version's error codes and messages (its profile's).
-  ocp::ErrorCatalog errors;
+  ocp::ErrorCatalog errors = {};
+  // Requests the journal keeps; older ones are dropped. 0 keeps none.
+  size_t journal_size = 10000;
+  // The OCP version played (GET /__mock/health, GET /api/v2/info), and whether it has
+  // GET /api/status (its profile's).
+  std::string ocp_version = "4.2.2";
+  bool api_status = true;
+  // An origin ("https://tool.example", or "*") whose pages may call the mock: CORS headers on
+  // every answer and on OPTIONS preflights. Empty: no CORS headers.
+  std::string cors_origin = {};
 };
 
 class Api : public http::Service {
@@ -42,17 +55,37 @@ class Api : public http::Service {
   http::Response Handle(const http::Request& request) const override;
   http::Response Reject(const Status& status) const override;
 
+  const journal::Journal& journal() const { return journal_; }
+
  private:
+  // What the journal records of a request besides the request and the response.
+  struct Outcome {
+    bool control = false;  // a /__mock/ path: not journaled
+    const auth::User* user = nullptr;
+    std::string error_code;
+  };
+
   // The steps of the pipeline; a failure at any step is the answer.
-  http::Response Respond(const http::Request& request, const RequestContext& context) const;
+  http::Response Respond(const http::Request& request, const RequestContext& context,
+                         Outcome& outcome) const;
+  http::Response Fail(const RequestContext& context, const Status& failure, Outcome& outcome) const;
+  http::Response Options(const http::Request& request, const RequestContext& context,
+                         Outcome& outcome) const;
+  void AddCors(const http::Request& request, http::Response& response) const;
+  void Record(const http::Request& request, const http::Response& response,
+              const RequestContext& context, const Outcome& outcome) const;
   StatusOr<Reply> Admitted(const http::Request& request, const RouteMatch& match,
                            const auth::User* user, auth::Throttle::Decision& decision) const;
   static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match);
 
   EnvelopeSettings envelope_;
+  std::string options_cors_;
   const auth::Authenticator* authenticator_;
+  mutable journal::Journal journal_;
   TaskHandlers tasks_;
   ControlHandlers control_;
+  JournalHandlers journal_handlers_;
+  ProbeHandlers probes_;
   Router router_;
   mutable auth::Throttle throttle_;
   mutable TraceIds trace_ids_;

@@ -1,9 +1,11 @@
 #include "mock/api/envelope.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <random>
 
+#include "mock/core/log.h"
 #include "mock/model/timestamp.h"
 
 namespace mock::api {
@@ -18,8 +20,6 @@ uint64_t Mix(uint64_t x) {
 
 void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestContext& context,
                  int status) {
-  // OCP's documented 429 body has an empty traceId: throttling happens before tracing starts.
-  const std::string& trace_id = status == 429 ? std::string() : context.trace_id;
   w.Key("server");
   w.String(settings.server);
   w.Key("status");
@@ -29,7 +29,7 @@ void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestC
   w.Key("timestamp");
   w.String(NowTimestamp());
   w.Key("traceId");
-  w.String(trace_id);
+  w.String(context.trace_id);
 }
 
 void WriteDuration(JsonWriter& w, const RequestContext& context) {
@@ -58,6 +58,21 @@ std::string TraceIds::Next() {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(id));
   return out;
+}
+
+std::string TraceIds::For(const http::Headers& headers) {
+  const std::string* sent = http::FindHeader(headers, "x-trace-id");
+  if (sent == nullptr) return Next();
+  const bool valid = sent->size() == 16 && std::all_of(sent->begin(), sent->end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                     });
+  if (valid) return *sent;
+  if (LogEnabled(LogLevel::kDebug)) {
+    Log(LogLevel::kDebug,
+        "x-trace-id '" + Excerpt(*sent) +
+            "' is not 16 lowercase hex digits; answering with a trace id of our own");
+  }
+  return Next();
 }
 
 std::string NowTimestamp() {

@@ -38,6 +38,10 @@ class TraceIds {
  public:
   TraceIds();
   std::string Next();
+  // The request's `x-trace-id` when it is a trace id (16 lowercase hex digits, the form OCP's
+  // envelope documents), as OCP echoes it; else Next(). Real OCP echoes any value; the mock
+  // keeps its envelope within the documented form, and logs the refusal at debug level.
+  std::string For(const http::Headers& headers);
 
  private:
   uint64_t seed_;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,9 +20,11 @@ namespace mock::api {
 
 // Who may call a route.
 enum class Access {
-  kControl,      // the mock's own /__mock/ endpoints: no credentials
-  kTaskViewer,   // OCP's read permission on tasks
-  kTaskManager,  // OCP's permission to change tasks
+  kControl,        // the mock's own /__mock/ endpoints: no credentials, not journaled
+  kPublic,         // an OCP endpoint without authentication (GET /api/v2/time)
+  kAuthenticated,  // any authenticated user, whatever their permissions (GET /api/v2/info)
+  kTaskViewer,     // OCP's read permission on tasks
+  kTaskManager,    // OCP's permission to change tasks
 };
 
 // A request as a handler sees it.
@@ -32,11 +35,15 @@ struct Call {
   std::vector<int64_t> ids;
 };
 
-// What a handler answers with on success: the envelope's `data`.
+// What a handler answers with on success: the envelope's `data`, or (for the few OCP endpoints
+// documented without the envelope) a bare body.
 struct Reply {
   // Writes exactly one JSON value; empty: the envelope has no `data` (as OCP answers skip and
   // cancel). Runs after every lock the handler took is released, so it owns what it writes.
   std::function<void(json::JsonWriter&)> write_data;
+  // Set: the whole body, sent as it is with `content_type`, without the envelope.
+  std::optional<std::string> bare_body = std::nullopt;
+  std::string content_type = "application/json";
 };
 
 using Handler = std::function<StatusOr<Reply>(const Call&)>;

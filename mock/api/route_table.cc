@@ -2,14 +2,18 @@
 
 namespace mock::api {
 
-std::vector<Route> RouteTable(const TaskHandlers& tasks, const ControlHandlers& control) {
+std::vector<Route> RouteTable(const RouteHandlers& handlers) {
+  const TaskHandlers& tasks = handlers.tasks;
+  const ControlHandlers& control = handlers.control;
+  const JournalHandlers& journal = handlers.journal;
+  const ProbeHandlers& probes = handlers.probes;
   const std::string t = "/api/v2/tasks/instances";
   const std::string task = t + "/{taskInstanceId}";
   const std::string subtask = task + "/subtasks/{subtaskInstanceId}";
   const Access view = Access::kTaskViewer;
   const Access manage = Access::kTaskManager;
   const Access mock = Access::kControl;
-  return {
+  std::vector<Route> routes = {
       // OCP's task API (shared/reference/ocp-api.md).
       {"GET", t, view, [h = &tasks](const Call& c) { return h->List(c.request.query); }},
       {"GET", task, view, [h = &tasks](const Call& c) { return h->Detail(c.ids[0]); }},
@@ -30,7 +34,22 @@ std::vector<Route> RouteTable(const TaskHandlers& tasks, const ControlHandlers& 
       {"POST", "/__mock/clock/advance", mock,
        [h = &control](const Call& c) { return h->AdvanceClock(c.request.query); }},
       {"POST", "/__mock/reset", mock, [h = &control](const Call&) { return h->Reset(); }},
+      {"GET", "/__mock/requests", mock,
+       [h = &journal](const Call& c) { return h->List(c.request.query); }},
+      {"DELETE", "/__mock/requests", mock, [h = &journal](const Call&) { return h->Clear(); }},
+      {"GET", "/__mock/requests/count", mock,
+       [h = &journal](const Call& c) { return h->Count(c.request.query); }},
+      {"GET", "/__mock/health", mock, [h = &probes](const Call&) { return h->Health(); }},
+      // What clients call to find OCP (ocp-api-resources.md section 5).
+      {"GET", "/api/v2/time", Access::kPublic, [h = &probes](const Call&) { return h->Time(); }},
+      {"GET", "/api/v2/info", Access::kAuthenticated,
+       [h = &probes](const Call&) { return h->Info(); }},
   };
+  if (handlers.api_status) {
+    routes.push_back({"GET", "/api/status", Access::kAuthenticated,
+                      [h = &probes](const Call& c) { return h->ApiStatus(c.request.query); }});
+  }
+  return routes;
 }
 
 }  // namespace mock::api

@@ -5,12 +5,22 @@
 #include <vector>
 
 #include "mock/api/control_handlers.h"
+#include "mock/api/journal_handlers.h"
+#include "mock/api/probe_handlers.h"
 #include "mock/api/route.h"
 #include "mock/api/task_handlers.h"
 
 namespace mock::api {
 
-// The routes, bound to `tasks` and `control`, which must outlive them.
-std::vector<Route> RouteTable(const TaskHandlers& tasks, const ControlHandlers& control);
+// Everything the routes are bound to, which must outlive them.
+struct RouteHandlers {
+  const TaskHandlers& tasks;
+  const ControlHandlers& control;
+  const JournalHandlers& journal;
+  const ProbeHandlers& probes;
+  bool api_status = false;  // the version played has GET /api/status (4.2.1 on)
+};
+
+std::vector<Route> RouteTable(const RouteHandlers& handlers);
 
 }  // namespace mock::api

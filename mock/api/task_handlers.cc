@@ -1,5 +1,6 @@
 #include "mock/api/task_handlers.h"
 
+#include "mock/api/page_json.h"
 #include "mock/api/task_json.h"
 #include "mock/model/subtask_log.h"
 #include "mock/ocp/error_kinds.h"
@@ -8,20 +9,6 @@
 
 namespace mock::api {
 namespace {
-
-void WritePage(JsonWriter& w, const tasks::SnapshotPage& page) {
-  w.Key("page");
-  w.StartObject();
-  w.Key("number");
-  w.Int(page.page.number);
-  w.Key("size");
-  w.Int(page.page.size);
-  w.Key("totalElements");
-  w.Int64(page.total_elements);
-  w.Key("totalPages");
-  w.Int64(page.total_pages);
-  w.EndObject();
-}
 
 // OCP answers an unknown subtask of a known task as taskNotFound, naming the subtask.
 Status SubtaskNotFound(int64_t task_id, int64_t subtask_id) {
@@ -47,7 +34,7 @@ StatusOr<Reply> TaskHandlers::List(const QueryParams& params) const {
     w.StartArray();
     for (const tasks::TaskSnapshot& task : page->items) cache_.WriteBasicTask(w, *task);
     w.EndArray();
-    WritePage(w, *page);
+    WritePage(w, page->page, page->total_elements);
     w.EndObject();
   }};
 }

@@ -87,6 +87,13 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Seconds an idle connection (or one that stopped mid-request) stays open")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  app.add_option("--cors", f.api.cors_origin,
+                 "An origin (or *) whose web pages may call the mock: CORS headers, preflights");
+  app.add_option("--journal-size", f.api.journal_size,
+                 "Requests the journal (GET /__mock/requests) keeps; the oldest go first; 0 "
+                 "keeps none")
+      ->check(CLI::Range(size_t{0}, size_t{1000000}))
+      ->capture_default_str();
   app.add_option("--max-request-bytes", f.server.max_request_bytes,
                  "Largest request accepted, headers included; larger ones get a JSON 413")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20))
@@ -181,6 +188,8 @@ int Serve(const Flags& f) {
   ReturnFreedMemory();
   mock::api::ApiOptions api_options = f.api;
   api_options.errors = profile.value().errors;
+  api_options.ocp_version = profile.value().version;
+  api_options.api_status = profile.value().api_status;
   mock::api::Api api(api_options, store, clock, auth.value().get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)

@@ -54,6 +54,13 @@ std::optional<int64_t> ParseHttpDate(std::string_view date) {
   return static_cast<int64_t>(timegm(&tm));
 }
 
+std::string AccessKeyOf(const http::Headers& headers) {
+  const std::string* header = http::FindHeader(headers, "Authorization");
+  if (header == nullptr || header->rfind(kAkSkScheme, 0) != 0) return "";
+  std::string_view credentials = std::string_view(*header).substr(kAkSkScheme.size());
+  return std::string(credentials.substr(0, credentials.find(':')));
+}
+
 Authenticator::Authenticator(std::vector<User> users, bool accept_ak_sk)
     : users_(std::move(users)), accept_ak_sk_(accept_ak_sk) {}
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "mock/auth/users.h"
@@ -36,6 +37,10 @@ class Authenticator {
   std::vector<User> users_;
   bool accept_ak_sk_;
 };
+
+// The access key an AK/SK request names in its Authorization header (not a secret); "" for
+// any other request.
+std::string AccessKeyOf(const http::Headers& headers);
 
 // "Tue, 17 Jan 2023 09:13:57 GMT" -> epoch seconds; nullopt when not RFC 1123.
 std::optional<int64_t> ParseHttpDate(std::string_view date);

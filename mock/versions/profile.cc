@@ -33,6 +33,7 @@ struct Layer {
   std::optional<std::string> extends;
   std::string summary;
   std::optional<bool> ak_sk;
+  std::optional<bool> api_status;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
 };
 
@@ -64,6 +65,7 @@ StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
   if (d.HasMember("extends")) layer.extends = d["extends"].GetString();
   layer.summary = d["summary"].GetString();
   if (d.HasMember("akSk")) layer.ak_sk = d["akSk"].GetBool();
+  if (d.HasMember("apiStatus")) layer.api_status = d["apiStatus"].GetBool();
   if (d.HasMember("errors")) {
     for (const auto& m : d["errors"].GetObject()) {
       // The schema admits only known names.
@@ -111,6 +113,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   if (!schemas.ok()) return schemas.status();
   Profile profile;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
+  std::optional<bool> api_status;
   std::optional<bool> ak_sk;
   for (std::string next(version); !next.empty();) {
     if (std::find(known.begin(), known.end(), next) == known.end()) {
@@ -129,12 +132,14 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     profile.chain.push_back(next);
     profile.schema_dirs.push_back(dir);
     if (!ak_sk) ak_sk = layer.value().ak_sk;
+    if (!api_status) api_status = layer.value().api_status;
     errors.merge(layer.value().errors);  // keeps what a later (more specific) layer set
     next = layer.value().extends.value_or("");
   }
   profile.schema_dirs.push_back(schemas_root);
   profile.version = std::string(version);
   profile.ak_sk = ak_sk.value_or(false);
+  profile.api_status = api_status.value_or(false);
   auto catalog = ocp::ErrorCatalog::Make(errors);
   if (!catalog.ok()) {
     return ConfigError("version profile " + profile.version + ": " + catalog.status().message());

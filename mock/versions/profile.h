@@ -21,9 +21,10 @@
 namespace mock::versions {
 
 struct Profile {
-  std::string version;  // "4.2.0"
-  std::string summary;  // one line: what sets it apart
-  bool ak_sk = false;   // AK/SK signatures accepted (Basic always is)
+  std::string version;      // "4.2.0"
+  std::string summary;      // one line: what sets it apart
+  bool ak_sk = false;       // AK/SK signatures accepted (Basic always is)
+  bool api_status = false;  // GET /api/status is served (OCP 4.2.1 and later)
   ocp::ErrorCatalog errors;
   // This version's folder, then each folder up its `extends` chain, then the shared schemas.
   json::SchemaDirs schema_dirs;

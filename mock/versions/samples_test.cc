@@ -16,9 +16,13 @@ namespace fs = std::filesystem;
 
 // Each documented sample and the schema its response must satisfy.
 constexpr std::pair<const char*, const char*> kSamples[] = {
-    {"query-tasks", "task-list-response"},  {"task-detail", "task-detail-response"},
-    {"retry-task", "task-detail-response"}, {"subtask-log", "subtask-log-response"},
-    {"skip-subtask", "no-data-response"},   {"throttled-429", "error-envelope"},
+    {"query-tasks", "task-list-response"},
+    {"task-detail", "task-detail-response"},
+    {"retry-task", "task-detail-response"},
+    {"subtask-log", "subtask-log-response"},
+    {"skip-subtask", "no-data-response"},
+    {"throttled-429", "error-envelope"},
+    {"info", "info"},
 };
 
 // NAME-VERSION.json, or 4.2.2's where the version documents the same sample.
