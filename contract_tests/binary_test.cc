@@ -60,11 +60,27 @@ class TempDir {
 TEST(Binary, HelpListsEveryFlag) {
   RunResult r = RunMock("--help");
   EXPECT_EQ(0, r.exit_code);
-  for (const char* flag :
-       {"--fixtures", "--users", "--no-auth", "--time-scale", "--schemas", "--bind", "--port",
-        "--server-name", "--log-level", "--max-request-bytes", "--max-query-params",
-        "--keepalive-timeout", "--max-connections", "--max-header-bytes", "--max-body-bytes",
-        "--help", "--version", "--ocp-version", "--list-versions"}) {
+  for (const char* flag : {"--fixtures",
+                           "--users",
+                           "--no-auth",
+                           "--time-scale",
+                           "--schemas",
+                           "--bind",
+                           "--port",
+                           "--server-name",
+                           "--log-level",
+                           "--max-request-bytes",
+                           "--max-query-params",
+                           "--keepalive-timeout",
+                           "--max-connections",
+                           "--max-header-bytes",
+                           "--max-body-bytes",
+                           "--help",
+                           "--version",
+                           "--ocp-version",
+                           "--list-versions",
+                           "--journal-size",
+                           "--cors"}) {
     EXPECT_NE(std::string::npos, r.output.find(flag)) << flag;
   }
 }
@@ -231,6 +247,17 @@ TEST(Binary, ReadyLineNamesTheBoundAddress) {
   HttpResult r = Admin(mock).Send("GET", "/api/v2/tasks/instances?size=1");
   EXPECT_EQ(200, r.status);
   EXPECT_NE(std::string::npos, r.body.find("\"server\":\"ci-box\"")) << r.body;
+}
+
+// IPv6: the ready line prints a URL a client can use as it is, with the address in brackets.
+TEST(Binary, ServesOnIpv6Loopback) {
+  for (const char* bind : {"::1", "[::1]"}) {
+    MockProcess mock(OCPMOCK_BINARY, {"--bind", bind, "--no-auth"});
+    EXPECT_EQ(0u, mock.base_url().rfind("http://[::1]:", 0)) << mock.base_url();
+    HttpResult r =
+        HttpClient(mock.base_url(), std::nullopt, std::nullopt).Send("GET", "/api/v2/time");
+    EXPECT_EQ(200, r.status) << bind << ": " << r.transport_error;
+  }
 }
 
 // SIGTERM and SIGINT stop it cleanly (exit 0) within a second, even with a client connected.

@@ -111,6 +111,7 @@ Probe::Exchange Probe::Get(const std::string& target, bool basic,
 }
 
 Probe::Probe(const Target& target) : client_(target.base_url, target.user, target.password) {
+  client_.set_language(target.language);
   const std::string list(kList);
   exchanges_[kListCheck] = Get(list + "?page=1&size=10");
   exchanges_[kPaging] = Get(list + "?page=2&size=1");

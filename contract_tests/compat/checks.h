@@ -30,6 +30,7 @@ struct Target {
   std::string base_url;
   std::optional<std::string> user, password;          // Basic credentials
   std::optional<std::string> access_key, secret_key;  // AK/SK, optional
+  std::string language = "en-US";                     // Accept-Language; "" sends none
 };
 
 // One version's contract: its profile, schemas, and response outlines.

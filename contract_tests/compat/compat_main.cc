@@ -148,6 +148,11 @@ int main(int argc, char** argv) {
       ->envname("OCP_ACCESS_KEY");
   check->add_option("--secret-key", o.target.secret_key, "SK (better: OCP_SECRET_KEY)")
       ->envname("OCP_SECRET_KEY");
+  check
+      ->add_option("--language", o.target.language,
+                   "Accept-Language of every request (\"\" sends none)")
+      ->envname("OCP_LANGUAGE")
+      ->capture_default_str();
   check->add_option("--versions", o.versions, "Only these versions (comma-separated)");
   check->add_option("--junit", o.junit, "Write JUnit XML here");
   check->add_option("--markdown", o.markdown, "Write a Markdown report here");

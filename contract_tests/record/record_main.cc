@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
       ->envname("OCP_ACCESS_KEY");
   app.add_option("--secret-key", o.secret_key, "SK (better: OCP_SECRET_KEY)")
       ->envname("OCP_SECRET_KEY");
+  app.add_option("--language", o.language, "Accept-Language of every request (\"\" sends none)")
+      ->envname("OCP_LANGUAGE")
+      ->capture_default_str();
   app.add_option("--out", o.out, "Fixture folder to write (OUT/tasks/recorded.json)")->required();
   app.add_option("--ocp-version", o.ocp_version,
                  "Version whose schemas the responses must meet (default: the newest)");

@@ -60,7 +60,9 @@ class Session {
         schemas_(schemas),
         report_(report),
         client_(o.base_url, o.access_key ? std::nullopt : o.user,
-                o.access_key ? std::nullopt : o.password) {}
+                o.access_key ? std::nullopt : o.password) {
+    client_.set_language(o.language);
+  }
 
   // GET `target`; a 200 JSON body checked against `schema` (violations reported), else an error
   // naming the request.

@@ -34,6 +34,7 @@ struct RecordOptions {
   size_t max_logs = 200;      // subtask logs fetched in all
   size_t page_size = 100;
   bool anonymise = false;
+  std::string language = "en-US";  // Accept-Language of every request; "" sends none
 };
 
 struct RecordReport {

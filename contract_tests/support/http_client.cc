@@ -1,6 +1,7 @@
 #include "contract_tests/support/http_client.h"
 
 #include <curl/curl.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <memory>
@@ -56,7 +57,14 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
   // Send the target byte for byte: no normalisation of dot-segments or escapes.
   curl_easy_setopt(curl.get(), CURLOPT_PATH_AS_IS, 1L);
   curl_slist* header_list = nullptr;
-  for (const std::string& h : headers) header_list = curl_slist_append(header_list, h.c_str());
+  bool has_language = false;
+  for (const std::string& h : headers) {
+    header_list = curl_slist_append(header_list, h.c_str());
+    has_language = has_language || strncasecmp(h.c_str(), "Accept-Language:", 16) == 0;
+  }
+  if (!language_.empty() && !has_language) {
+    header_list = curl_slist_append(header_list, ("Accept-Language: " + language_).c_str());
+  }
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(header_list,
                                                                     curl_slist_free_all);
   curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, header_list);

@@ -33,10 +33,17 @@ class HttpClient {
 
   const std::string& base_url() const { return base_url_; }
 
+  // Every request says `Accept-Language: language` (OCP's documented header), unless its own
+  // headers name one; "" sends none. A real OCP answers in its default language without it, on
+  // many installations Chinese (ocp-field-behaviour.md).
+  void set_language(std::string language) { language_ = std::move(language); }
+  const std::string& language() const { return language_; }
+
  private:
   std::string base_url_;
   std::optional<std::string> user_;
   std::optional<std::string> password_;
+  std::string language_ = "en-US";
 };
 
 }  // namespace contract

@@ -143,6 +143,7 @@ ServerUnderTest::ServerUnderTest() {
   if (auto base = Env("OCP_BASE_URL")) {
     live_ = true;
     client_ = std::make_unique<HttpClient>(*base, Env("OCP_USER"), Env("OCP_PASSWORD"));
+    client_->set_language(Env("OCP_LANGUAGE").value_or("en-US"));
   } else {
     // A frozen clock: tasks move only when a test advances time, so what the suite learned
     // stays true while it runs.

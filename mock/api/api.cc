@@ -80,7 +80,7 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
       authenticator_(authenticator),
       journal_(options.journal_size),
       tasks_(store),
-      control_(store, clock),
+      control_({store, clock, journal_, throttle_}),
       journal_handlers_(journal_),
       probes_(store, clock, options.ocp_version),
       router_(RouteTable({tasks_, control_, journal_handlers_, probes_, options.api_status})) {}

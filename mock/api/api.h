@@ -82,12 +82,12 @@ class Api : public http::Service {
   std::string options_cors_;
   const auth::Authenticator* authenticator_;
   mutable journal::Journal journal_;
+  mutable auth::Throttle throttle_;
   TaskHandlers tasks_;
   ControlHandlers control_;
   JournalHandlers journal_handlers_;
   ProbeHandlers probes_;
   Router router_;
-  mutable auth::Throttle throttle_;
   mutable TraceIds trace_ids_;
 };
 

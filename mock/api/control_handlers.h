@@ -1,34 +1,45 @@
-// The mock's own control endpoints under /__mock/ (not OCP's): reset the tasks to the fixtures,
+// The mock's own control endpoints under /__mock/ (not OCP's): put the mock back as it started,
 // read the mock clock, and move it forward so that tests never sleep. Bound to paths in
 // route_table.cc, like OCP's.
 //
-//   ControlHandlers control(store, clock);
+//   ControlHandlers control({store, clock, journal, throttle});
 //   control.AdvanceClock({{"seconds", "30"}});
 #pragma once
 
 #include "mock/api/route.h"
+#include "mock/auth/throttle.h"
 #include "mock/core/params.h"
+#include "mock/journal/journal.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
 
 namespace mock::api {
 
+// What a reset can put back; each must outlive the handlers.
+struct Resettable {
+  tasks::TaskStore& store;
+  tasks::MockClock& clock;
+  journal::Journal& journal;
+  auth::Throttle& throttle;
+};
+
 class ControlHandlers {
  public:
-  // `store` and `clock` must outlive the handlers.
-  ControlHandlers(tasks::TaskStore& store, tasks::MockClock& clock)
-      : store_(store), clock_(clock) {}
+  explicit ControlHandlers(Resettable state) : state_(state) {}
 
   // GET /__mock/clock: {"epochMillis", "now", "timeScale"}.
   StatusOr<Reply> Clock() const;
   // POST /__mock/clock/advance?seconds=S (0 to 1e9, fractions allowed): the clock after.
   StatusOr<Reply> AdvanceClock(const QueryParams& params) const;
-  // POST /__mock/reset: every task back as the fixtures describe it; {"tasks": N}.
-  StatusOr<Reply> Reset() const;
+  // POST /__mock/reset[?only=PART,...]: the parts named, or all of them, back as the mock
+  // started. Parts: `clock` (restarts from the wall clock, forgetting every advance), `tasks`
+  // (as the fixtures describe them, progressing from the clock's now: after the clock when both
+  // are reset), `journal` (emptied), `rateLimits` (every user's window starts afresh).
+  // {"reset": [parts, alphabetically], "tasks": N}. An unknown part is a 400; nothing is reset.
+  StatusOr<Reply> Reset(const QueryParams& params) const;
 
  private:
-  tasks::TaskStore& store_;
-  tasks::MockClock& clock_;
+  Resettable state_;
 };
 
 }  // namespace mock::api

@@ -106,7 +106,7 @@ int Fatal(const std::string& message) {
 }
 
 std::string Url(const std::string& host, uint16_t port) {
-  bool v6 = host.find(':') != std::string::npos;
+  bool v6 = host.find(':') != std::string::npos && host.front() != '[';
   return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 

@@ -19,4 +19,9 @@ Throttle::Decision Throttle::Admit(const User& user, int64_t now_ms) {
   return d;
 }
 
+void Throttle::Reset() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  windows_.clear();
+}
+
 }  // namespace mock::auth

@@ -27,6 +27,9 @@ class Throttle {
   // Counts one request by `user` at `now_ms`. Thread-safe.
   Decision Admit(const User& user, int64_t now_ms);
 
+  // Forgets every window: each user starts a fresh one with its next request. Thread-safe.
+  void Reset();
+
  private:
   struct Window {
     int64_t start_ms = 0;

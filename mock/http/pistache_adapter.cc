@@ -295,7 +295,11 @@ HttpServer::~HttpServer() { Shutdown(); }
 StatusOr<uint16_t> HttpServer::Start() {
   const ServerOptions& o = impl_->options;
   try {
-    impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(o.bind, P::Port(o.port)));
+    // Pistache 0.0.5 parses the host and port back out of "host:port", so an IPv6 address only
+    // survives in brackets.
+    const bool v6 = o.bind.find(':') != std::string::npos && o.bind.front() != '[';
+    const std::string host = v6 ? "[" + o.bind + "]" : o.bind;
+    impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(host, P::Port(o.port)));
     auto opts = P::Http::Endpoint::options()
                     .threads(o.threads)
                     .flags(P::Tcp::Options::ReuseAddr)

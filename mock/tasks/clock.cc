@@ -17,11 +17,17 @@ MockClock::MockClock(double scale)
       start_(std::chrono::steady_clock::now()) {}
 
 int64_t MockClock::NowMs() const {
-  auto real = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::steady_clock::now() - start_)
-                  .count();
+  const auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(mutex_);
+  auto real = std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count();
   return start_epoch_ms_ + static_cast<int64_t>(static_cast<double>(real) * scale_) + advanced_ms_;
+}
+
+void MockClock::Reset() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  start_epoch_ms_ = WallClockMs();
+  start_ = std::chrono::steady_clock::now();
+  advanced_ms_ = 0;
 }
 
 void MockClock::Advance(int64_t ms) {

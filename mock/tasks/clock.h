@@ -18,19 +18,23 @@ class MockClock {
   // second, 0 freezes the clock. Starts at the current wall-clock time.
   explicit MockClock(double scale);
 
-  // Epoch milliseconds on the mock's clock; never decreases.
+  // Epoch milliseconds on the mock's clock; never decreases, but across a Reset.
   int64_t NowMs() const;
 
   // Moves the clock forward by `ms` (negative values are ignored). Thread-safe.
   void Advance(int64_t ms);
 
+  // Starts the clock again from the current wall-clock time, forgetting every Advance: the one
+  // way it goes back (POST /__mock/reset). Thread-safe.
+  void Reset();
+
   double scale() const { return scale_; }
 
  private:
   const double scale_;
-  const int64_t start_epoch_ms_;
-  const std::chrono::steady_clock::time_point start_;
   mutable std::mutex mutex_;
+  int64_t start_epoch_ms_;
+  std::chrono::steady_clock::time_point start_;
   int64_t advanced_ms_ = 0;
 };
 

@@ -1,0 +1,83 @@
+// What HttpClient sends: the language header every live request carries.
+#include "contract_tests/support/http_client.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace contract {
+namespace {
+
+// Accepts one connection on a free loopback port, keeps the request head it reads, and answers
+// 200 with no body.
+class OneRequestServer {
+ public:
+  OneRequestServer() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    listen(fd_, 1);
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~OneRequestServer() {
+    thread_.join();
+    close(fd_);
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // Valid once the client has its answer.
+  const std::string& head() const { return head_; }
+
+ private:
+  void Serve() {
+    int c = accept(fd_, nullptr, nullptr);
+    char buf[4096];
+    while (head_.find("\r\n\r\n") == std::string::npos) {
+      ssize_t n = read(c, buf, sizeof buf);
+      if (n <= 0) break;
+      head_.append(buf, static_cast<size_t>(n));
+    }
+    const std::string answer = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    (void)!write(c, answer.data(), answer.size());
+    close(c);
+  }
+
+  int fd_ = -1;
+  uint16_t port_ = 0;
+  std::string head_;
+  std::thread thread_;
+};
+
+std::string HeadSent(const std::string& language, const std::vector<std::string>& headers = {}) {
+  OneRequestServer server;
+  HttpClient client(server.url(), std::nullopt, std::nullopt);
+  if (language != "default") client.set_language(language);
+  EXPECT_EQ(200, client.Send("GET", "/api/v2/time", headers, false).status);
+  return server.head();
+}
+
+TEST(HttpClientTest, SendsEnglishByDefault) {
+  EXPECT_NE(std::string::npos, HeadSent("default").find("\r\nAccept-Language: en-US\r\n"));
+}
+
+TEST(HttpClientTest, SendsTheLanguageAskedFor) {
+  EXPECT_NE(std::string::npos, HeadSent("zh-CN").find("\r\nAccept-Language: zh-CN\r\n"));
+  EXPECT_EQ(std::string::npos, HeadSent("").find("Accept-Language"));
+}
+
+TEST(HttpClientTest, ARequestsOwnLanguageHeaderWins) {
+  const std::string head = HeadSent("en-US", {"accept-language: zh-CN"});
+  EXPECT_NE(std::string::npos, head.find("accept-language: zh-CN"));
+  EXPECT_EQ(std::string::npos, head.find("en-US"));
+}
+
+}  // namespace
+}  // namespace contract

@@ -1,0 +1,94 @@
+// POST /__mock/reset: everything back as the mock started, or the parts named.
+#include "mock/api/control_handlers.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mock/api/api.h"
+#include "mock/json/json.h"
+#include "mock/tasks/test_tasks.h"
+#include "mock/testing/test_paths.h"
+#include "mock/versions/profile.h"
+
+namespace mock::api {
+namespace {
+
+using testing::HasSubstr;
+
+constexpr const char* kLimited = "Basic bGltaXRlZDpwdw==";  // limited:pw
+
+struct Harness {
+  Harness()
+      : clock(0),
+        store({tasks::testing::Chain(
+                  7, model::TaskStatus::kFailed,
+                  {model::SubtaskStatus::kSuccessful, model::SubtaskStatus::kFailed})},
+              clock),
+        users({auth::User{
+            1, "limited", "pw", {}, {auth::Permission::kTaskManager}, auth::RateLimit{2, 3600}}}),
+        api(ApiOptions{"unit",
+                       versions::LoadProfile(testdata::SchemasDir(), "4.2.2").value().errors},
+            store, clock, &users) {}
+
+  http::Response Send(const std::string& method, const std::string& target) {
+    return api.Handle(http::MakeRequest(method, target, {{"Authorization", kLimited}}).value());
+  }
+  std::string TaskStatus() {
+    auto doc = json::ParseJson(Send("GET", "/api/v2/tasks/instances/7").body);
+    return doc.ok() && doc.value().HasMember("data") ? doc.value()["data"]["status"].GetString()
+                                                     : "(refused)";
+  }
+
+  tasks::MockClock clock;
+  tasks::TaskStore store;
+  auth::Authenticator users;
+  Api api;
+};
+
+TEST(ResetTest, PutsEverythingBackByDefault) {
+  Harness h;
+  const int64_t started = h.clock.NowMs();
+  h.clock.Advance(int64_t{48} * 3600 * 1000);
+  ASSERT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status);
+  EXPECT_EQ(200, h.Send("GET", "/api/v2/tasks/instances").status);
+  EXPECT_EQ(429, h.Send("GET", "/api/v2/tasks/instances").status) << "the limit of 2 is spent";
+  http::Response r = h.Send("POST", "/__mock/reset");
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_THAT(r.body, HasSubstr(R"("reset":["clock","journal","rateLimits","tasks"])"));
+  EXPECT_LT(h.clock.NowMs() - started, int64_t{3600} * 1000) << "the advance is forgotten";
+  EXPECT_EQ(0u, h.api.journal().Count({}));
+  EXPECT_EQ("FAILED", h.TaskStatus()) << "served: the window starts afresh, the task is back";
+}
+
+TEST(ResetTest, ResetsOnlyThePartsNamed) {
+  Harness h;
+  h.clock.Advance(60'000);
+  const int64_t advanced = h.clock.NowMs();
+  ASSERT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status);
+  http::Response r = h.Send("POST", "/__mock/reset?only=journal,rateLimits");
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_THAT(r.body, HasSubstr(R"("reset":["journal","rateLimits"])"));
+  EXPECT_GE(h.clock.NowMs(), advanced);
+  EXPECT_EQ("RUNNING", h.TaskStatus()) << "the retried task is left as it is";
+  EXPECT_EQ(1u, h.api.journal().Count({})) << "only the GET just made";
+  h.Send("POST", "/__mock/reset?only=tasks&only=clock");
+  EXPECT_LT(h.clock.NowMs(), advanced);
+  EXPECT_EQ("FAILED", h.TaskStatus());
+}
+
+TEST(ResetTest, BadPartsAreRefusedAndNothingIsReset) {
+  Harness h;
+  h.clock.Advance(60'000);
+  const int64_t advanced = h.clock.NowMs();
+  h.Send("GET", "/api/v2/tasks/instances");
+  for (const char* target : {"/__mock/reset?only=clock,everything", "/__mock/reset?all=1"}) {
+    http::Response r = h.Send("POST", target);
+    EXPECT_EQ(400, r.status) << target;
+    EXPECT_THAT(r.body, testing::AnyOf(HasSubstr("everything"), HasSubstr("all"))) << r.body;
+  }
+  EXPECT_GE(h.clock.NowMs(), advanced);
+  EXPECT_EQ(1u, h.api.journal().Count({}));
+}
+
+}  // namespace
+}  // namespace mock::api
