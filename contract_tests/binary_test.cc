@@ -116,7 +116,7 @@ TEST(Binary, RefusesAFixtureTheVersionsSchemasDoNotAllow) {
   TempDir dir;
   std::ofstream(dir.path() / "tasks" / "standby.json")
       << R"({"format":"ocp-mock-fixtures/1","tasks":[{"task":{"id":1,"name":"t",)"
-      << R"("status":"RUNNING","creator":{"id":1,"name":"a"},"subtasks":[],)"
+      << R"("status":"SUCCESSFUL","creator":{"id":1,"name":"a"},"subtasks":[],)"
       << R"("cluster":{"id":1,"name":"c","obClusterId":1,"type":"STANDBY"}}}]})";
   const std::string fixtures = " --no-auth --fixtures '" + dir.path().string() + "'";
   RunResult r = RunMock("--port 0 --ocp-version 4.2.0" + fixtures);
@@ -153,7 +153,7 @@ TEST(Binary, RefusesUnreadableJsonAndDuplicateIds) {
   EXPECT_NE(std::string::npos, r.output.find("a.json: line 1, column 12")) << r.output;
 
   TempDir dup;
-  const std::string task = R"({"task":{"id":7,"name":"t","status":"RUNNING",)"
+  const std::string task = R"({"task":{"id":7,"name":"t","status":"SUCCESSFUL",)"
                            R"("creator":{"id":1,"name":"a"},"subtasks":[]}})";
   std::ofstream(dup.path() / "tasks" / "a.json")
       << R"({"format":"ocp-mock-fixtures/1","tasks":[)" << task << "," << task << "]}";

@@ -22,9 +22,10 @@ class OneRequestServer {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
-    bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    listen(fd_, 1);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd_, 1) != 0 ||
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+      ADD_FAILURE() << "cannot listen on a loopback port";
+    }
     port_ = ntohs(addr.sin_port);
     thread_ = std::thread([this] { Serve(); });
   }

@@ -18,7 +18,7 @@ namespace mock::api {
 
 struct RouteMatch {
   enum Outcome { kFound, kNotFound, kMethodNotAllowed } outcome = kNotFound;
-  const Route* route = nullptr;     // with kFound
+  const Route* route = nullptr;     // with kFound; points into the Router
   std::vector<std::string> params;  // with kFound: the `{...}` segments, in order
   std::vector<std::string> names;   // with kFound: their names, without braces
   std::string allow;                // with kMethodNotAllowed: "GET, POST"

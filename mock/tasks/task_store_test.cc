@@ -96,7 +96,8 @@ TEST(TaskStoreTest, ConcurrentOperationsApplyOneAtATime) {
         store.Change(
             1, [](model::Task& t, int64_t now) { return CancelSubtask(t, t.subtasks[1], now); });
         clock.Advance(500);
-        const model::Task& t = *store.All()[0];
+        const TaskSnapshot snapshot = store.All()[0];  // kept: a change may replace the task
+        const model::Task& t = *snapshot;
         // A finished task has nothing under way; a running one has something to do.
         bool active = false;
         for (const auto& s : t.subtasks) {
