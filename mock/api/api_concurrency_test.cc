@@ -1,6 +1,6 @@
 // Lists and changes together: replies own their task snapshots and render after the store's
 // lock is released, so a list in flight never blocks a change and never sees half of one.
-// Built into mock_api_tests, which tools/test --full also runs under ThreadSanitizer.
+// Built into mock_api_concurrency_tests, which tools/test --full also runs under ThreadSanitizer.
 #include <gtest/gtest.h>
 
 #include <atomic>

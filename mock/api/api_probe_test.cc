@@ -2,43 +2,23 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/api/api.h"
+#include "mock/api/test_api.h"
 #include "mock/json/json.h"
 #include "mock/model/timestamp.h"
-#include "mock/tasks/test_tasks.h"
-#include "mock/testing/test_paths.h"
-#include "mock/versions/profile.h"
 
 namespace mock::api {
 namespace {
 
-using testing::HasSubstr;
+using ::testing::HasSubstr;
 
 constexpr const char* kAdmin = "Basic YWRtaW46QWRtaW5AMTIz";  // admin:Admin@123
 
-struct Harness {
+// The test API with one user who may do anything.
+struct Harness : testing::TestApi {
   explicit Harness(ApiOptions options = {})
-      : clock(0),
-        store(
-            {tasks::testing::Chain(7, model::TaskStatus::kFailed, {model::SubtaskStatus::kFailed})},
-            clock),
-        users({auth::User{100, "admin", "Admin@123", {}, {auth::Permission::kTaskManager}, {}}}),
-        api(WithCatalogue(std::move(options)), store, clock, &users) {}
-
-  static ApiOptions WithCatalogue(ApiOptions options) {
-    options.errors =
-        versions::LoadProfile(testdata::SchemasDir(), options.ocp_version).value().errors;
-    return options;
-  }
-  http::Response Send(const std::string& method, const std::string& target,
-                      http::Headers headers = {}) {
-    return api.Handle(http::MakeRequest(method, target, std::move(headers)).value());
-  }
-
-  tasks::MockClock clock;
-  tasks::TaskStore store;
-  auth::Authenticator users;
-  Api api;
+      : TestApi(std::move(options),
+                std::vector<auth::User>{
+                    {100, "admin", "Admin@123", {}, {auth::Permission::kTaskManager}, {}}}) {}
 };
 
 TEST(ProbesTest, TimeNeedsNoCredentialsAndIsTheMockClockAsText) {

@@ -4,45 +4,33 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/api/api.h"
+#include "mock/api/test_api.h"
 #include "mock/json/json.h"
-#include "mock/tasks/test_tasks.h"
-#include "mock/testing/test_paths.h"
-#include "mock/versions/profile.h"
 
 namespace mock::api {
 namespace {
 
-using testing::HasSubstr;
+using ::testing::HasSubstr;
 
 constexpr const char* kLimited = "Basic bGltaXRlZDpwdw==";  // limited:pw
 
-struct Harness {
+// The test API with one user, limited to 2 requests an hour; requests are sent as that user.
+struct Harness : testing::TestApi {
   Harness()
-      : clock(0),
-        store({tasks::testing::Chain(
-                  7, model::TaskStatus::kFailed,
-                  {model::SubtaskStatus::kSuccessful, model::SubtaskStatus::kFailed})},
-              clock),
-        users({auth::User{
-            1, "limited", "pw", {}, {auth::Permission::kTaskManager}, auth::RateLimit{2, 3600}}}),
-        api(ApiOptions{"unit",
-                       versions::LoadProfile(testdata::SchemasDir(), "4.2.2").value().errors},
-            store, clock, &users) {}
-
+      : TestApi({}, std::vector<auth::User>{{1,
+                                             "limited",
+                                             "pw",
+                                             {},
+                                             {auth::Permission::kTaskManager},
+                                             auth::RateLimit{2, 3600}}}) {}
   http::Response Send(const std::string& method, const std::string& target) {
-    return api.Handle(http::MakeRequest(method, target, {{"Authorization", kLimited}}).value());
+    return TestApi::Send(method, target, {{"Authorization", kLimited}});
   }
   std::string TaskStatus() {
     auto doc = json::ParseJson(Send("GET", "/api/v2/tasks/instances/7").body);
     return doc.ok() && doc.value().HasMember("data") ? doc.value()["data"]["status"].GetString()
                                                      : "(refused)";
   }
-
-  tasks::MockClock clock;
-  tasks::TaskStore store;
-  auth::Authenticator users;
-  Api api;
 };
 
 TEST(ResetTest, PutsEverythingBackByDefault) {
@@ -84,7 +72,7 @@ TEST(ResetTest, BadPartsAreRefusedAndNothingIsReset) {
   for (const char* target : {"/__mock/reset?only=clock,everything", "/__mock/reset?all=1"}) {
     http::Response r = h.Send("POST", target);
     EXPECT_EQ(400, r.status) << target;
-    EXPECT_THAT(r.body, testing::AnyOf(HasSubstr("everything"), HasSubstr("all"))) << r.body;
+    EXPECT_THAT(r.body, ::testing::AnyOf(HasSubstr("everything"), HasSubstr("all"))) << r.body;
   }
   EXPECT_GE(h.clock.NowMs(), advanced);
   EXPECT_EQ(1u, h.api.journal().Count({}));

@@ -5,32 +5,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/api/api.h"
+#include "mock/api/test_api.h"
 #include "mock/json/json.h"
-#include "mock/tasks/test_tasks.h"
-#include "mock/testing/test_paths.h"
-#include "mock/versions/profile.h"
 
 namespace mock::api {
 namespace {
 
-using testing::HasSubstr;
+using ::testing::HasSubstr;
 
-struct Harness {
-  Harness()
-      : clock(0),
-        store({tasks::testing::Chain(
-                  7, model::TaskStatus::kFailed,
-                  {model::SubtaskStatus::kSuccessful, model::SubtaskStatus::kFailed})},
-              clock),
-        api(ApiOptions{"unit",
-                       versions::LoadProfile(testdata::SchemasDir(), "4.2.2").value().errors, 100},
-            store, clock, nullptr) {}
-
-  http::Response Send(const std::string& method, const std::string& target,
-                      http::Headers headers = {}) {
-    return api.Handle(http::MakeRequest(method, target, std::move(headers)).value());
-  }
+// The test API with a journal of 100 entries, and `Data`: the `data` of a 200 answer.
+struct Harness : testing::TestApi {
+  Harness() : TestApi(ApiOptions{.journal_size = 100}) {}
   rapidjson::Document Data(const std::string& method, const std::string& target) {
     http::Response r = Send(method, target);
     EXPECT_EQ(200, r.status) << r.body;
@@ -39,10 +24,6 @@ struct Harness {
     data.CopyFrom(doc.value()["data"], data.GetAllocator());
     return data;
   }
-
-  tasks::MockClock clock;
-  tasks::TaskStore store;
-  Api api;
 };
 
 TEST(JournalApiTest, RecordsOcpRequestsNotControlOnes) {
@@ -79,7 +60,7 @@ TEST(JournalApiTest, NeverRecordsCredentials) {
   EXPECT_EQ(std::string::npos, list.body.find("Admin@123")) << list.body;
 }
 
-class JournalBadInput : public testing::TestWithParam<std::pair<const char*, const char*>> {};
+class JournalBadInput : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
 
 TEST_P(JournalBadInput, IsA400ThatNamesTheProblemAndChangesNothing) {
   Harness h;
@@ -92,14 +73,14 @@ TEST_P(JournalBadInput, IsA400ThatNamesTheProblemAndChangesNothing) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, JournalBadInput,
-    testing::Values(std::pair{"/__mock/requests?colour=red", "colour"},
-                    std::pair{"/__mock/requests/count?page=2", "page"},
-                    std::pair{"/__mock/requests?status=abc", "not an HTTP status"},
-                    std::pair{"/__mock/requests?status=700", "not an HTTP status"},
-                    std::pair{"/__mock/requests?path=/api/%5Bv2", "never closed"},
-                    std::pair{"/__mock/requests?path=api", "starts with '/'"},
-                    std::pair{"/__mock/requests?since=yesterday", "epoch milliseconds"},
-                    std::pair{"/__mock/requests?method=GET&method=POST", "once"}));
+    ::testing::Values(std::pair{"/__mock/requests?colour=red", "colour"},
+                      std::pair{"/__mock/requests/count?page=2", "page"},
+                      std::pair{"/__mock/requests?status=abc", "not an HTTP status"},
+                      std::pair{"/__mock/requests?status=700", "not an HTTP status"},
+                      std::pair{"/__mock/requests?path=/api/%5Bv2", "never closed"},
+                      std::pair{"/__mock/requests?path=api", "starts with '/'"},
+                      std::pair{"/__mock/requests?since=yesterday", "epoch milliseconds"},
+                      std::pair{"/__mock/requests?method=GET&method=POST", "once"}));
 
 }  // namespace
 }  // namespace mock::api

@@ -1,0 +1,48 @@
+// For the API's tests: an Api over one FAILED task (7, subtasks 71 SUCCESSFUL and 72 FAILED)
+// with a frozen clock, the version's real error catalogue, and users when given.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock/api/api.h"
+#include "mock/tasks/test_tasks.h"
+#include "mock/testing/test_paths.h"
+#include "mock/versions/profile.h"
+
+namespace mock::api::testing {
+
+struct TestApi {
+  // No users: served without authentication, as --no-auth.
+  explicit TestApi(ApiOptions options = {}, std::optional<std::vector<auth::User>> users = {})
+      : clock(0),
+        store({tasks::testing::Chain(
+                  7, model::TaskStatus::kFailed,
+                  {model::SubtaskStatus::kSuccessful, model::SubtaskStatus::kFailed})},
+              clock),
+        authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
+                            : std::nullopt),
+        api(WithCatalogue(std::move(options)), store, clock,
+            authenticator ? &*authenticator : nullptr) {}
+
+  // What the HTTP adapter would hand the Api for this request line.
+  http::Response Send(const std::string& method, const std::string& target,
+                      http::Headers headers = {}) const {
+    return api.Handle(http::MakeRequest(method, target, std::move(headers)).value());
+  }
+
+  tasks::MockClock clock;
+  tasks::TaskStore store;
+  std::optional<auth::Authenticator> authenticator;
+  Api api;
+
+ private:
+  static ApiOptions WithCatalogue(ApiOptions options) {
+    options.errors =
+        versions::LoadProfile(testdata::SchemasDir(), options.ocp_version).value().errors;
+    return options;
+  }
+};
+
+}  // namespace mock::api::testing
