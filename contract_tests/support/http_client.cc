@@ -42,12 +42,27 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
 
 HttpResult HttpClient::Send(const std::string& method, const std::string& target,
                             const std::vector<std::string>& headers, bool with_credentials) const {
+  return Perform(method, target, headers, with_credentials, nullptr);
+}
+
+HttpResult HttpClient::SendJson(const std::string& method, const std::string& target,
+                                const std::string& body) const {
+  return Perform(method, target, {"Content-Type: application/json"}, true, &body);
+}
+
+HttpResult HttpClient::Perform(const std::string& method, const std::string& target,
+                               const std::vector<std::string>& headers, bool with_credentials,
+                               const std::string* body) const {
   HttpResult result;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   const std::string url = base_url_ + target;
   curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
   if (method == "HEAD") curl_easy_setopt(curl.get(), CURLOPT_NOBODY, 1L);
+  if (body != nullptr) {
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body->data());
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body->size()));
+  }
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &result.body);
   curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, OnHeader);

@@ -31,6 +31,10 @@ class HttpClient {
   HttpResult Send(const std::string& method, const std::string& target,
                   const std::vector<std::string>& headers, bool with_credentials) const;
 
+  // A request with a JSON body (Content-Type: application/json), with the credentials.
+  HttpResult SendJson(const std::string& method, const std::string& target,
+                      const std::string& body) const;
+
   const std::string& base_url() const { return base_url_; }
 
   // Every request says `Accept-Language: language` (OCP's documented header), unless its own
@@ -44,6 +48,10 @@ class HttpClient {
   std::optional<std::string> user_;
   std::optional<std::string> password_;
   std::string language_ = "en-US";
+
+  HttpResult Perform(const std::string& method, const std::string& target,
+                     const std::vector<std::string>& headers, bool with_credentials,
+                     const std::string* body) const;
 };
 
 }  // namespace contract

@@ -5,6 +5,7 @@
 
 #include "mock/api/route_table.h"
 #include "mock/core/log.h"
+#include "mock/faults/fault_json.h"
 #include "mock/ocp/error_kinds.h"
 
 namespace mock::api {
@@ -71,6 +72,28 @@ Status NoRoute(const RouteMatch& match, std::string_view path) {
   return ocp::OcpError(ocp::ErrorKind::kNotFound, "", {"no API at " + Excerpt(path)});
 }
 
+http::Delivery DeliveryOf(const faults::Firing& firing) {
+  using Mode = http::Delivery::Mode;
+  http::Delivery d;
+  d.delay_ms = firing.delay_ms;
+  switch (firing.action.type) {
+    case faults::ActionType::kReset:
+      d.mode = Mode::kReset;
+      break;
+    case faults::ActionType::kTruncate:
+      d.mode = Mode::kTruncate;
+      break;
+    case faults::ActionType::kDrip:
+      d.mode = Mode::kDrip;
+      d.drip_ms = firing.action.drip_ms;
+      break;
+    case faults::ActionType::kDelay:
+    case faults::ActionType::kStatus:
+      break;
+  }
+  return d;
+}
+
 }  // namespace
 
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
@@ -79,11 +102,15 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
       options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
       journal_(options.journal_size),
+      faults_(options.seed, std::move(options.faults)),
       tasks_(store),
-      control_({store, clock, journal_, throttle_}),
+      control_({store, clock, journal_, throttle_, faults_}),
       journal_handlers_(journal_),
+      fault_handlers_(faults_, options.schemas, options.seed),
+      scenarios_(store, options.schemas),
       probes_(store, clock, options.ocp_version),
-      router_(RouteTable({tasks_, control_, journal_handlers_, probes_, options.api_status})) {}
+      router_(RouteTable({tasks_, control_, journal_handlers_, fault_handlers_, scenarios_, probes_,
+                          options.api_status})) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};
@@ -99,6 +126,7 @@ http::Response Api::Handle(const http::Request& request) const {
     Log(LogLevel::kError, "trace " + context.trace_id + ": unhandled non-standard exception");
     response = Fail(context, Internal(context), outcome);
   }
+  if (outcome.fault) response.delivery = DeliveryOf(*outcome.fault);
   if (request.method == "HEAD") response.body.clear();
   if (!options_cors_.empty()) AddCors(request, response);
   if (!outcome.control) Record(request, response, context, outcome);
@@ -159,6 +187,10 @@ void Api::Record(const http::Request& request, const http::Response& response,
   e.status = response.status;
   e.error_code = outcome.error_code;
   e.trace_id = context.trace_id;
+  if (outcome.fault) {
+    e.fault_rule = outcome.fault->rule_id;
+    e.fault = faults::ActionTypeName(outcome.fault->action.type);
+  }
   e.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - context.started)
                       .count();
@@ -185,6 +217,9 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
     }
     outcome.user = who.value();
   }
+  if (!outcome.control) {
+    if (auto faulted = Fault(request, context, outcome)) return std::move(*faulted);
+  }
   if (match.outcome != RouteMatch::kFound) {
     http::Response r = Fail(context, NoRoute(match, request.path), outcome);
     if (match.outcome == RouteMatch::kMethodNotAllowed)
@@ -199,6 +234,39 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
                                 : Success(envelope_, context, reply.value().write_data);
   AddRateLimitHeaders(response, decision);
   return response;
+}
+
+// The fault rule that fires on this request, if any (outcome.fault); a status rule's answer
+// replaces the request's, which is not served.
+std::optional<http::Response> Api::Fault(const http::Request& request,
+                                         const RequestContext& context, Outcome& outcome) const {
+  const std::string* user = outcome.user != nullptr ? &outcome.user->name : nullptr;
+  outcome.fault = faults_.Decide({request.method, request.path, user, request.query});
+  if (!outcome.fault || outcome.fault->action.type != faults::ActionType::kStatus) {
+    return std::nullopt;
+  }
+  const faults::Action& a = outcome.fault->action;
+  const std::string cause = "fault rule " + std::to_string(outcome.fault->rule_id);
+  const std::optional<ocp::ErrorKind> kind = ocp::KindForHttpStatus(a.status);
+  std::string code = a.code;
+  std::string message = a.message;
+  if (kind) {  // what the rule leaves out comes from the version's catalogue
+    const Status failure = ocp::OcpError(*kind, "", {cause, cause});
+    if (code.empty()) code = envelope_.errors.Lookup(failure).CodeText();
+    if (message.empty()) message = envelope_.errors.Render(failure);
+  }
+  outcome.error_code = code;
+  http::Response r = Failure(envelope_, context, a.status, code, message);
+  if (a.status == 429) {
+    const std::string seconds = std::to_string(a.retry_after_seconds);
+    if (outcome.user != nullptr && outcome.user->rate_limit) {
+      r.headers.emplace_back("RateLimit-Limit", std::to_string(outcome.user->rate_limit->requests));
+    }
+    r.headers.emplace_back("RateLimit-Remaining", "0");
+    r.headers.emplace_back("RateLimit-Reset", seconds);
+    r.headers.emplace_back("Retry-After", seconds);
+  }
+  return r;
 }
 
 // The permission and the rate limit, then the call.

@@ -13,17 +13,23 @@
 // /__mock/ is recorded in the request journal (journal.h), answered or refused.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "mock/api/control_handlers.h"
 #include "mock/api/envelope.h"
+#include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
 #include "mock/api/router.h"
+#include "mock/api/scenario_handlers.h"
 #include "mock/api/task_handlers.h"
 #include "mock/auth/authenticator.h"
 #include "mock/auth/throttle.h"
+#include "mock/faults/fault_rules.h"
 #include "mock/http/service.h"
+#include "mock/json/schema_set.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
 
@@ -43,6 +49,13 @@ struct ApiOptions {
   // An origin ("https://tool.example", or "*") whose pages may call the mock: CORS headers on
   // every answer and on OPTIONS preflights. Empty: no CORS headers.
   std::string cors_origin = {};
+  // What control requests' bodies (fault rules, tasks) are checked against; must outlive the
+  // Api. nullptr: those requests are refused.
+  const json::SchemaSet* schemas = nullptr;
+  // Seeds the fault rules' generators (--seed), and the rules loaded at start-up (--faults),
+  // which a reset puts back.
+  uint64_t seed = 0;
+  std::vector<faults::FaultRule> faults = {};
 };
 
 class Api : public http::Service {
@@ -56,6 +69,7 @@ class Api : public http::Service {
   http::Response Reject(const Status& status) const override;
 
   const journal::Journal& journal() const { return journal_; }
+  faults::FaultRules& faults() const { return faults_; }
 
  private:
   // What the journal records of a request besides the request and the response.
@@ -63,6 +77,7 @@ class Api : public http::Service {
     bool control = false;  // a /__mock/ path: not journaled
     const auth::User* user = nullptr;
     std::string error_code;
+    std::optional<faults::Firing> fault = std::nullopt;
   };
 
   // The steps of the pipeline; a failure at any step is the answer.
@@ -71,6 +86,8 @@ class Api : public http::Service {
   http::Response Fail(const RequestContext& context, const Status& failure, Outcome& outcome) const;
   http::Response Options(const http::Request& request, const RequestContext& context,
                          Outcome& outcome) const;
+  std::optional<http::Response> Fault(const http::Request& request, const RequestContext& context,
+                                      Outcome& outcome) const;
   void AddCors(const http::Request& request, http::Response& response) const;
   void Record(const http::Request& request, const http::Response& response,
               const RequestContext& context, const Outcome& outcome) const;
@@ -83,9 +100,12 @@ class Api : public http::Service {
   const auth::Authenticator* authenticator_;
   mutable journal::Journal journal_;
   mutable auth::Throttle throttle_;
+  mutable faults::FaultRules faults_;
   TaskHandlers tasks_;
   ControlHandlers control_;
   JournalHandlers journal_handlers_;
+  FaultHandlers fault_handlers_;
+  ScenarioHandlers scenarios_;
   ProbeHandlers probes_;
   Router router_;
   mutable TraceIds trace_ids_;

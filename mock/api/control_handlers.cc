@@ -38,7 +38,7 @@ StatusOr<int64_t> AdvanceMs(const QueryParams& params) {
   return static_cast<int64_t>(seconds * 1000);
 }
 
-constexpr std::string_view kParts[] = {"clock", "journal", "rateLimits", "tasks"};
+constexpr std::string_view kParts[] = {"clock", "faults", "journal", "rateLimits", "tasks"};
 
 // The parts `only` names (commas or repeats), or every part without it.
 StatusOr<std::set<std::string>> ResetParts(const QueryParams& params) {
@@ -52,8 +52,8 @@ StatusOr<std::set<std::string>> ResetParts(const QueryParams& params) {
       rest.remove_prefix(std::min(rest.size(), part.size() + 1));
       if (std::find(std::begin(kParts), std::end(kParts), part) == std::end(kParts)) {
         return ocp::InvalidParameter("only", "'" + Excerpt(part) +
-                                                 "' is not one of clock, journal, rateLimits, "
-                                                 "tasks.");
+                                                 "' is not one of clock, faults, journal, "
+                                                 "rateLimits, tasks.");
       }
       parts.emplace(part);
     }
@@ -81,6 +81,7 @@ StatusOr<Reply> ControlHandlers::Reset(const QueryParams& params) const {
   if (reset.count("tasks") != 0) state_.store.Reset();
   if (reset.count("journal") != 0) state_.journal.Clear();
   if (reset.count("rateLimits") != 0) state_.throttle.Reset();
+  if (reset.count("faults") != 0) state_.faults.Reset();
   return Reply{[reset, tasks = state_.store.size()](json::JsonWriter& w) {
     w.StartObject();
     w.Key("reset");

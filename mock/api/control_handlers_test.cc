@@ -40,9 +40,13 @@ TEST(ResetTest, PutsEverythingBackByDefault) {
   ASSERT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status);
   EXPECT_EQ(200, h.Send("GET", "/api/v2/tasks/instances").status);
   EXPECT_EQ(429, h.Send("GET", "/api/v2/tasks/instances").status) << "the limit of 2 is spent";
+  ASSERT_EQ(200, h.TestApi::Send("POST", "/__mock/faults", {},
+                                 R"({"match": {"path": "/nowhere"}, "action": {"type": "reset"}})")
+                     .status);
   http::Response r = h.Send("POST", "/__mock/reset");
   ASSERT_EQ(200, r.status) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("reset":["clock","journal","rateLimits","tasks"])"));
+  EXPECT_THAT(r.body, HasSubstr(R"("reset":["clock","faults","journal","rateLimits","tasks"])"));
+  EXPECT_TRUE(h.api.faults().List().empty()) << "no --faults file: no rule after a reset";
   EXPECT_LT(h.clock.NowMs() - started, int64_t{3600} * 1000) << "the advance is forgotten";
   EXPECT_EQ(0u, h.api.journal().Count({}));
   EXPECT_EQ("FAILED", h.TaskStatus()) << "served: the window starts afresh, the task is back";

@@ -1,6 +1,7 @@
 #include "mock/api/envelope.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -96,10 +97,11 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
   return Finish(200, context, buf);
 }
 
-http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
-                       const Status& failure) {
-  const int status = ocp::HttpStatusFor(failure);
-  const ocp::CatalogEntry& entry = settings.errors.Lookup(failure);
+namespace {
+
+http::Response ErrorEnvelope(const EnvelopeSettings& settings, const RequestContext& context,
+                             int http_status, const std::variant<int64_t, std::string>& code,
+                             const std::string& message) {
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
@@ -107,17 +109,34 @@ http::Response Failure(const EnvelopeSettings& settings, const RequestContext& c
   w.Key("error");
   w.StartObject();
   w.Key("code");
-  if (const int64_t* numeric = std::get_if<int64_t>(&entry.code)) {
+  if (const int64_t* numeric = std::get_if<int64_t>(&code)) {
     w.Int64(*numeric);
   } else {
-    w.String(std::get<std::string>(entry.code));
+    w.String(std::get<std::string>(code));
   }
   w.Key("message");
-  w.String(settings.errors.Render(failure));
+  w.String(message);
   w.EndObject();
-  WriteCommon(w, settings, context, status);
+  WriteCommon(w, settings, context, http_status);
   w.EndObject();
-  return Finish(status, context, buf);
+  return Finish(http_status, context, buf);
+}
+
+}  // namespace
+
+http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
+                       const Status& failure) {
+  return ErrorEnvelope(settings, context, ocp::HttpStatusFor(failure),
+                       settings.errors.Lookup(failure).code, settings.errors.Render(failure));
+}
+
+http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
+                       int http_status, const std::string& code, const std::string& message) {
+  int64_t numeric = 0;
+  auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), numeric);
+  const bool digits = !code.empty() && ec == std::errc() && end == code.data() + code.size();
+  return ErrorEnvelope(settings, context, http_status,
+                       digits ? std::variant<int64_t, std::string>(numeric) : code, message);
 }
 
 }  // namespace mock::api

@@ -61,4 +61,9 @@ http::Response Success(const EnvelopeSettings& settings, const RequestContext& c
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
                        const Status& failure);
 
+// An error envelope with `http_status`, `code` (written as a number when it is all digits, as
+// OCP wrote codes before 4.2.2) and `message` given as they are (fault rules).
+http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
+                       int http_status, const std::string& code, const std::string& message);
+
 }  // namespace mock::api

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "mock/api/page_json.h"
+#include "mock/core/glob.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/query/paging.h"
@@ -45,15 +46,8 @@ Status CheckKeys(const QueryParams& params, bool paged) {
 }
 
 Status CheckGlob(const std::string& glob) {
-  if (glob.empty() || glob.front() != '/') {
-    return ocp::InvalidParameter("path",
-                                 "'" + Excerpt(glob) + "' is not a path glob: it starts with '/'.");
-  }
-  for (size_t open = glob.find('['); open != std::string::npos; open = glob.find('[', open + 1)) {
-    if (glob.find(']', open + 1) == std::string::npos) {
-      return ocp::InvalidParameter("path",
-                                   "'" + Excerpt(glob) + "' has a '[' that is never closed.");
-    }
+  if (auto problem = GlobProblem(glob)) {
+    return ocp::InvalidParameter("path", "'" + Excerpt(glob) + "' " + *problem + ".");
   }
   return {};
 }
@@ -77,6 +71,15 @@ void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
   if (!e.error_code.empty()) {
     w.Key("errorCode");
     w.String(e.error_code);
+  }
+  if (e.fault_rule != 0) {
+    w.Key("fault");
+    w.StartObject();
+    w.Key("action");
+    w.String(e.fault);
+    w.Key("rule");
+    w.Uint64(e.fault_rule);
+    w.EndObject();
   }
   w.Key("method");
   w.String(e.method);

@@ -7,6 +7,8 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
   const ControlHandlers& control = handlers.control;
   const JournalHandlers& journal = handlers.journal;
   const ProbeHandlers& probes = handlers.probes;
+  const FaultHandlers& faults = handlers.faults;
+  const ScenarioHandlers& scenarios = handlers.scenarios;
   const std::string t = "/api/v2/tasks/instances";
   const std::string task = t + "/{taskInstanceId}";
   const std::string subtask = task + "/subtasks/{subtaskInstanceId}";
@@ -40,6 +42,18 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
       {"DELETE", "/__mock/requests", mock, [h = &journal](const Call&) { return h->Clear(); }},
       {"GET", "/__mock/requests/count", mock,
        [h = &journal](const Call& c) { return h->Count(c.request.query); }},
+      {"POST", "/__mock/faults", mock,
+       [h = &faults](const Call& c) { return h->Add(c.request.body); }},
+      {"GET", "/__mock/faults", mock, [h = &faults](const Call&) { return h->List(); }},
+      {"DELETE", "/__mock/faults", mock, [h = &faults](const Call&) { return h->Clear(); }},
+      {"DELETE", "/__mock/faults/{faultId}", mock,
+       [h = &faults](const Call& c) { return h->Remove(c.ids[0]); }},
+      {"PUT", "/__mock/tasks/{taskId}", mock,
+       [h = &scenarios](const Call& c) { return h->PutTask(c.ids[0], c.request.body); }},
+      {"POST", "/__mock/tasks", mock,
+       [h = &scenarios](const Call& c) { return h->PostTasks(c.request.body); }},
+      {"DELETE", "/__mock/tasks/{taskId}", mock,
+       [h = &scenarios](const Call& c) { return h->DeleteTask(c.ids[0]); }},
       {"GET", "/__mock/health", mock, [h = &probes](const Call&) { return h->Health(); }},
       // What clients call to find OCP (ocp-api-resources.md section 5).
       {"GET", "/api/v2/time", Access::kPublic, [h = &probes](const Call&) { return h->Time(); }},

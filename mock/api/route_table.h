@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "mock/api/control_handlers.h"
+#include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
 #include "mock/api/route.h"
+#include "mock/api/scenario_handlers.h"
 #include "mock/api/task_handlers.h"
 
 namespace mock::api {
@@ -17,6 +19,8 @@ struct RouteHandlers {
   const TaskHandlers& tasks;
   const ControlHandlers& control;
   const JournalHandlers& journal;
+  const FaultHandlers& faults;
+  const ScenarioHandlers& scenarios;
   const ProbeHandlers& probes;
   bool api_status = false;  // the version played has GET /api/status (4.2.1 on)
 };

@@ -28,8 +28,9 @@ struct TestApi {
 
   // What the HTTP adapter would hand the Api for this request line.
   http::Response Send(const std::string& method, const std::string& target,
-                      http::Headers headers = {}) const {
-    return api.Handle(http::MakeRequest(method, target, std::move(headers)).value());
+                      http::Headers headers = {}, std::string body = {}) const {
+    return api.Handle(
+        http::MakeRequest(method, target, std::move(headers), std::move(body)).value());
   }
 
   tasks::MockClock clock;
@@ -41,6 +42,7 @@ struct TestApi {
   static ApiOptions WithCatalogue(ApiOptions options) {
     options.errors =
         versions::LoadProfile(testdata::SchemasDir(), options.ocp_version).value().errors;
+    if (options.schemas == nullptr) options.schemas = &testdata::BundledSchemas();
     return options;
   }
 };

@@ -13,6 +13,7 @@
 #include "mock/api/api.h"
 #include "mock/auth/users.h"
 #include "mock/core/log.h"
+#include "mock/faults/fault_json.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/http/address.h"
 #include "mock/http/server.h"
@@ -31,6 +32,7 @@ struct Flags {
   double time_scale = 1.0;
   int keepalive_seconds = 60;
   std::string log_level = "info";
+  std::string faults;  // a fault file loaded at start-up
   mock::http::ServerOptions server;
   mock::api::ApiOptions api;
 };
@@ -93,6 +95,12 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Requests the journal (GET /__mock/requests) keeps; the oldest go first; 0 "
                  "keeps none")
       ->check(CLI::Range(size_t{0}, size_t{1000000}))
+      ->capture_default_str();
+  app.add_option("--faults", f.faults,
+                 "Fault rules to start with (schemas/fault-file.schema.json); POST /__mock/reset "
+                 "puts them back");
+  app.add_option("--seed", f.api.seed,
+                 "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
       ->capture_default_str();
   app.add_option("--max-request-bytes", f.server.max_request_bytes,
                  "Largest request accepted, headers included; larger ones get a JSON 413")
@@ -178,10 +186,22 @@ int Serve(const Flags& f) {
   for (const auto& file : skipped) {
     mock::Log(mock::LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
+  std::vector<mock::faults::FaultRule> api_rules;
   auto auth = LoadAuth(f, schemas.value(), profile.value().ak_sk);
   if (!auth.ok()) {
     return Fatal("users file refused: " + auth.status().message() +
                  " (give one with --users, or run with --no-auth)");
+  }
+  if (!f.faults.empty()) {
+    auto rules = mock::faults::LoadFaultFile(f.faults, schemas.value());
+    if (!rules.ok()) return Fatal("fault file refused: " + rules.status().message());
+    for (size_t i = 0; i < rules.value().size(); ++i) {
+      const auto at = f.faults + ": /faults/" + std::to_string(i);
+      if (auto s = mock::api::CheckAgainstCatalogue(rules.value()[i], at); !s.ok()) {
+        return Fatal("fault file refused: " + s.message());
+      }
+    }
+    api_rules = std::move(rules).value();
   }
   mock::tasks::MockClock clock(f.time_scale);
   mock::tasks::TaskStore store(std::move(tasks).value(), clock);
@@ -190,6 +210,8 @@ int Serve(const Flags& f) {
   api_options.errors = profile.value().errors;
   api_options.ocp_version = profile.value().version;
   api_options.api_status = profile.value().api_status;
+  api_options.schemas = &schemas.value();
+  api_options.faults = std::move(api_rules);
   mock::api::Api api(api_options, store, clock, auth.value().get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)

@@ -30,12 +30,29 @@ struct Request {
   std::string peer;  // the client's address, for the access log
 };
 
+// How the adapter delivers a response: at once and whole, unless a fault rule says otherwise
+// (mock/faults/). A delay never blocks the other connections.
+struct Delivery {
+  enum class Mode {
+    kWhole,     // the whole response
+    kReset,     // no response: the connection is closed
+    kTruncate,  // the head and half the body, then the connection is closed
+    kDrip,      // the body in pieces spread over drip_ms
+  };
+  Mode mode = Mode::kWhole;
+  int delay_ms = 0;  // before anything is sent
+  int drip_ms = 0;
+
+  bool immediate() const { return mode == Mode::kWhole && delay_ms == 0; }
+};
+
 struct Response {
   int status = 200;
   Headers headers;  // besides Content-Type
   std::string content_type = "application/json";
   std::string body;
   std::string trace_id;  // for the access log
+  Delivery delivery = {};
 };
 
 // A request for `method` and the raw `target`, decoded (url.h's ParseTarget). kInvalidArgument

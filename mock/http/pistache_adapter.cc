@@ -19,6 +19,7 @@
 #include <string>
 
 #include "mock/core/log.h"
+#include "mock/http/deferred_sender.h"
 #include "mock/http/server.h"
 #include "mock/http/url.h"
 
@@ -65,9 +66,10 @@ class AnyHeader : public P::Http::Header::Header {
 
 // What the adapter keeps per connection beside Pistache's parser.
 struct Connection {
-  std::string raw;          // the bytes of the request being parsed
-  bool discarding = false;  // after a framing error the byte stream is unsynchronised
-  bool over_limit = false;  // opened while the server was at its connection limit
+  std::string raw;                 // the bytes of the request being parsed
+  bool discarding = false;         // after a framing error the byte stream is unsynchronised
+  bool over_limit = false;         // opened while the server was at its connection limit
+  std::shared_ptr<Socket> socket;  // for responses a fault defers; made on first use
 };
 
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& peer) {
@@ -98,7 +100,8 @@ class Handler : public P::Http::Handler {
         max_header_bytes_(options.max_header_bytes),
         max_body_bytes_(options.max_body_bytes),
         max_query_params_(options.max_query_params),
-        open_(std::make_shared<std::atomic<size_t>>(0)) {}
+        open_(std::make_shared<std::atomic<size_t>>(0)),
+        deferred_(std::make_shared<DeferredSender>()) {}
 
   // Unused: requests are completed in onInput.
   void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}
@@ -112,7 +115,14 @@ class Handler : public P::Http::Handler {
     if (open_->fetch_add(1) + 1 > max_connections_) ConnectionOf(peer)->over_limit = true;
   }
 
-  void onDisconnection(const std::shared_ptr<P::Tcp::Peer>&) override { open_->fetch_sub(1); }
+  // Runs before Pistache closes the descriptor: a deferred response must not outlive it.
+  void onDisconnection(const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    open_->fetch_sub(1);
+    if (auto data = peer->tryGetData(kRawData)) {
+      auto connection = std::static_pointer_cast<Connection>(data);
+      if (connection->socket) connection->socket->MarkGone();
+    }
+  }
 
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     // Several pipelined requests may arrive in one read: serve them one by one.
@@ -246,6 +256,10 @@ class Handler : public P::Http::Handler {
   void Send(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::Version version, bool close,
             const Response& response, const Request& request,
             std::chrono::steady_clock::time_point started) {
+    if (!response.delivery.immediate() && Defer(peer, version, close, response)) {
+      LogAccess(request, response, started);
+      return;
+    }
     P::Http::ResponseWriter writer(version, transport(), this, peer);
     writer.headers().add<P::Http::Header::Connection>(
         close ? P::Http::ConnectionControl::Close : P::Http::ConnectionControl::KeepAlive);
@@ -255,6 +269,32 @@ class Handler : public P::Http::Handler {
     writer.send(static_cast<P::Http::Code>(response.status), response.body,
                 P::Http::Mime::MediaType::fromString(response.content_type));
     LogAccess(request, response, started);
+  }
+
+  // Hands a response a fault rule delays, drips, truncates or drops to the DeferredSender, which
+  // writes it to the socket itself. false when too many are pending: it is sent now instead.
+  bool Defer(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::Version version, bool close,
+             const Response& response) {
+    auto connection = ConnectionOf(peer);
+    if (!connection->socket) connection->socket = std::make_shared<Socket>(peer->fd());
+    std::string head =
+        std::string(version == P::Http::Version::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ") +
+        std::to_string(response.status) + " " +
+        P::Http::codeString(static_cast<P::Http::Code>(response.status)) + "\r\n";
+    head += std::string("Connection: ") + (close ? "close" : "keep-alive") + "\r\n";
+    head += "Content-Type: " + response.content_type + "\r\n";
+    head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    // As Pistache's own send does: an answered connection is idle, so the keep-alive timeout
+    // applies to it (a delay longer than that timeout ends with the connection closed).
+    peer->setIdle(true);
+    if (deferred_->Schedule(connection->socket, std::move(head), response.body, response.delivery,
+                            close)) {
+      return true;
+    }
+    Log(LogLevel::kWarn, "too many deferred responses pending; sending this one at once");
+    return false;
   }
 
   static void LogAccess(const Request& request, const Response& response,
@@ -276,6 +316,7 @@ class Handler : public P::Http::Handler {
   size_t max_query_params_;
   // Shared by every clone Pistache makes of this handler.
   std::shared_ptr<std::atomic<size_t>> open_;
+  std::shared_ptr<DeferredSender> deferred_;
 };
 
 }  // namespace

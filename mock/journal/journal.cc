@@ -1,6 +1,6 @@
 #include "mock/journal/journal.h"
 
-#include <fnmatch.h>
+#include "mock/core/glob.h"
 
 namespace mock::journal {
 namespace {
@@ -34,7 +34,7 @@ bool Matches(const Filter& f, const Entry& e) {
   if (f.user && *f.user != e.user) return false;
   if (f.status && *f.status != e.status) return false;
   if (f.since_ms && e.epoch_ms < *f.since_ms) return false;
-  return !f.path_glob || fnmatch(f.path_glob->c_str(), e.path.c_str(), 0) == 0;
+  return !f.path_glob || GlobMatches(*f.path_glob, e.path);
 }
 
 void Journal::Record(Entry entry) {

@@ -36,6 +36,8 @@ struct Entry {
   std::string error_code;  // OCP's error code when the answer is an error ("TSK10001")
   std::string trace_id;
   int64_t duration_us = 0;
+  uint64_t fault_rule = 0;  // the fault rule that fired on it (mock/faults/), 0: none
+  std::string fault;        // that rule's action: "status", "delay", "reset", ...
 };
 
 // Every given field must hold (AND).

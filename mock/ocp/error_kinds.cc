@@ -91,6 +91,16 @@ int HttpStatusFor(ErrorKind kind) { return Info(kind).http_status; }
 
 int HttpStatusFor(const Status& status) { return HttpStatusFor(KindOf(status)); }
 
+std::optional<ErrorKind> KindForHttpStatus(int http_status) {
+  for (ErrorKind kind :
+       {ErrorKind::kBadRequest, ErrorKind::kUnauthenticated, ErrorKind::kPermissionDenied,
+        ErrorKind::kNotFound, ErrorKind::kMethodNotAllowed, ErrorKind::kPayloadTooLarge,
+        ErrorKind::kThrottled, ErrorKind::kInternal, ErrorKind::kUnavailable}) {
+    if (HttpStatusFor(kind) == http_status) return kind;
+  }
+  return std::nullopt;
+}
+
 Status AsTransportError(const Status& status) {
   switch (status.code()) {
     case StatusCode::kResourceExhausted:

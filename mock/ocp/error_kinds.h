@@ -70,6 +70,10 @@ ErrorKind KindOf(const Status& status);
 int HttpStatusFor(const Status& status);
 int HttpStatusFor(ErrorKind kind);
 
+// The kind a bare HTTP status stands for (400 badRequest, 401, 403, 404 notFound, 405, 413, 429,
+// 500, 503), for answers that give only a status (fault rules); nullopt for any other status.
+std::optional<ErrorKind> KindForHttpStatus(int http_status);
+
 // A failure of the transport (a request the server could not read, too large, or one
 // connection too many) as OCP answers it: its message becomes the cause of a badRequest,
 // a payloadTooLarge or an unavailable.

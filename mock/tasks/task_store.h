@@ -39,6 +39,10 @@ using TaskSnapshot = std::shared_ptr<const model::Task>;
 using SnapshotPage = query::Page<TaskSnapshot>;
 // A change to a task at mock-clock instant `now_ms`; a failure leaves the task as it was.
 using TaskChange = std::function<Status(model::Task& task, int64_t now_ms)>;
+// Approves `incoming` tasks about to be put in the store, given every task it holds now; a
+// failure puts nothing.
+using TaskAdmission = std::function<Status(const std::vector<TaskSnapshot>& current,
+                                           const std::vector<model::Task>& incoming)>;
 
 class TaskStore {
  public:
@@ -59,10 +63,27 @@ class TaskStore {
   // stays as it was), or kNotFound for an unknown id.
   StatusOr<TaskSnapshot> Change(int64_t id, const TaskChange& change);
 
-  // Puts every task back as the fixtures describe it, progressing from the clock's now.
+  // Tasks a test adds at runtime (PUT /__mock/tasks/{id}), beyond the fixtures' count.
+  static constexpr size_t kMaxAddedTasks = 10000;
+
+  // Puts each of `tasks` in the store: a new id is added (listed after the others), a known one
+  // replaced. `admit` runs first, under the store's lock, so nothing changes between its check
+  // and the change. RUNNING tasks start progressing from the clock's now. Returns how many ids
+  // were new; kFailedPrecondition past kMaxAddedTasks; nothing changes on any failure.
+  // Re-indexes every task: meant for a test's handful of tasks, not for bulk loading.
+  StatusOr<size_t> Put(std::vector<model::Task> tasks, const TaskAdmission& admit);
+
+  // Removes task `id`, or kNotFound (OCP's taskNotFound).
+  Status Remove(int64_t id);
+
+  // Puts every task back as the fixtures describe it, progressing from the clock's now: tasks
+  // put or removed at runtime too.
   void Reset();
 
-  size_t size() const { return tasks_.size(); }
+  size_t size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tasks_.size();
+  }
 
  private:
   // All of these require mutex_.
@@ -73,11 +94,20 @@ class TaskStore {
   // Puts `draft` in tasks_[pos]'s place, keeping the fixture version, and updates the index
   // and the due queue.
   void Replace(size_t pos, std::shared_ptr<model::Task> draft);
+  // Before the first runtime Put or Remove since the last reset: keeps the fixtures' tasks,
+  // which positions no longer describe once tasks come and go.
+  void KeepFixtureState();
+  // After tasks came or went: positions, the index and the due queue made anew.
+  void Reindex();
 
   using Due = std::pair<int64_t, size_t>;  // (when the next step ends, position)
 
   const MockClock& clock_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  size_t fixture_count_ = 0;
+  // The fixtures' tasks, once runtime Puts or Removes made positions unreliable; Reset restores
+  // them whole.
+  std::optional<std::vector<TaskSnapshot>> fixture_state_;
   std::vector<TaskSnapshot> tasks_;
   std::unordered_map<int64_t, size_t> position_;  // by task id
   std::unordered_map<size_t, TaskSnapshot> originals_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <thread>
 
 #include "mock/ocp/error_kinds.h"
@@ -112,6 +113,102 @@ TEST(TaskStoreTest, ConcurrentOperationsApplyOneAtATime) {
   EXPECT_GE(retried.load(), 1);
   model::Task end = *store.Get(1).value();
   EXPECT_LE(end.subtasks[1].run_time, retried.load() + 1);
+}
+
+std::vector<int64_t> Ids(TaskStore& store, std::optional<TaskStatus> status = std::nullopt) {
+  query::TaskQuery q;
+  if (status) q.filter.statuses = {*status};
+  std::vector<int64_t> ids;
+  for (const TaskSnapshot& t : store.Query(q).items) ids.push_back(t->id);
+  return ids;
+}
+
+// Tasks put and removed at runtime: lists, details and the simulator see them; Reset restores
+// the fixtures, with changes made before and after them undone too.
+TEST(TaskStoreTest, PutAndRemoveAtRuntimeAndResetUndoesBoth) {
+  MockClock clock(0);
+  TaskStore store(
+      {Chain(1, TaskStatus::kFailed, {S::kFailed}), Chain(2, TaskStatus::kFailed, {S::kFailed})},
+      clock);
+  ASSERT_TRUE(store.Change(2, RetryTask).ok());  // before: recorded against position 1
+  auto put = store.Put({Chain(3, TaskStatus::kRunning, {S::kPending}),
+                        Chain(1, TaskStatus::kSuccessful, {S::kSuccessful})},
+                       nullptr);
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(1u, put.value()) << "one new id, one replaced";
+  EXPECT_EQ((std::vector<int64_t>{3, 2, 1}), Ids(store));
+  EXPECT_EQ((std::vector<int64_t>{1}), Ids(store, TaskStatus::kSuccessful));
+  ASSERT_TRUE(store.Remove(2).ok());
+  EXPECT_EQ(ocp::ErrorKind::kTaskNotFound, ocp::KindOf(store.Remove(2)));
+  clock.Advance(60'000);
+  EXPECT_EQ(TaskStatus::kSuccessful, store.Get(3).value()->status) << "the simulator runs it";
+  ASSERT_TRUE(store
+                  .Change(1,
+                          [](model::Task& t, int64_t) {
+                            t.status = TaskStatus::kFailed;
+                            return Status();
+                          })
+                  .ok());
+  store.Reset();
+  EXPECT_EQ((std::vector<int64_t>{2, 1}), Ids(store));
+  EXPECT_EQ(TaskStatus::kFailed, store.Get(2).value()->status) << "the retry is undone";
+  EXPECT_EQ(TaskStatus::kFailed, store.Get(1).value()->status);
+  EXPECT_EQ(2u, store.size());
+}
+
+TEST(TaskStoreTest, ARefusedPutChangesNothing) {
+  MockClock clock(0);
+  TaskStore store({Chain(1, TaskStatus::kFailed, {S::kFailed})}, clock);
+  auto refused = store.Put(
+      {Chain(2, TaskStatus::kFailed, {S::kFailed})},
+      [](const std::vector<TaskSnapshot>& current, const std::vector<model::Task>& incoming) {
+        EXPECT_EQ(1u, current.size());
+        EXPECT_EQ(1u, incoming.size());
+        return InvalidArgument("no");
+      });
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ((std::vector<int64_t>{1}), Ids(store));
+}
+
+TEST(TaskStoreTest, RuntimeTasksAreBounded) {
+  MockClock clock(0);
+  TaskStore store({}, clock);
+  std::vector<model::Task> many;
+  for (size_t i = 0; i <= TaskStore::kMaxAddedTasks; ++i) {
+    many.push_back(Chain(static_cast<int64_t>(i) + 1, TaskStatus::kFailed, {S::kFailed}));
+  }
+  auto refused = store.Put(many, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(std::string::npos, refused.status().message().find("at most 10000"));
+  EXPECT_EQ(0u, store.size());
+}
+
+// Under ThreadSanitizer in --full: puts, removals and resets race with queries and changes.
+TEST(TaskStoreTest, RuntimePutsRaceSafelyWithReaders) {
+  MockClock clock(0);
+  TaskStore store({Chain(1, TaskStatus::kRunning, {S::kPending, S::kPending})}, clock);
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] {
+    for (int i = 0; i < 100; ++i) {
+      (void)store.Put({Chain(100 + i % 7, TaskStatus::kRunning, {S::kPending})}, nullptr);
+      if (i % 3 == 0) (void)store.Remove(100 + i % 5);
+      if (i % 20 == 0) store.Reset();
+    }
+  });
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        EXPECT_FALSE(Ids(store).empty());
+        (void)store.Get(1);
+        (void)store.Change(1, RetryTask);
+        clock.Advance(100);
+        EXPECT_GE(store.size(), 1u);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  store.Reset();
+  EXPECT_EQ((std::vector<int64_t>{1}), Ids(store));
 }
 
 }  // namespace

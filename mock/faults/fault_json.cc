@@ -1,0 +1,204 @@
+#include "mock/faults/fault_json.h"
+
+#include "mock/core/glob.h"
+#include "mock/json/json.h"
+
+namespace mock::faults {
+namespace {
+
+constexpr std::string_view kTypeNames[] = {"delay", "status", "reset", "truncate", "drip"};
+
+std::optional<std::string> OptionalString(const rapidjson::Value& obj, std::string_view key) {
+  auto s = json::GetString(obj, key);
+  return s ? std::optional<std::string>(std::string(*s)) : std::nullopt;
+}
+
+Match ReadMatch(const rapidjson::Value* m) {
+  Match match;
+  if (m == nullptr) return match;
+  match.method = OptionalString(*m, "method");
+  match.path_glob = OptionalString(*m, "path");
+  match.user = OptionalString(*m, "user");
+  if (const rapidjson::Value* q = json::Find(*m, "query")) {
+    match.query_name = OptionalString(*q, "name");
+    match.query_value = OptionalString(*q, "value");
+  }
+  return match;
+}
+
+Action ReadAction(const rapidjson::Value& a) {
+  Action action;
+  const std::string_view type = *json::GetString(a, "type");
+  for (size_t i = 0; i < std::size(kTypeNames); ++i) {
+    if (kTypeNames[i] == type) action.type = static_cast<ActionType>(i);
+  }
+  if (const rapidjson::Value* d = json::Find(a, "delayMs")) {
+    if (d->IsObject()) {
+      action.delay_min_ms = static_cast<int>(*json::GetInt64(*d, "min"));
+      action.delay_max_ms = static_cast<int>(*json::GetInt64(*d, "max"));
+    } else {
+      action.delay_min_ms = action.delay_max_ms = d->GetInt();
+    }
+  }
+  action.status = static_cast<int>(json::GetInt64(a, "status").value_or(0));
+  if (const rapidjson::Value* c = json::Find(a, "code")) {
+    action.code = c->IsString() ? std::string(c->GetString()) : std::to_string(c->GetInt64());
+  }
+  action.message = OptionalString(a, "message").value_or("");
+  action.retry_after_seconds = static_cast<int>(json::GetInt64(a, "retryAfterSeconds").value_or(1));
+  action.drip_ms = static_cast<int>(json::GetInt64(a, "dripMs").value_or(0));
+  return action;
+}
+
+// A schema-valid rule; fails (the pointer, then the reason) on what the schema cannot say.
+StatusOr<FaultRule> ReadRule(const rapidjson::Value& v, const std::string& at) {
+  FaultRule rule;
+  rule.match = ReadMatch(json::Find(v, "match"));
+  rule.action = ReadAction(*json::Find(v, "action"));
+  if (rule.match.path_glob) {
+    if (auto problem = GlobProblem(*rule.match.path_glob)) {
+      return InvalidArgument(at + "/match/path: '" + Excerpt(*rule.match.path_glob) + "' " +
+                             *problem);
+    }
+  }
+  // The schema says these with if/then, which RapidJSON's validator (draft 4, and the one that
+  // decides: json::ParseAndValidate) skips, so they are checked here.
+  const rapidjson::Value& action = *json::Find(v, "action");
+  for (auto [type, field] :
+       {std::pair{ActionType::kDelay, "delayMs"}, std::pair{ActionType::kStatus, "status"},
+        std::pair{ActionType::kDrip, "dripMs"}}) {
+    if (rule.action.type == type && json::Find(action, field) == nullptr) {
+      return InvalidArgument(at + "/action: a " + std::string(ActionTypeName(type)) +
+                             " action needs " + field);
+    }
+  }
+  if (rule.action.delay_min_ms > rule.action.delay_max_ms) {
+    return InvalidArgument(at + "/action/delayMs: min " + std::to_string(rule.action.delay_min_ms) +
+                           " exceeds max " + std::to_string(rule.action.delay_max_ms));
+  }
+  if (auto times = json::GetInt64(v, "times")) rule.times = *times;
+  if (const rapidjson::Value* p = json::Find(v, "probability")) rule.probability = p->GetDouble();
+  if (const rapidjson::Value* s = json::Find(v, "seed")) {
+    rule.seed = s->IsUint64() ? s->GetUint64() : static_cast<uint64_t>(s->GetDouble());
+  }
+  return rule;
+}
+
+void WriteMatch(json::JsonWriter& w, const Match& m) {
+  w.StartObject();
+  auto put = [&w](const char* key, const std::optional<std::string>& value) {
+    if (!value) return;
+    w.Key(key);
+    w.String(*value);
+  };
+  put("method", m.method);
+  put("path", m.path_glob);
+  put("user", m.user);
+  if (m.query_name) {
+    w.Key("query");
+    w.StartObject();
+    put("name", m.query_name);
+    put("value", m.query_value);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void WriteAction(json::JsonWriter& w, const Action& a) {
+  w.StartObject();
+  w.Key("type");
+  w.String(ActionTypeName(a.type).data());
+  if (a.delay_max_ms > 0 || a.type == ActionType::kDelay) {
+    w.Key("delayMs");
+    if (a.delay_min_ms == a.delay_max_ms) {
+      w.Int(a.delay_min_ms);
+    } else {
+      w.StartObject();
+      w.Key("min");
+      w.Int(a.delay_min_ms);
+      w.Key("max");
+      w.Int(a.delay_max_ms);
+      w.EndObject();
+    }
+  }
+  if (a.type == ActionType::kStatus) {
+    w.Key("status");
+    w.Int(a.status);
+    if (!a.code.empty()) {
+      w.Key("code");
+      w.String(a.code);
+    }
+    if (!a.message.empty()) {
+      w.Key("message");
+      w.String(a.message);
+    }
+    if (a.status == 429) {
+      w.Key("retryAfterSeconds");
+      w.Int(a.retry_after_seconds);
+    }
+  }
+  if (a.type == ActionType::kDrip) {
+    w.Key("dripMs");
+    w.Int(a.drip_ms);
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string_view ActionTypeName(ActionType type) { return kTypeNames[static_cast<size_t>(type)]; }
+
+StatusOr<FaultRule> ParseRule(std::string_view text, const std::string& name,
+                              const json::SchemaSet& schemas) {
+  auto doc = json::ParseAndValidate(text, name, "fault-rule", schemas);
+  if (!doc.ok()) return doc.status();
+  auto rule = ReadRule(doc.value(), "");
+  if (!rule.ok()) return InvalidArgument(name + ": " + rule.status().message());
+  return rule;
+}
+
+StatusOr<std::vector<FaultRule>> LoadFaultFile(const std::filesystem::path& path,
+                                               const json::SchemaSet& schemas) {
+  auto text = json::ReadFile(path);
+  if (!text.ok()) return ConfigError(text.status().message());
+  auto doc = json::ParseAndValidate(text.value(), path.string(), "fault-file", schemas);
+  if (!doc.ok()) return ConfigError(doc.status().message());
+  std::vector<FaultRule> rules;
+  const auto& list = json::Find(doc.value(), "faults")->GetArray();
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    auto rule = ReadRule(list[i], "/faults/" + std::to_string(i));
+    if (!rule.ok()) return ConfigError(path.string() + ": " + rule.status().message());
+    rules.push_back(std::move(rule).value());
+  }
+  return rules;
+}
+
+void WriteRuleState(json::JsonWriter& w, const RuleState& s) {
+  const FaultRule& r = s.rule;
+  w.StartObject();
+  w.Key("id");
+  w.Uint64(r.id);
+  w.Key("match");
+  WriteMatch(w, r.match);
+  w.Key("action");
+  WriteAction(w, r.action);
+  if (r.times) {
+    w.Key("times");
+    w.Int64(*r.times);
+    w.Key("remaining");
+    w.Int64(*r.times - s.fired);
+  }
+  w.Key("probability");
+  w.Double(r.probability);
+  if (r.seed) {
+    w.Key("seed");
+    w.Uint64(*r.seed);
+  }
+  w.Key("matched");
+  w.Int64(s.matched);
+  w.Key("fired");
+  w.Int64(s.fired);
+  w.EndObject();
+}
+
+}  // namespace mock::faults
