@@ -97,7 +97,7 @@ http::Delivery DeliveryOf(const faults::Firing& firing) {
 }  // namespace
 
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
-         const auth::Authenticator* authenticator)
+         auth::Authenticator* authenticator)
     : envelope_{std::move(options.server_name), std::move(options.errors)},
       options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
@@ -108,9 +108,10 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
       journal_handlers_(journal_),
       fault_handlers_(faults_, options.schemas, options.seed),
       scenarios_(store, options.schemas),
+      reload_(std::move(options.source), store, authenticator),
       probes_(store, clock, options.ocp_version),
-      router_(RouteTable({tasks_, control_, journal_handlers_, fault_handlers_, scenarios_, probes_,
-                          options.api_status})) {}
+      router_(RouteTable({tasks_, control_, journal_handlers_, fault_handlers_, scenarios_, reload_,
+                          probes_, options.api_status})) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};
@@ -227,7 +228,7 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
     return r;
   }
   auth::Throttle::Decision decision;
-  StatusOr<Reply> reply = Admitted(request, match, outcome.user, decision);
+  StatusOr<Reply> reply = Admitted(request, match, outcome.user.get(), decision);
   http::Response response = !reply.ok() ? Fail(context, reply.status(), outcome)
                             : reply.value().bare_body
                                 ? Bare(context, std::move(reply).value())

@@ -22,6 +22,7 @@
 #include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
+#include "mock/api/reload_handlers.h"
 #include "mock/api/router.h"
 #include "mock/api/scenario_handlers.h"
 #include "mock/api/task_handlers.h"
@@ -56,6 +57,8 @@ struct ApiOptions {
   // which a reset puts back.
   uint64_t seed = 0;
   std::vector<faults::FaultRule> faults = {};
+  // Where the fixtures and users came from, for reloads; nullopt: reloads are refused.
+  std::optional<FixtureSource> source = std::nullopt;
 };
 
 class Api : public http::Service {
@@ -63,19 +66,21 @@ class Api : public http::Service {
   // `store`, `clock` and `authenticator` must outlive the Api. No authenticator: every request
   // is served as if sent by a user with every permission and no rate limit.
   Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
-      const auth::Authenticator* authenticator);
+      auth::Authenticator* authenticator);
 
   http::Response Handle(const http::Request& request) const override;
   http::Response Reject(const Status& status) const override;
 
   const journal::Journal& journal() const { return journal_; }
   faults::FaultRules& faults() const { return faults_; }
+  // Reads the fixtures and users again (SIGHUP): a line for the log, or why nothing changed.
+  StatusOr<std::string> Reload() const { return reload_.ReloadNow(); }
 
  private:
   // What the journal records of a request besides the request and the response.
   struct Outcome {
     bool control = false;  // a /__mock/ path: not journaled
-    const auth::User* user = nullptr;
+    std::shared_ptr<const auth::User> user = nullptr;
     std::string error_code;
     std::optional<faults::Firing> fault = std::nullopt;
   };
@@ -97,7 +102,7 @@ class Api : public http::Service {
 
   EnvelopeSettings envelope_;
   std::string options_cors_;
-  const auth::Authenticator* authenticator_;
+  auth::Authenticator* authenticator_;
   mutable journal::Journal journal_;
   mutable auth::Throttle throttle_;
   mutable faults::FaultRules faults_;
@@ -106,6 +111,7 @@ class Api : public http::Service {
   JournalHandlers journal_handlers_;
   FaultHandlers fault_handlers_;
   ScenarioHandlers scenarios_;
+  ReloadHandlers reload_;
   ProbeHandlers probes_;
   Router router_;
   mutable TraceIds trace_ids_;

@@ -54,6 +54,8 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
        [h = &scenarios](const Call& c) { return h->PostTasks(c.request.body); }},
       {"DELETE", "/__mock/tasks/{taskId}", mock,
        [h = &scenarios](const Call& c) { return h->DeleteTask(c.ids[0]); }},
+      {"POST", "/__mock/fixtures/reload", mock,
+       [h = &handlers.reload](const Call&) { return h->Reload(); }},
       {"GET", "/__mock/health", mock, [h = &probes](const Call&) { return h->Health(); }},
       // What clients call to find OCP (ocp-api-resources.md section 5).
       {"GET", "/api/v2/time", Access::kPublic, [h = &probes](const Call&) { return h->Time(); }},

@@ -8,6 +8,7 @@
 #include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
+#include "mock/api/reload_handlers.h"
 #include "mock/api/route.h"
 #include "mock/api/scenario_handlers.h"
 #include "mock/api/task_handlers.h"
@@ -21,6 +22,7 @@ struct RouteHandlers {
   const JournalHandlers& journal;
   const FaultHandlers& faults;
   const ScenarioHandlers& scenarios;
+  const ReloadHandlers& reload;
   const ProbeHandlers& probes;
   bool api_status = false;  // the version played has GET /api/status (4.2.1 on)
 };

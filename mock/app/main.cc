@@ -211,6 +211,11 @@ int Serve(const Flags& f) {
   api_options.ocp_version = profile.value().version;
   api_options.api_status = profile.value().api_status;
   api_options.schemas = &schemas.value();
+  api_options.source = mock::api::FixtureSource{
+      f.fixtures,
+      f.no_auth ? "" : (f.users.empty() ? f.fixtures + "/users.json" : f.users),
+      &schemas.value(),
+      {profile.value().version, mock::versions::KnownVersions(f.schemas)}};
   api_options.faults = std::move(api_rules);
   mock::api::Api api(api_options, store, clock, auth.value().get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -233,6 +238,7 @@ int Serve(const Flags& f) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   mock::http::ServerOptions server_options = f.server;
@@ -247,7 +253,14 @@ int Serve(const Flags& f) {
   std::fflush(stdout);
 
   int received = 0;
-  sigwait(&signals, &received);
+  // SIGHUP reads the fixtures and users again; SIGINT and SIGTERM stop.
+  while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
+    auto reloaded = api.Reload();
+    mock::Log(reloaded.ok() ? mock::LogLevel::kInfo : mock::LogLevel::kError,
+              "SIGHUP: " + (reloaded.ok() ? reloaded.value()
+                                          : reloaded.status().message() +
+                                                "; the old fixtures and users are still served"));
+  }
   mock::Log(mock::LogLevel::kInfo,
             std::string("received ") + strsignal(received) + ", shutting down");
   server.Shutdown();

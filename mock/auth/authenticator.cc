@@ -62,37 +62,54 @@ std::string AccessKeyOf(const http::Headers& headers) {
 }
 
 Authenticator::Authenticator(std::vector<User> users, bool accept_ak_sk)
-    : users_(std::move(users)), accept_ak_sk_(accept_ak_sk) {}
+    : users_(std::make_shared<const std::vector<User>>(std::move(users))),
+      accept_ak_sk_(accept_ak_sk) {}
 
-StatusOr<const User*> Authenticator::Authenticate(const http::Request& request,
-                                                  int64_t now_epoch_s) const {
+void Authenticator::ReplaceUsers(std::vector<User> users) {
+  auto fresh = std::make_shared<const std::vector<User>>(std::move(users));
+  std::lock_guard lock(mutex_);
+  users_ = std::move(fresh);
+}
+
+Authenticator::UserList Authenticator::Users() const {
+  std::lock_guard lock(mutex_);
+  return users_;
+}
+
+StatusOr<std::shared_ptr<const User>> Authenticator::Authenticate(const http::Request& request,
+                                                                  int64_t now_epoch_s) const {
   const std::string* header = http::FindHeader(request.headers, "Authorization");
   if (header == nullptr) return Unauthenticated("No Authorization header.");
   std::string_view value = *header;
-  if (value.size() > 6 && value.substr(0, 6) == "Basic ") return Basic(value.substr(6));
+  if (value.size() > 6 && value.substr(0, 6) == "Basic ") return Basic(Users(), value.substr(6));
   if (value.rfind(kAkSkScheme, 0) == 0) {
     if (!accept_ak_sk_) {
       return Unauthenticated("AK/SK signatures are accepted from OCP 4.0.3 on; use Basic.");
     }
-    return AkSk(value.substr(kAkSkScheme.size()), request, now_epoch_s);
+    return AkSk(Users(), value.substr(kAkSkScheme.size()), request, now_epoch_s);
   }
   return Unauthenticated("Unsupported Authorization scheme.");
 }
 
-StatusOr<const User*> Authenticator::Basic(std::string_view encoded) const {
+StatusOr<std::shared_ptr<const User>> Authenticator::Basic(const UserList& users,
+                                                           std::string_view encoded) {
   auto decoded = DecodeBase64(encoded);
   size_t colon = decoded ? decoded->find(':') : std::string::npos;
   if (colon == std::string::npos) return Unauthenticated("Malformed Basic credentials.");
   std::string_view name = std::string_view(*decoded).substr(0, colon);
   std::string_view password = std::string_view(*decoded).substr(colon + 1);
-  for (const User& user : users_) {
-    if (user.name == name && SecretEquals(user.password, password)) return &user;
+  for (const User& user : *users) {
+    if (user.name == name && SecretEquals(user.password, password)) {
+      return std::shared_ptr<const User>(users, &user);  // keeps the whole list alive
+    }
   }
   return Unauthenticated("Incorrect username or password.");
 }
 
-StatusOr<const User*> Authenticator::AkSk(std::string_view credentials,
-                                          const http::Request& request, int64_t now_epoch_s) const {
+StatusOr<std::shared_ptr<const User>> Authenticator::AkSk(const UserList& users,
+                                                          std::string_view credentials,
+                                                          const http::Request& request,
+                                                          int64_t now_epoch_s) {
   size_t colon = credentials.find(':');
   if (colon == std::string_view::npos) return Unauthenticated("Malformed AK/SK credentials.");
   std::string_view ak = credentials.substr(0, colon);
@@ -106,12 +123,14 @@ StatusOr<const User*> Authenticator::AkSk(std::string_view credentials,
   // The client signs the path as it sent it, not decoded.
   SignedParts parts{request.method, std::string(Path(request.target)), request.query,
                     request.headers, request.body};
-  for (const User& user : users_) {
+  for (const User& user : *users) {
     for (const AccessKey& key : user.access_keys) {
       if (key.id != ak) continue;
       for (Variant v : {Variant{false, false}, Variant{true, false}, Variant{false, true},
                         Variant{true, true}}) {
-        if (SecretEquals(Sign(key.secret, CanonicalMessage(parts, v)), signature)) return &user;
+        if (SecretEquals(Sign(key.secret, CanonicalMessage(parts, v)), signature)) {
+          return std::shared_ptr<const User>(users, &user);
+        }
       }
       return Unauthenticated("The signature does not match.");
     }

@@ -1,7 +1,7 @@
 // Who sent a request: HTTP Basic (every version) or OCP's AK/SK signature (4.0.3+).
 //
 //   Authenticator auth(users);
-//   StatusOr<const User*> who = auth.Authenticate(request, target, time(nullptr));
+//   StatusOr<std::shared_ptr<const User>> who = auth.Authenticate(request, time(nullptr));
 //
 // kUnauthenticated when credentials are missing, malformed, unknown or wrong, or when an AK/SK
 // request's Date is 15 minutes or more away from `now`. Secrets are compared in constant time;
@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,18 +25,28 @@ class Authenticator {
   // `accept_ak_sk` false: as OCP before 4.0.3, an AK/SK signature is an unsupported scheme (401).
   explicit Authenticator(std::vector<User> users, bool accept_ak_sk = true);
 
-  // `now_epoch_s` is the server's wall clock. The user returned lives as long as this
-  // Authenticator.
-  StatusOr<const User*> Authenticate(const http::Request& request, int64_t now_epoch_s) const;
+  // `now_epoch_s` is the server's wall clock. The user returned stays valid whatever happens
+  // to the users afterwards (ReplaceUsers). Thread-safe.
+  StatusOr<std::shared_ptr<const User>> Authenticate(const http::Request& request,
+                                                     int64_t now_epoch_s) const;
 
-  size_t size() const { return users_.size(); }
+  // Serves `users` from now on (a reload of the users file). Thread-safe.
+  void ReplaceUsers(std::vector<User> users);
+
+  size_t size() const { return Users()->size(); }
 
  private:
-  StatusOr<const User*> Basic(std::string_view encoded) const;
-  StatusOr<const User*> AkSk(std::string_view credentials, const http::Request& request,
-                             int64_t now_epoch_s) const;
+  using UserList = std::shared_ptr<const std::vector<User>>;
+  UserList Users() const;
+  static StatusOr<std::shared_ptr<const User>> Basic(const UserList& users,
+                                                     std::string_view encoded);
+  static StatusOr<std::shared_ptr<const User>> AkSk(const UserList& users,
+                                                    std::string_view credentials,
+                                                    const http::Request& request,
+                                                    int64_t now_epoch_s);
 
-  std::vector<User> users_;
+  mutable std::mutex mutex_;
+  UserList users_;
   bool accept_ak_sk_;
 };
 

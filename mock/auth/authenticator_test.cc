@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "mock/ocp/error_kinds.h"
 
 #include "mock/auth/signature.h"
@@ -23,7 +26,8 @@ http::Request WithAuthorization(std::string value, http::Headers more = {}) {
   return http::MakeRequest("GET", "/api/v2/tasks/instances?page=2", std::move(more)).value();
 }
 
-StatusOr<const User*> Check(const Authenticator& a, const http::Request& r, int64_t now = kNow) {
+StatusOr<std::shared_ptr<const User>> Check(const Authenticator& a, const http::Request& r,
+                                            int64_t now = kNow) {
   return a.Authenticate(r, now);
 }
 
@@ -100,6 +104,33 @@ TEST(AuthenticatorTest, ParsesHttpDates) {
   EXPECT_EQ(kNow, ParseHttpDate("Tue, 17 Jan 2023 09:13:57 GMT"));
   EXPECT_FALSE(ParseHttpDate("Tue, 17 Jan 2023 09:13:57 GMT trailing"));
   EXPECT_FALSE(ParseHttpDate("2023-01-17T09:13:57Z"));
+}
+
+// A reload swaps the users while requests are being authenticated (run under TSan in --full):
+// a user returned before the swap stays valid, and after it only the new users are known.
+TEST(AuthenticatorTest, ReplaceUsersWhileAuthenticating) {
+  Authenticator a = Make();
+  auto before = Check(a, WithAuthorization("Basic YWRtaW46QWRtaW5AMTIz"));
+  ASSERT_TRUE(before.ok());
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    while (!done.load()) {
+      auto who = Check(a, WithAuthorization("Basic YWRtaW46QWRtaW5AMTIz"));
+      if (who.ok()) {
+        EXPECT_EQ("admin", who.value()->name);
+      }
+    }
+  });
+  for (int i = 0; i < 200; ++i) {
+    a.ReplaceUsers({User{i, i % 2 == 0 ? "admin" : "other", "Admin@123", {}, {}, {}}});
+  }
+  done.store(true);
+  reader.join();
+  EXPECT_EQ("admin", before.value()->name) << "still readable after every swap";
+  a.ReplaceUsers({User{9, "newcomer", "pw", {}, {}, {}}});
+  EXPECT_FALSE(Check(a, WithAuthorization("Basic YWRtaW46QWRtaW5AMTIz")).ok());
+  EXPECT_TRUE(Check(a, WithAuthorization("Basic bmV3Y29tZXI6cHc=")).ok());  // newcomer:pw
+  EXPECT_EQ(1u, a.size());
 }
 
 TEST(PermissionTest, ManagerIncludesViewer) {

@@ -11,6 +11,25 @@ Status TaskNotFound(int64_t task_id, std::string detail) {
 }
 
 TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock) : clock_(clock) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Load(std::move(fixtures));
+}
+
+void TaskStore::ReplaceFixtures(std::vector<model::Task> fixtures) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Fresh revisions: a rendering cached for a task of the old fixtures must not be reused for
+  // the new task with its id.
+  for (model::Task& task : fixtures) task.revision = ++revision_;
+  Load(std::move(fixtures));
+}
+
+void TaskStore::Load(std::vector<model::Task> fixtures) {
+  tasks_.clear();
+  position_.clear();
+  originals_.clear();
+  fixture_state_.reset();
+  due_ = {};
+  due_at_.clear();
   // The fixtures stay in one block that their snapshots share (aliasing shared_ptrs), rather
   // than one allocation per task: at 100,000 tasks that saved 40 MiB and a tenth of start-up.
   // A task's first change moves it out into an allocation of its own.
@@ -23,7 +42,6 @@ TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock) 
     position_.emplace(task.id, tasks_.size());
     view.push_back(tasks_.emplace_back(block, &task).get());
   }
-  std::lock_guard<std::mutex> lock(mutex_);
   index_.emplace(view);
   ArmRunning(clock_.NowMs());
 }

@@ -80,6 +80,10 @@ class TaskStore {
   // put or removed at runtime too.
   void Reset();
 
+  // Serves `fixtures` from now on, as if the store had started with them (a reload of the
+  // fixture files): every change and runtime task is forgotten.
+  void ReplaceFixtures(std::vector<model::Task> fixtures);
+
   size_t size() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return tasks_.size();
@@ -87,6 +91,7 @@ class TaskStore {
 
  private:
   // All of these require mutex_.
+  void Load(std::vector<model::Task> fixtures);
   void AdvanceDue(int64_t now_ms);
   void ArmRunning(int64_t now_ms);
   // A copy of tasks_[pos] with its logs settled, to change and then Replace with.

@@ -156,6 +156,23 @@ TEST(TaskStoreTest, PutAndRemoveAtRuntimeAndResetUndoesBoth) {
   EXPECT_EQ(2u, store.size());
 }
 
+// A reload: the new fixtures serve as if the store had started with them, and a reset goes back
+// to them, not to the old ones.
+TEST(TaskStoreTest, ReplaceFixturesForgetsEverythingBefore) {
+  MockClock clock(0);
+  TaskStore store({Chain(1, TaskStatus::kFailed, {S::kFailed})}, clock);
+  ASSERT_TRUE(store.Put({Chain(2, TaskStatus::kFailed, {S::kFailed})}, nullptr).ok());
+  const uint64_t old_revision = store.Get(1).value()->revision;
+  store.ReplaceFixtures({Chain(1, TaskStatus::kSuccessful, {S::kSuccessful}),
+                         Chain(3, TaskStatus::kFailed, {S::kFailed})});
+  EXPECT_EQ((std::vector<int64_t>{3, 1}), Ids(store));
+  EXPECT_NE(old_revision, store.Get(1).value()->revision) << "cached renderings must not match";
+  ASSERT_TRUE(store.Change(3, RetryTask).ok());
+  store.Reset();
+  EXPECT_EQ((std::vector<int64_t>{3, 1}), Ids(store));
+  EXPECT_EQ(TaskStatus::kFailed, store.Get(3).value()->status);
+}
+
 TEST(TaskStoreTest, ARefusedPutChangesNothing) {
   MockClock clock(0);
   TaskStore store({Chain(1, TaskStatus::kFailed, {S::kFailed})}, clock);
