@@ -1,6 +1,9 @@
 // ocp-load: bounded, loopback-only load and fault test of ocp-mock (tools/test runs it briefly,
 // tools/test --full for 60 s). It checks that under mixed traffic from several clients
-// - no request gets a 5xx, a transport error, or a body that breaks its schema;
+// - no request gets a 5xx, a transport error, or a body that breaks its schema, but for those
+//   a fault rule answered (about one GET in twelve is marked for a fault: a 503, a dropped or
+//   truncated connection, a delay or a drip, from rules loaded with --faults);
+// - with the journal full (--journal-size 2000) and faults firing, resident memory stays flat;
 // - the server's resident memory stops growing;
 // - SIGTERM in the middle of the load ends the server within a second, exit status 0;
 // - a restart serves every task the fixtures hold, and the fixture files are unchanged.
@@ -42,12 +45,32 @@ struct Options {
   bool check_memory = false;
 };
 
+// The faults the load marks requests for, with the rules that answer them.
+const char* const kFaultKinds[] = {"status", "reset", "truncate", "delay", "drip"};
+constexpr const char* kFaultRules = R"({"format": "ocp-mock-faults/1", "faults": [
+  {"match": {"query": {"name": "loadFault", "value": "status"}},
+   "action": {"type": "status", "status": 503, "code": "LOAD503", "message": "from ocp-load"}},
+  {"match": {"query": {"name": "loadFault", "value": "reset"}}, "action": {"type": "reset"}},
+  {"match": {"query": {"name": "loadFault", "value": "truncate"}}, "action": {"type": "truncate"}},
+  {"match": {"query": {"name": "loadFault", "value": "delay"}},
+   "action": {"type": "delay", "delayMs": {"min": 1, "max": 20}}},
+  {"match": {"query": {"name": "loadFault", "value": "drip"}},
+   "action": {"type": "drip", "dripMs": 30}}]})";
+
 struct Totals {
   std::mutex mutex;
   std::map<long, long> by_status;
+  std::map<std::string, long> faults;  // answers a fault rule gave, by kind
   long requests = 0;
   long errors = 0;
   std::vector<std::string> first_errors;
+  void AddFault(const std::string& kind, long status, const std::string& error) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      ++faults[kind];
+    }
+    if (kind == "status" || kind == "reset" || kind == "truncate") Add(status, error);
+  }
   void Add(long status, const std::string& error) {
     std::lock_guard<std::mutex> lock(mutex);
     ++requests;
@@ -142,14 +165,29 @@ std::pair<std::string, std::string> NextRequest(std::mt19937_64& rng,
 
 void Client(const MockProcess& mock, const std::vector<int64_t>& ids, const Pairs& logs,
             Clock::time_point until, unsigned seed, Totals& totals,
-            const std::atomic<bool>& stop_on_error) {
+            const std::atomic<bool>& stop_on_error, bool mark_faults) {
   const HttpClient client = Admin(mock);
   const auto& schemas = ServerUnderTest::SchemaSetForTools();
   std::mt19937_64 rng(seed);
   for (long n = 0; Clock::now() < until; ++n) {
     auto [method, target] = NextRequest(rng, ids, logs);
+    const std::string fault = mark_faults && method == "GET" && rng() % 12 == 0
+                                  ? kFaultKinds[rng() % std::size(kFaultKinds)]
+                                  : "";
+    if (!fault.empty()) {
+      target += (target.find('?') == std::string::npos ? "?" : "&") + ("loadFault=" + fault);
+    }
     HttpResult r = client.Send(method, target);
     std::string error;
+    const bool dropped = fault == "reset" || fault == "truncate";
+    if (fault == "status" || dropped) {
+      const bool expected =
+          dropped ? r.status == 0 : r.status == 503 && r.body.find("LOAD503") != std::string::npos;
+      if (!expected) error = "the " + fault + " fault was not answered as its rule says";
+      totals.AddFault(fault, r.status, error.empty() ? "" : method + " " + target + ": " + error);
+      continue;
+    }
+    if (!fault.empty()) totals.AddFault(fault, r.status, "");
     if (r.status == 0) {
       error = "transport: " + r.transport_error;
     } else if (r.status >= 500) {
@@ -191,14 +229,21 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args = {"--time-scale", "60", "--fixtures",
                                          OCPMOCK_SOURCE_DIR "/fixtures"};
 
-  // 1. Mixed load, memory sampled twice a second.
+  // 1. Mixed load with faults and a journal that fills up, memory sampled twice a second.
+  const fs::path faults_file =
+      fs::temp_directory_path() / ("ocp-load-faults-" + std::to_string(getpid()) + ".json");
+  std::ofstream(faults_file) << kFaultRules;
+  std::vector<std::string> load_args = args;
+  for (const char* a : {"--journal-size", "2000", "--seed", "1", "--faults"})
+    load_args.push_back(a);
+  load_args.push_back(faults_file.string());
   std::set<int64_t> fixture_ids;
   Pairs logs;
   Totals totals;
   std::vector<long> rss;
   double seconds = 0;
   {
-    MockProcess mock(OCPMOCK_BINARY, args);
+    MockProcess mock(OCPMOCK_BINARY, load_args);
     fixture_ids = AllIds(Admin(mock), &logs);
     const std::vector<int64_t> ids(fixture_ids.begin(), fixture_ids.end());
     const auto start = Clock::now();
@@ -207,7 +252,8 @@ int main(int argc, char** argv) {
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c) {
       clients.emplace_back(Client, std::cref(mock), std::cref(ids), std::cref(logs), until,
-                           17u + static_cast<unsigned>(c), std::ref(totals), std::cref(keep_going));
+                           17u + static_cast<unsigned>(c), std::ref(totals), std::cref(keep_going),
+                           true);
     }
     while (Clock::now() < until) {
       rss.push_back(RssKb(mock.pid()));
@@ -217,6 +263,7 @@ int main(int argc, char** argv) {
     seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (WEXITSTATUS(mock.Stop()) != 0) return Fail("ocp-mock did not exit cleanly after the load");
   }
+  fs::remove(faults_file);
   const long rss_mid = rss.empty() ? 0 : rss[rss.size() / 2];
   const long rss_end = rss.empty() ? 0 : rss.back();
   const long rss_peak = rss.empty() ? 0 : *std::max_element(rss.begin(), rss.end());
@@ -235,7 +282,7 @@ int main(int argc, char** argv) {
     for (int c = 0; c < o.clients; ++c) {
       clients.emplace_back(Client, std::cref(mock), std::cref(ids), std::cref(logs), until,
                            99u + static_cast<unsigned>(c), std::ref(ignored),
-                           std::cref(stop_on_error));
+                           std::cref(stop_on_error), false);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let the load build up
     const auto t0 = Clock::now();
@@ -258,6 +305,8 @@ int main(int argc, char** argv) {
          << static_cast<long>(static_cast<double>(totals.requests) / seconds) << "/s), "
          << totals.errors << " errors; statuses:";
   for (const auto& [status, n] : totals.by_status) report << " " << status << "x" << n;
+  report << "; faults answered:";
+  for (const auto& [kind, n] : totals.faults) report << " " << kind << "x" << n;
   report << "\nmemory: RSS at half time " << rss_mid / 1024 << " MiB, at the end " << rss_end / 1024
          << " MiB, peak " << rss_peak / 1024 << " MiB (growth over the second half " << growth
          << " KiB)\nSIGTERM under load: exited in " << static_cast<int>(stop_seconds * 1000)
