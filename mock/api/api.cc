@@ -182,7 +182,6 @@ void Api::Record(const http::Request& request, const http::Response& response,
   const std::string_view target = request.target;
   const size_t q = target.find('?');
   if (q != std::string_view::npos) e.query = target.substr(q + 1, target.find('#', q) - q - 1);
-  e.params = request.query;
   if (outcome.user != nullptr) e.user = outcome.user->name;
   e.access_key = auth::AccessKeyOf(request.headers);
   e.status = response.status;

@@ -5,6 +5,7 @@
 
 #include "mock/api/page_json.h"
 #include "mock/core/glob.h"
+#include "mock/http/url.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/query/paging.h"
@@ -83,12 +84,16 @@ void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
   }
   w.Key("method");
   w.String(e.method);
+  // Decoded here rather than kept (journal.h); a query cut at the bound has none.
+  const auto decoded =
+      e.truncated ? StatusOr<QueryParams>(QueryParams{}) : http::ParseQuery(e.query);
+  const QueryParams params = decoded.ok() ? decoded.value() : QueryParams{};
   w.Key("params");
   w.StartObject();
-  for (auto it = e.params.begin(); it != e.params.end();) {
+  for (auto it = params.begin(); it != params.end();) {
     w.Key(it->first.c_str(), static_cast<rapidjson::SizeType>(it->first.size()));
     w.StartArray();
-    auto [first, last] = e.params.equal_range(it->first);
+    auto [first, last] = params.equal_range(it->first);
     for (auto v = first; v != last; ++v) w.String(v->second);
     w.EndArray();
     it = last;

@@ -5,12 +5,6 @@
 namespace mock::journal {
 namespace {
 
-size_t TextBytes(const QueryParams& params) {
-  size_t bytes = 0;
-  for (const auto& [key, value] : params) bytes += key.size() + value.size();
-  return bytes;
-}
-
 // Cuts what a client controls to the bound, marking the entry when it does.
 void Bound(Entry& entry) {
   if (entry.query.size() > Journal::kMaxTextBytes) {
@@ -19,10 +13,6 @@ void Bound(Entry& entry) {
   }
   if (entry.path.size() > Journal::kMaxTextBytes) {
     entry.path.resize(Journal::kMaxTextBytes);
-    entry.truncated = true;
-  }
-  if (TextBytes(entry.params) > Journal::kMaxTextBytes) {
-    entry.params.clear();
     entry.truncated = true;
   }
 }

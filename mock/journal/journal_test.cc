@@ -51,11 +51,11 @@ TEST(JournalTest, CutsWhatAClientControlsToTheBound) {
   Journal j(10);
   Entry e = Request("GET", "/a");
   e.query = std::string(5000, 'q');
-  e.params.emplace("k", std::string(5000, 'v'));
+  e.path = "/" + std::string(5000, 'p');
   j.Record(e);
   Entry kept = j.List({}, 1, 1).entries.at(0);
   EXPECT_EQ(Journal::kMaxTextBytes, kept.query.size());
-  EXPECT_TRUE(kept.params.empty());
+  EXPECT_EQ(Journal::kMaxTextBytes, kept.path.size());
   EXPECT_TRUE(kept.truncated);
 }
 
