@@ -39,7 +39,8 @@ StatusOr<RuleState> FaultRules::Add(FaultRule rule) {
   rule.id = next_id_++;
   // Distinct rules get distinct streams even under one server seed.
   const uint64_t seed = rule.seed.value_or(seed_ ^ (rule.id * 0x9E3779B97F4A7C15ULL));
-  slots_.push_back({RuleState{std::move(rule)}, std::mt19937_64(seed)});
+  std::string prefix(rule.match.path_glob ? GlobLiteralPrefix(*rule.match.path_glob) : "");
+  slots_.push_back({RuleState{std::move(rule)}, std::mt19937_64(seed), std::move(prefix)});
   count_.store(slots_.size(), std::memory_order_release);
   return slots_.back().state;
 }
@@ -83,6 +84,7 @@ std::optional<Firing> FaultRules::Decide(const Probe& probe) {
 std::optional<Firing> FaultRules::TryFire(Slot& slot, const Probe& probe) {
   RuleState& s = slot.state;
   if (s.rule.times && s.fired >= *s.rule.times) return std::nullopt;
+  if (probe.path.compare(0, slot.path_prefix.size(), slot.path_prefix) != 0) return std::nullopt;
   if (!Matches(s.rule.match, probe)) return std::nullopt;
   ++s.matched;
   // A certain rule draws nothing; a jittered delay draws its time below.

@@ -118,6 +118,7 @@ class FaultRules {
   struct Slot {
     RuleState state;
     std::mt19937_64 random;
+    std::string path_prefix;  // the glob's literal prefix (core/glob.h), tested first
   };
   std::optional<Firing> TryFire(Slot& slot, const Probe& probe);
 
