@@ -60,22 +60,32 @@ class LiveMode : public testing::Test {
     fs::create_directories(workdir_ / "fixtures" / "tasks");
   }
   void TearDown() override { fs::remove_all(workdir_); }
+
+  // ocp-mock on one bundled fixture file and the bundled users, with a frozen clock, playing the
+  // version under test, with `extra` arguments.
+  std::unique_ptr<MockProcess> Serve(const std::string& fixture,
+                                     const std::vector<std::string>& extra = {}) {
+    fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks" / fixture,
+                  workdir_ / "fixtures/tasks/only.json");
+    fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
+                  workdir_ / "fixtures/users.json");
+    std::vector<std::string> args = {"--fixtures",    (workdir_ / "fixtures").string(),
+                                     "--time-scale",  "0",
+                                     "--ocp-version", ServerUnderTest::Get().version()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return std::make_unique<MockProcess>(OCPMOCK_BINARY, args);
+  }
+
   fs::path workdir_;
 };
 
 TEST_F(LiveMode, SuitePassesAgainstASeparatelyStartedServerWithOtherData) {
   // Other data than the bundled set the suite knows from fixtures: only the generated tasks.
-  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/10-generated.json",
-                workdir_ / "fixtures/tasks/only.json");
-  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
-                workdir_ / "fixtures/users.json");
-  MockProcess server(OCPMOCK_BINARY,
-                     {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale", "0",
-                      "--ocp-version", ServerUnderTest::Get().version()});
+  auto server = Serve("10-generated.json");
   std::string output;
-  int rc = RunLiveSuite(server.base_url(), workdir_, &output);
+  int rc = RunLiveSuite(server->base_url(), workdir_, &output);
   EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
-  EXPECT_NE(std::string::npos, output.find("live mode against " + server.base_url())) << output;
+  EXPECT_NE(std::string::npos, output.find("live mode against " + server->base_url())) << output;
   const std::string xml = ReadAll(workdir_ / "live.xml");
   EXPECT_NE(std::string::npos, xml.find("<testsuites")) << "no JUnit XML";
   EXPECT_NE(std::string::npos, xml.find("failures=\"0\"")) << xml.substr(0, 500);
@@ -109,9 +119,11 @@ TEST_F(LiveMode, MutatesOnlyTheNamedTaskWhenAllowed) {
 }
 
 // Without OCP_VERSION the suite tells which versions' contracts a live server meets. A 4.2.1
-// server (numeric codes, here with PRIMARY clusters and MYSQL tenants only) meets 4.0.0 to
-// 4.2.1; not 3.1.1 (its not-found message reads otherwise), nor 4.2.2 (prefixed codes). With
-// AK/SK keys given, a 4.0.0 server meets 4.0.0 only.
+// server (numeric codes, here with PRIMARY clusters and MYSQL tenants only) meets 3.1.1 to
+// 4.2.1, not 4.2.2 (prefixed codes). 3.1.1's not-found message reads otherwise, which is an
+// observation, since messages are free text; with OCP_STRICT=1 it fails, and only 4.0.0 to
+// 4.2.1 remain. With AK/SK keys given, a 4.0.0 server meets 3.1.1 (which refuses AK/SK too)
+// and 4.0.0 only.
 TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
   if (std::getenv("OCP_VERSION") != nullptr) GTEST_SKIP() << "run once, by the default run";
   fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/10-generated.json",
@@ -125,14 +137,22 @@ TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
   int rc = RunLiveSuite(server.base_url(), workdir_, &output, "",
                         "Ids/TaskNotFound.*:ErrorEnvelope.*:ListTasks/ErrorCases.*", true);
   EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
-  EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0, 4.0.3, 4.2.0, 4.2.1\n"))
+  EXPECT_NE(std::string::npos, output.find("compatible with: 3.1.1, 4.0.0, 4.0.3, 4.2.0, 4.2.1\n"))
       << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
-  EXPECT_NE(std::string::npos, output.find("3.1.1  NOT compatible")) << output;
+  EXPECT_NE(std::string::npos, output.find("observation: differs from ocp-mock [mock: the "
+                                           "catalogue's English message text]"))
+      << output;
   EXPECT_NE(std::string::npos, output.find("4.2.2  NOT compatible")) << output;
   // One JUnit file per version.
   for (const char* v : {"3.1.1", "4.0.0", "4.0.3", "4.2.0", "4.2.1", "4.2.2"}) {
     EXPECT_TRUE(fs::exists(workdir_ / ("live-" + std::string(v) + ".xml"))) << v;
   }
+  rc = RunLiveSuite(server.base_url(), workdir_, &output, "OCP_STRICT=1",
+                    "Ids/TaskNotFound.*:ErrorEnvelope.*:ListTasks/ErrorCases.*", true);
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0, 4.0.3, 4.2.0, 4.2.1\n"))
+      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("3.1.1  NOT compatible")) << output;
   server.Stop();
   MockProcess old(OCPMOCK_BINARY, {"--fixtures", (workdir_ / "fixtures").string(), "--time-scale",
                                    "0", "--ocp-version", "4.0.0"});
@@ -141,8 +161,34 @@ TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
       "OCP_ACCESS_KEY=cqammmxBpfGjFlto OCP_SECRET_KEY=2fc0c299cc94c6be266f2ceece765d4d",
       "Ids/TaskNotFound.*:ErrorEnvelope.*:LiveAuthentication.*", true);
   EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
-  EXPECT_NE(std::string::npos, output.find("compatible with: 4.0.0\n"))
+  EXPECT_NE(std::string::npos, output.find("compatible with: 3.1.1, 4.0.0\n"))
       << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+}
+
+// A server that chooses otherwise where OCP's docs are silent (ocp-mock --quirks all: extra
+// fields, HTML for unknown paths) passes, with each difference listed as an observation; with
+// OCP_STRICT=1 it fails, and the failures name those rules, not OCP's.
+TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
+  auto server = Serve("10-generated.json", {"--quirks", "all"});
+  std::string output;
+  int rc = RunLiveSuite(server->base_url(), workdir_, &output);
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 4000 ? output.size() - 4000 : 0);
+  for (const char* seen : {"observation(s): the server differs from ocp-mock",
+                           "/data/contents/*/creatorId is not documented (e.g. ",
+                           "/data/contents/*/subtasks/*/taskId is not documented",
+                           "[mock: a JSON error envelope for UnknownPath] GET "
+                           "/api/v2/nothing-here: expected HTTP 404 with an error envelope; "
+                           "came HTTP 200: <!DOCTYPE html>"}) {
+    EXPECT_NE(std::string::npos, output.find(seen)) << seen;
+  }
+  EXPECT_NE(std::string::npos, ReadAll(workdir_ / "live.xml").find("name=\"observation\""))
+      << "observations are in the JUnit XML";
+  rc = RunLiveSuite(server->base_url(), workdir_, &output, "OCP_STRICT=1");
+  EXPECT_NE(0, rc);
+  EXPECT_NE(std::string::npos, output.find("Failure")) << output.substr(0, 2000);
+  EXPECT_NE(std::string::npos, output.find("[mock: the documented fields only"));
+  EXPECT_NE(std::string::npos, output.find("[mock: a JSON error envelope for UnknownPath]"));
+  EXPECT_EQ(std::string::npos, output.find("[doc: ")) << "no documented rule is broken";
 }
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {

@@ -64,8 +64,13 @@ class ServerUnderTest {
   bool live() const { return live_; }
   bool knows_fixture_truth() const { return !live_; }
 
-  // GET `target`; validates the body against its schema (a violation is a test failure).
+  // GET `target`; validates the body against its schema (a violation is a test failure; in a
+  // live run that is not strict, properties beyond the documented ones are observations).
   Fetched Fetch(const std::string& target, const std::string& method = "GET") const;
+
+  // Checks `body` against `schema` as Fetch does; `where` names the request in messages.
+  void CheckBody(const std::string& schema, const std::string& where,
+                 const std::string& body) const;
 
   // Every task the server lists (live mode: at most the first kLiveTaskLimit), id descending.
   const std::vector<KnownTask>& tasks() const { return tasks_; }

@@ -99,6 +99,7 @@ http::Delivery DeliveryOf(const faults::Firing& firing) {
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
          auth::Authenticator* authenticator)
     : envelope_{std::move(options.server_name), std::move(options.errors)},
+      quirks_(options.quirks),
       options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
       journal_(options.journal_size),
@@ -220,6 +221,13 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
   if (!outcome.control) {
     if (auto faulted = Fault(request, context, outcome)) return std::move(*faulted);
   }
+  if (match.outcome == RouteMatch::kNotFound && quirks_.unknown_path_html && !outcome.control) {
+    http::Response page;
+    page.content_type = "text/html;charset=UTF-8";
+    page.body = UnknownPathPage();
+    page.trace_id = context.trace_id;
+    return page;
+  }
   if (match.outcome != RouteMatch::kFound) {
     http::Response r = Fail(context, NoRoute(match, request.path), outcome);
     if (match.outcome == RouteMatch::kMethodNotAllowed)
@@ -228,11 +236,15 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
   }
   auth::Throttle::Decision decision;
   StatusOr<Reply> reply = Admitted(request, match, outcome.user.get(), decision);
+  const bool enveloped_data = reply.ok() && !reply.value().bare_body;
   http::Response response = !reply.ok() ? Fail(context, reply.status(), outcome)
                             : reply.value().bare_body
                                 ? Bare(context, std::move(reply).value())
                                 : Success(envelope_, context, reply.value().write_data);
   AddRateLimitHeaders(response, decision);
+  if (quirks_.extra_fields && enveloped_data && !outcome.control) {
+    response.body = WithExtraFields(response.body);
+  }
   return response;
 }
 

@@ -22,6 +22,7 @@
 #include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
+#include "mock/api/quirks.h"
 #include "mock/api/reload_handlers.h"
 #include "mock/api/router.h"
 #include "mock/api/scenario_handlers.h"
@@ -59,6 +60,8 @@ struct ApiOptions {
   std::vector<faults::FaultRule> faults = {};
   // Where the fixtures and users came from, for reloads; nullopt: reloads are refused.
   std::optional<FixtureSource> source = std::nullopt;
+  // What a real deployment does where OCP's docs are silent, played on request (quirks.h).
+  Quirks quirks = {};
 };
 
 class Api : public http::Service {
@@ -101,6 +104,7 @@ class Api : public http::Service {
   static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match);
 
   EnvelopeSettings envelope_;
+  Quirks quirks_;
   std::string options_cors_;
   auth::Authenticator* authenticator_;
   mutable journal::Journal journal_;

@@ -33,6 +33,7 @@ struct Flags {
   int keepalive_seconds = 60;
   std::string log_level = "info";
   std::string faults;  // a fault file loaded at start-up
+  std::string quirks;  // --quirks LIST
   mock::http::ServerOptions server;
   mock::api::ApiOptions api;
 };
@@ -99,6 +100,9 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--faults", f.faults,
                  "Fault rules to start with (schemas/fault-file.schema.json); POST /__mock/reset "
                  "puts them back");
+  app.add_option("--quirks", f.quirks,
+                 "Play a real deployment where OCP's docs are silent: extra-fields, "
+                 "unknown-path-html, or all (README: Checking a live OCP)");
   app.add_option("--seed", f.api.seed,
                  "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
       ->capture_default_str();
@@ -207,6 +211,9 @@ int Serve(const Flags& f) {
   mock::tasks::TaskStore store(std::move(tasks).value(), clock);
   ReturnFreedMemory();
   mock::api::ApiOptions api_options = f.api;
+  auto quirks = mock::api::ParseQuirks(f.quirks);
+  if (!quirks.ok()) return Fatal("--quirks: " + quirks.status().message());
+  api_options.quirks = quirks.value();
   api_options.errors = profile.value().errors;
   api_options.ocp_version = profile.value().version;
   api_options.api_status = profile.value().api_status;
