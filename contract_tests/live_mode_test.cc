@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "contract_tests/support/breaking_proxy.h"
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/server_under_test.h"
@@ -190,6 +191,43 @@ TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
   EXPECT_NE(std::string::npos, output.find("[mock: a JSON error envelope for UnknownPath]"));
   EXPECT_EQ(std::string::npos, output.find("[doc: ")) << "no documented rule is broken";
 }
+
+// The other direction: a server that breaks a documented rule fails the live suite, even
+// though the suite tolerates a server's own choices where the docs are silent. Each case runs
+// the tests that judge its rule, against ocp-mock behind a proxy that breaks that one rule.
+struct BrokenCase {
+  Breakage breakage;
+  std::string filter;  // the tests that must catch it
+};
+
+class BrokenServer : public LiveMode, public testing::WithParamInterface<BrokenCase> {};
+
+TEST_P(BrokenServer, FailsTheLiveSuite) {
+  auto server = Serve("10-generated.json");
+  BreakingProxy proxy(server->base_url(), GetParam().breakage);
+  std::string output;
+  const int rc = RunLiveSuite(proxy.base_url(), workdir_, &output, "", GetParam().filter);
+  EXPECT_NE(0, rc) << "the suite passed a server whose answers are broken by "
+                   << BreakageName(GetParam().breakage) << ":\n"
+                   << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("[  FAILED  ]")) << output.substr(0, 3000);
+  EXPECT_EQ(std::string::npos, output.find("Segmentation fault")) << "a failure, not a crash";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    LiveModeBroken, BrokenServer,
+    testing::Values(BrokenCase{Breakage::kZeroBasedPageNumber, "Paging.*:PageAndSize/*"},
+                    BrokenCase{Breakage::kTotalsOffByOne, "Paging.*:Sizes/*"},
+                    BrokenCase{Breakage::kStatusFilterIgnored, "ListFilters.EachStatusAlone"},
+                    BrokenCase{Breakage::kTaskStatusMissing, "ListFilters.NoFilterListsEveryTask"},
+                    BrokenCase{Breakage::kIdsAsStrings, "ListFilters.NoFilterListsEveryTask"},
+                    BrokenCase{Breakage::kErrorCodeChanged, "ErrorEnvelope.*"},
+                    BrokenCase{Breakage::kErrorsAre500, "ListTasks/ErrorCases.*"},
+                    BrokenCase{Breakage::kNoAuthentication, "Authentication.*"},
+                    BrokenCase{Breakage::kDetailNameDiffers, "TaskDetail.*"}),
+    [](const testing::TestParamInfo<BrokenCase>& p) {
+      return std::string(BreakageName(p.param.breakage));
+    });
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {
   // A server answering every request with 404 JSON from another tool must not pass.

@@ -54,6 +54,19 @@ KnownTask FromListItem(const rapidjson::Value& t) {
   return k;
 }
 
+// A list answer's `data.contents`, or nullptr when it has none (checked: servers can be broken).
+const rapidjson::Value* ListContents(const Fetched& f) {
+  const auto* data = mock::json::Find(f.json, "data");
+  const auto* contents = data != nullptr ? mock::json::Find(*data, "contents") : nullptr;
+  return contents != nullptr && contents->IsArray() ? contents : nullptr;
+}
+
+int64_t TotalElements(const Fetched& f) {
+  const auto* data = mock::json::Find(f.json, "data");
+  const auto* page = data != nullptr ? mock::json::Find(*data, "page") : nullptr;
+  return page != nullptr ? mock::json::GetInt64(*page, "totalElements").value_or(0) : 0;
+}
+
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -229,13 +242,12 @@ std::vector<int64_t> ServerUnderTest::AllIds(const std::string& query) const {
   for (int page = 1; ids.size() < kLiveTaskLimit; ++page) {
     Fetched f =
         Fetch(std::string(kListPath) + "?" + query + "&size=2000&page=" + std::to_string(page));
-    if (f.http.status != 200 || !f.json.IsObject()) break;
-    const auto& contents = f.json["data"]["contents"];
-    if (contents.Empty()) break;
-    for (const auto& t : contents.GetArray()) ids.push_back(t["id"].GetInt64());
-    if (static_cast<int64_t>(ids.size()) >= f.json["data"]["page"]["totalElements"].GetInt64()) {
-      break;
-    }
+    // Read with checked accessors: a broken server must fail the test, not crash the suite.
+    const auto* contents = ListContents(f);
+    if (f.http.status != 200 || contents == nullptr || contents->Empty()) break;
+    for (const auto& t : contents->GetArray())
+      ids.push_back(mock::json::GetInt64(t, "id").value_or(0));
+    if (static_cast<int64_t>(ids.size()) >= TotalElements(f)) break;
   }
   return ids;
 }
@@ -244,14 +256,14 @@ void ServerUnderTest::Learn() {
   int64_t total = 0;
   for (int page = 1; tasks_.size() < kLiveTaskLimit; ++page) {
     Fetched f = Fetch(std::string(kListPath) + "?size=2000&page=" + std::to_string(page));
-    if (f.http.status != 200 || !f.json.IsObject()) {
+    const auto* contents = ListContents(f);
+    if (f.http.status != 200 || contents == nullptr) {
       throw std::runtime_error("listing tasks failed with HTTP " + std::to_string(f.http.status) +
                                ": " + f.http.body.substr(0, 300));
     }
-    total = f.json["data"]["page"]["totalElements"].GetInt64();
-    const auto& contents = f.json["data"]["contents"];
-    for (const auto& t : contents.GetArray()) tasks_.push_back(FromListItem(t));
-    if (contents.Empty() || static_cast<int64_t>(tasks_.size()) >= total) break;
+    total = TotalElements(f);
+    for (const auto& t : contents->GetArray()) tasks_.push_back(FromListItem(t));
+    if (contents->Empty() || static_cast<int64_t>(tasks_.size()) >= total) break;
   }
   complete_ = static_cast<int64_t>(tasks_.size()) == total;
   if (live_) return;

@@ -1,0 +1,45 @@
+// A proxy in front of a server that breaks one documented rule in its answers, to prove that the
+// live suite fails a server that breaks OCP's contract (and not only that it tolerates one that
+// chooses otherwise where the docs are silent).
+//
+//   BreakingProxy proxy(mock.base_url(), Breakage::kTotalsOffByOne);
+//   // point the live suite at proxy.base_url()
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace contract {
+
+enum class Breakage {
+  kZeroBasedPageNumber,  // paging: page.number 0-based (the docs: 1-based)
+  kTotalsOffByOne,       // totals: page.totalElements one more than the tasks
+  kStatusFilterIgnored,  // filter semantics: `status` is dropped before the request is served
+  kTaskStatusMissing,    // field presence: tasks in lists lose their required `status`
+  kIdsAsStrings,         // JSON types: task ids written as strings
+  kErrorCodeChanged,     // error codes: every error.code becomes 99999
+  kErrorsAre500,         // HTTP statuses: every 4xx error answered as 500
+  kNoAuthentication,     // authentication: requests without credentials are served
+  kDetailNameDiffers,    // the detail agreeing with the list: the detail's name changes
+};
+
+std::string_view BreakageName(Breakage b);
+
+class BreakingProxy {
+ public:
+  // Serves on a free loopback port until destroyed; forwards every request to `upstream`.
+  BreakingProxy(std::string upstream, Breakage breakage);
+  ~BreakingProxy();
+  BreakingProxy(const BreakingProxy&) = delete;
+  BreakingProxy& operator=(const BreakingProxy&) = delete;
+
+  const std::string& base_url() const { return base_url_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string base_url_;
+};
+
+}  // namespace contract
