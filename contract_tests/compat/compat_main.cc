@@ -80,7 +80,7 @@ int Check(const Options& o) {
   for (const std::string& v : versions) {
     report.versions.push_back({v, probe.Judge(contracts.at(v))});
   }
-  compat::Conclude(report, contracts);
+  compat::Conclude(report, contracts, o.target.strict);
   std::fputs(compat::TextReport(report).c_str(), stdout);
   bool written = WriteOutput(o.junit, compat::JUnitXml(report));
   written = WriteOutput(o.markdown, compat::MarkdownReport(report)) && written;
@@ -153,6 +153,11 @@ int main(int argc, char** argv) {
                    "Accept-Language of every request (\"\" sends none)")
       ->envname("OCP_LANGUAGE")
       ->capture_default_str();
+  check
+      ->add_flag("--strict", o.target.strict,
+                 "Fail on ocp-mock's own rules where OCP's docs are silent (extra fields, "
+                 "message wording) instead of listing them as observations")
+      ->envname("OCP_STRICT");
   check->add_option("--versions", o.versions, "Only these versions (comma-separated)");
   check->add_option("--junit", o.junit, "Write JUnit XML here");
   check->add_option("--markdown", o.markdown, "Write a Markdown report here");

@@ -13,6 +13,8 @@ const char* Cell(Verdict v) {
       return "FAIL";
     case Verdict::kNotApplicable:
       return "n/a";
+    case Verdict::kObserved:
+      return "pass*";
   }
   return "?";
 }
@@ -75,7 +77,10 @@ std::string Verdicts(const Report& r, const std::string& bullet = "") {
   if (r.compatible.empty()) return bullet + "compatible with: none of the known versions\n";
   std::string out = bullet + "compatible with: " + Joined(r.compatible, ", ") + "\n";
   out += bullet + "best match: " + Joined(r.best, " or ");
-  if (r.best.size() > 1) out += " (their documented contracts are identical)";
+  if (r.best.size() > 1) {
+    out += r.best_identical ? " (their documented contracts are identical)"
+                            : " (neither contract is narrower than the other)";
+  }
   return out + "\n";
 }
 
@@ -92,6 +97,19 @@ std::vector<std::string> Failures(const Report& r) {
   return out;
 }
 
+// Each observation: "VERSION CHECK: detail".
+std::vector<std::string> ObservationsOf(const Report& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.versions) {
+    for (size_t i = 0; i < kChecks.size(); ++i) {
+      if (v.outcomes[i].verdict == Verdict::kObserved) {
+        out.push_back(v.version + " " + kChecks[i].name + ": " + v.outcomes[i].detail);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool VersionResult::compatible() const {
@@ -99,9 +117,10 @@ bool VersionResult::compatible() const {
                       [](const Outcome& o) { return o.verdict == Verdict::kFail; });
 }
 
-void Conclude(Report& report, const std::map<std::string, Contract>& contracts) {
+void Conclude(Report& report, const std::map<std::string, Contract>& contracts, bool strict) {
   report.compatible.clear();
   report.best.clear();
+  report.best_identical = true;
   for (const auto& v : report.versions) {
     if (v.compatible()) report.compatible.push_back(v.version);
   }
@@ -111,22 +130,38 @@ void Conclude(Report& report, const std::map<std::string, Contract>& contracts) 
       if (w == v) continue;
       const Contract& cv = contracts.at(v);
       const Contract& cw = contracts.at(w);
-      if (WithinContract(cw, cv) && !WithinContract(cv, cw)) narrower_exists = true;
+      if (WithinContract(cw, cv, strict) && !WithinContract(cv, cw, strict)) {
+        narrower_exists = true;
+      }
     }
     if (!narrower_exists) report.best.push_back(v);
+  }
+  report.best_identical = true;
+  for (const auto& a : report.best) {
+    for (const auto& b : report.best) {
+      if (!WithinContract(contracts.at(a), contracts.at(b), strict)) report.best_identical = false;
+    }
   }
 }
 
 std::string TextReport(const Report& r) {
   size_t width = 0;
   for (const auto& c : kChecks) width = std::max(width, std::string_view(c.name).size());
-  std::string out = "OCP compatibility of " + r.base_url + "\n\n" + Padded("check", width + 2);
+  std::string out = "OCP compatibility of " + r.base_url + "\n\n" + Padded("check", width + 2) +
+                    Padded("rule", 11);
   for (const auto& v : r.versions) out += Padded(v.version, 8);
   out += "\n";
   for (size_t i = 0; i < kChecks.size(); ++i) {
-    out += Padded(kChecks[i].name, width + 2);
+    out += Padded(kChecks[i].name, width + 2) + Padded(kChecks[i].source, 11);
     for (const auto& v : r.versions) out += Padded(Cell(v.outcomes[i].verdict), 8);
     out += "\n";
+  }
+  auto observations = ObservationsOf(r);
+  if (!observations.empty()) {
+    out +=
+        "\npass*: passes, but differs from ocp-mock where OCP's docs are silent (--strict "
+        "fails on it):\n  " +
+        Joined(observations, "\n  ") + "\n";
   }
   auto failures = Failures(r);
   if (!failures.empty()) out += "\nfirst violations:\n  " + Joined(failures, "\n  ") + "\n";
@@ -162,6 +197,11 @@ std::string JUnitXml(const Report& r) {
         out += "/>\n";
         continue;
       }
+      if (o.verdict == Verdict::kObserved) {
+        out += ">\n      <properties><property name=\"observation\" value=\"" +
+               XmlEscaped(o.detail) + "\"/></properties>\n    </testcase>\n";
+        continue;
+      }
       out += ">\n      ";
       out += o.verdict == Verdict::kFail ? "<failure message=\"" + XmlEscaped(o.detail) + "\">" +
                                                XmlEscaped(o.detail) + "</failure>"
@@ -175,13 +215,13 @@ std::string JUnitXml(const Report& r) {
 
 std::string MarkdownReport(const Report& r) {
   std::string out = "# OCP compatibility of " + MdCell(r.base_url) + "\n\n";
-  out += Verdicts(r, "- ") + "\n| check |";
+  out += Verdicts(r, "- ") + "\n| check | rule |";
   for (const auto& v : r.versions) out += " " + v.version + " |";
-  out += "\n|---|";
+  out += "\n|---|---|";
   for (size_t k = 0; k < r.versions.size(); ++k) out += "---|";
   out += "\n";
   for (size_t i = 0; i < kChecks.size(); ++i) {
-    out += "| `" + std::string(kChecks[i].name) + "` |";
+    out += "| `" + std::string(kChecks[i].name) + "` | " + kChecks[i].source + " |";
     for (const auto& v : r.versions) {
       out += std::string(" ") +
              (v.outcomes[i].verdict == Verdict::kFail ? "**FAIL**" : Cell(v.outcomes[i].verdict)) +
@@ -193,6 +233,11 @@ std::string MarkdownReport(const Report& r) {
   if (!failures.empty()) {
     out += "\n## First violations\n\n";
     for (const auto& f : failures) out += "- " + MdCell(f) + "\n";
+  }
+  auto observations = ObservationsOf(r);
+  if (!observations.empty()) {
+    out += "\n## Observations (pass*: differs from ocp-mock where OCP's docs are silent)\n\n";
+    for (const auto& o : observations) out += "- " + MdCell(o) + "\n";
   }
   out += "\n## Checks\n\n";
   for (const auto& c : kChecks) out += "- `" + std::string(c.name) + "`: " + c.what + "\n";

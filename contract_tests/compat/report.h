@@ -21,12 +21,15 @@ struct Report {
   std::vector<VersionResult> versions;  // oldest first
   std::vector<std::string> compatible;  // the versions whose every applicable check passed
   // The compatible versions no other compatible version is strictly narrower than: the
-  // server's most likely version(s). Several when their documented contracts are identical.
+  // server's most likely version(s). Several when their documented contracts are identical,
+  // or when neither is narrower than the other (best_identical false).
   std::vector<std::string> best;
+  bool best_identical = true;
 };
 
 // Fills `compatible` and `best` from `versions`; `contracts` has every version's contract.
-void Conclude(Report& report, const std::map<std::string, Contract>& contracts);
+// `strict`: messages tell contracts apart (as they fail checks only then).
+void Conclude(Report& report, const std::map<std::string, Contract>& contracts, bool strict = true);
 
 std::string TextReport(const Report& report);
 std::string JUnitXml(const Report& report);
