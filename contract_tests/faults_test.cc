@@ -10,12 +10,15 @@
 #include "contract_tests/support/command.h"
 #include "contract_tests/support/http_client.h"
 #include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/server_under_test.h"
 #include "mock/json/json.h"
 
 namespace contract {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr const char* kMockOnly = "ocp-mock's own control plane: checked in mock mode only";
 
 long Millis(Clock::time_point since) {
   return static_cast<long>(
@@ -25,6 +28,7 @@ long Millis(Clock::time_point since) {
 class FaultsTest : public testing::Test {
  protected:
   void SetUp() override {
+    if (ServerUnderTest::Get().live()) GTEST_SKIP() << kMockOnly;
     mock_ = std::make_unique<MockProcess>(OCPMOCK_BINARY,
                                           std::vector<std::string>{"--no-auth", "--seed", "7"});
     client_ = std::make_unique<HttpClient>(mock_->base_url(), std::nullopt, std::nullopt);
@@ -120,6 +124,7 @@ std::string WriteFile(const std::string& name, const std::string& text) {
 }
 
 TEST(FaultFileTest, RulesLoadedAtStartAreBackAfterAReset) {
+  if (ServerUnderTest::Get().live()) GTEST_SKIP() << kMockOnly;
   const std::string file = WriteFile("faults.json", R"({"format": "ocp-mock-faults/1",
     "faults": [{"match": {"method": "GET"}, "action": {"type": "status", "status": 500},
                 "times": 1}]})");
@@ -132,6 +137,7 @@ TEST(FaultFileTest, RulesLoadedAtStartAreBackAfterAReset) {
 }
 
 TEST(FaultFileTest, ABadFileIsRefusedWithItsPlace) {
+  if (ServerUnderTest::Get().live()) GTEST_SKIP() << kMockOnly;
   const std::string file =
       WriteFile("bad-faults.json", R"({"faults": [{"action": {"type": "status", "status": 503}},
                                         {"action": {"type": "drip"}}]})");
