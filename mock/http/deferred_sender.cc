@@ -113,8 +113,10 @@ void DeferredSender::Run() {
       wake_.wait(lock);
       continue;
     }
-    if (jobs_.top().due > Clock::now()) {
-      wake_.wait_until(lock, jobs_.top().due);
+    // A copy: while it waits, the lock is released and a push may move the queue's storage.
+    const Clock::time_point due = jobs_.top().due;
+    if (due > Clock::now()) {
+      wake_.wait_until(lock, due);
       continue;
     }
     Job job = jobs_.top();
