@@ -118,7 +118,7 @@ TEST_F(FaultsTest, A503BurstThenService) {
 }
 
 std::string WriteFile(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + name;
   std::ofstream(path) << text;
   return path;
 }

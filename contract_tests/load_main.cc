@@ -234,8 +234,9 @@ int main(int argc, char** argv) {
       fs::temp_directory_path() / ("ocp-load-faults-" + std::to_string(getpid()) + ".json");
   std::ofstream(faults_file) << kFaultRules;
   std::vector<std::string> load_args = args;
-  for (const char* a : {"--journal-size", "2000", "--seed", "1", "--faults"})
-    load_args.push_back(a);
+  for (const char* a : {"--journal-size", "2000", "--seed", "1", "--faults"}) {
+    load_args.emplace_back(a);
+  }
   load_args.push_back(faults_file.string());
   std::set<int64_t> fixture_ids;
   Pairs logs;

@@ -35,7 +35,7 @@ enum CheckIndex : size_t {
 Outcome Pass() { return {Verdict::kPass, ""}; }
 Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
 Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
-Outcome Observed(std::string rule, std::string what) {
+Outcome Observed(const std::string& rule, const std::string& what) {
   return {Verdict::kObserved, "differs from ocp-mock [mock: " + rule + "] " + what};
 }
 bool Failed(const Outcome& o) { return o.verdict == Verdict::kFail; }

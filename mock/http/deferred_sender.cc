@@ -51,8 +51,8 @@ DeferredSender::~DeferredSender() {
   thread_.join();
 }
 
-bool DeferredSender::Schedule(std::shared_ptr<Socket> socket, std::string head, std::string body,
-                              Delivery delivery, bool close) {
+bool DeferredSender::Schedule(std::shared_ptr<Socket> socket, const std::string& head,
+                              const std::string& body, Delivery delivery, bool close) {
   using Mode = Delivery::Mode;
   Job job;
   job.due = Clock::now() + std::chrono::milliseconds(delivery.delay_ms);

@@ -55,7 +55,7 @@ class DeferredSender {
   // Sends `head` (status line and headers, ending with the blank line) and `body` to `socket` as
   // `delivery` says; `close`: shut the connection down once the whole response is sent.
   // false when kMaxPending responses are already waiting (nothing is scheduled).
-  bool Schedule(std::shared_ptr<Socket> socket, std::string head, std::string body,
+  bool Schedule(std::shared_ptr<Socket> socket, const std::string& head, const std::string& body,
                 Delivery delivery, bool close);
 
  private:

@@ -289,8 +289,7 @@ class Handler : public P::Http::Handler {
     // As Pistache's own send does: an answered connection is idle, so the keep-alive timeout
     // applies to it (a delay longer than that timeout ends with the connection closed).
     peer->setIdle(true);
-    if (deferred_->Schedule(connection->socket, std::move(head), response.body, response.delivery,
-                            close)) {
+    if (deferred_->Schedule(connection->socket, head, response.body, response.delivery, close)) {
       return true;
     }
     Log(LogLevel::kWarn, "too many deferred responses pending; sending this one at once");
