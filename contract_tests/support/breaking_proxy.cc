@@ -56,7 +56,7 @@ class Proxy : public http::Service {
       headers.emplace_back("Authorization", "Basic YWRtaW46QWRtaW5AMTIz");  // admin:Admin@123
     }
     http::Response r = Forward(request.method, target, headers);
-    Break(request, r);
+    Break(r);
     return r;
   }
 
@@ -97,7 +97,7 @@ class Proxy : public http::Service {
     return r;
   }
 
-  void Break(const http::Request& request, http::Response& r) const {
+  void Break(http::Response& r) const {
     rapidjson::Document doc;
     doc.Parse(r.body.c_str(), r.body.size());
     if (doc.HasParseError() || !doc.IsObject()) return;
@@ -145,7 +145,6 @@ class Proxy : public http::Service {
       case Breakage::kNoAuthentication:
         return;  // broken on the way in
     }
-    (void)request;
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
     doc.Accept(w);

@@ -32,7 +32,7 @@ StatusOr<Reply> FaultHandlers::Add(const std::string& body) const {
 
 StatusOr<Reply> FaultHandlers::List() const {
   auto rules = std::make_shared<std::vector<faults::RuleState>>(rules_.List());
-  return Reply{[rules, seed = seed_](json::JsonWriter& w) {
+  return Reply{[rules, seed = rules_.seed()](json::JsonWriter& w) {
     w.StartObject();
     w.Key("contents");
     w.StartArray();

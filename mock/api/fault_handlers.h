@@ -17,10 +17,9 @@ namespace mock::api {
 
 class FaultHandlers {
  public:
-  // `rules` and `schemas` must outlive the handlers (no schemas: Add refuses every rule);
-  // `seed` is the server's, for the listing.
-  FaultHandlers(faults::FaultRules& rules, const json::SchemaSet* schemas, uint64_t seed)
-      : rules_(rules), schemas_(schemas), seed_(seed) {}
+  // `rules` and `schemas` must outlive the handlers (no schemas: Add refuses every rule).
+  FaultHandlers(faults::FaultRules& rules, const json::SchemaSet* schemas)
+      : rules_(rules), schemas_(schemas) {}
 
   StatusOr<Reply> Add(const std::string& body) const;
   StatusOr<Reply> List() const;
@@ -30,7 +29,6 @@ class FaultHandlers {
  private:
   faults::FaultRules& rules_;
   const json::SchemaSet* schemas_;
-  uint64_t seed_;
 };
 
 // Whether `rule` can be answered in OCP's envelope: a status whose code or message it does not

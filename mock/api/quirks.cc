@@ -14,10 +14,9 @@ bool IsTask(const rapidjson::Value& v) {
   return v.IsObject() && v.HasMember("subtasks") && v.HasMember("creator");
 }
 
-void AddFields(rapidjson::Value& v, rapidjson::Document::AllocatorType& a,
-               const rapidjson::Value* task) {
+void AddFields(rapidjson::Value& v, rapidjson::Document::AllocatorType& a) {
   if (v.IsArray()) {
-    for (auto& item : v.GetArray()) AddFields(item, a, task);
+    for (auto& item : v.GetArray()) AddFields(item, a);
     return;
   }
   if (!v.IsObject()) return;
@@ -33,7 +32,7 @@ void AddFields(rapidjson::Value& v, rapidjson::Document::AllocatorType& a,
     }
     return;
   }
-  for (auto& member : v.GetObject()) AddFields(member.value, a, task);
+  for (auto& member : v.GetObject()) AddFields(member.value, a);
 }
 
 }  // namespace
@@ -66,7 +65,7 @@ std::string WithExtraFields(const std::string& body) {
   auto doc = json::ParseJson(body);
   if (!doc.ok() || !doc.value().IsObject() || !doc.value().HasMember("data")) return body;
   rapidjson::Document& d = doc.value();
-  AddFields(d["data"], d.GetAllocator(), nullptr);
+  AddFields(d["data"], d.GetAllocator());
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   d.Accept(w);

@@ -114,6 +114,8 @@ class FaultRules {
 
   std::optional<Firing> Decide(const Probe& probe);
 
+  uint64_t seed() const { return seed_; }
+
  private:
   struct Slot {
     RuleState state;
