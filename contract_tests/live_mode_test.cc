@@ -167,8 +167,9 @@ TEST_F(LiveMode, WithoutOcpVersionTheSuiteReportsEachVersion) {
 }
 
 // A server that chooses otherwise where OCP's docs are silent (ocp-mock --quirks all: extra
-// fields, HTML for unknown paths) passes, with each difference listed as an observation; with
-// OCP_STRICT=1 it fails, and the failures name those rules, not OCP's.
+// fields, no tie-breaker, names by code point, HTML for unknown paths, malformed escapes
+// ignored, subtasks in any order, Chinese by default) passes, with each difference listed as an
+// observation; with OCP_STRICT=1 it fails, and the failures name those rules, not OCP's.
 TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
   auto server = Serve("10-generated.json", {"--quirks", "all"});
   std::string output;
@@ -179,7 +180,18 @@ TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
                            "/data/contents/*/subtasks/*/taskId is not documented",
                            "[mock: a JSON error envelope for UnknownPath] GET "
                            "/api/v2/nothing-here: expected HTTP 404 with an error envelope; "
-                           "came HTTP 200: <!DOCTYPE html>"}) {
+                           "came HTTP 200: <!DOCTYPE html>",
+                           // tie-order
+                           "[mock: ties in id-descending order] GET "
+                           "/api/v2/tasks/instances?sort=status: task ",
+                           "[mock: pages concatenate under a sort with ties]",
+                           // collation
+                           "[mock: names in case-insensitive order] GET "
+                           "/api/v2/tasks/instances?sort=name: task ",
+                           // lenient-query
+                           "[mock: a JSON error envelope for MalformedEscape] GET "
+                           "/api/v2/tasks/instances?name=%zz: expected HTTP 400 with an error "
+                           "envelope; came HTTP 200"}) {
     EXPECT_NE(std::string::npos, output.find(seen)) << seen;
   }
   EXPECT_NE(std::string::npos, ReadAll(workdir_ / "live.xml").find("name=\"observation\""))
@@ -189,6 +201,7 @@ TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
   EXPECT_NE(std::string::npos, output.find("Failure")) << output.substr(0, 2000);
   EXPECT_NE(std::string::npos, output.find("[mock: the documented fields only"));
   EXPECT_NE(std::string::npos, output.find("[mock: a JSON error envelope for UnknownPath]"));
+  EXPECT_NE(std::string::npos, output.find("[mock: ties in id-descending order]"));
   EXPECT_EQ(std::string::npos, output.find("[doc: ")) << "no documented rule is broken";
 }
 

@@ -99,7 +99,9 @@ http::Delivery DeliveryOf(const faults::Firing& firing) {
 Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
          auth::Authenticator* authenticator)
     : envelope_{std::move(options.server_name), std::move(options.errors)},
+      errors_zh_(std::move(options.errors_zh)),
       quirks_(options.quirks),
+      seed_(options.seed),
       options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
       journal_(options.journal_size),
@@ -116,6 +118,7 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};
+  context.errors = LanguageOf(request);
   Outcome outcome;
   http::Response response;
   try {
@@ -170,7 +173,7 @@ void Api::AddCors(const http::Request& request, http::Response& response) const 
 
 http::Response Api::Fail(const RequestContext& context, const Status& failure,
                          Outcome& outcome) const {
-  outcome.error_code = envelope_.errors.Lookup(failure).CodeText();
+  outcome.error_code = context.Errors(envelope_).Lookup(failure).CodeText();
   return Failure(envelope_, context, failure);
 }
 
@@ -242,8 +245,8 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
                                 ? Bare(context, std::move(reply).value())
                                 : Success(envelope_, context, reply.value().write_data);
   AddRateLimitHeaders(response, decision);
-  if (quirks_.extra_fields && enveloped_data && !outcome.control) {
-    response.body = WithExtraFields(response.body);
+  if (quirks_.RewritesBodies() && enveloped_data && !outcome.control) {
+    response.body = ApplyBodyQuirks(quirks_, BodyQuirksFor(request), response.body);
   }
   return response;
 }
@@ -264,8 +267,8 @@ std::optional<http::Response> Api::Fault(const http::Request& request,
   std::string message = a.message;
   if (kind) {  // what the rule leaves out comes from the version's catalogue
     const Status failure = ocp::OcpError(*kind, "", {cause, cause});
-    if (code.empty()) code = envelope_.errors.Lookup(failure).CodeText();
-    if (message.empty()) message = envelope_.errors.Render(failure);
+    if (code.empty()) code = context.Errors(envelope_).Lookup(failure).CodeText();
+    if (message.empty()) message = context.Errors(envelope_).Render(failure);
   }
   outcome.error_code = code;
   http::Response r = Failure(envelope_, context, a.status, code, message);

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "mock/api/body_quirks.h"
 #include "mock/api/control_handlers.h"
 #include "mock/api/envelope.h"
 #include "mock/api/fault_handlers.h"
@@ -42,6 +43,8 @@ struct ApiOptions {
   std::string server_name = "ocp-mock";
   // The OCP version's error codes and messages (its profile's).
   ocp::ErrorCatalog errors = {};
+  // The same in the server's default language, Chinese (the language quirk).
+  ocp::ErrorCatalog errors_zh = {};
   // Requests the journal keeps; older ones are dropped. 0 keeps none.
   size_t journal_size = 10000;
   // The OCP version played (GET /__mock/health, GET /api/v2/info), and whether it has
@@ -92,6 +95,8 @@ class Api : public http::Service {
   http::Response Respond(const http::Request& request, const RequestContext& context,
                          Outcome& outcome) const;
   http::Response Fail(const RequestContext& context, const Status& failure, Outcome& outcome) const;
+  const ocp::ErrorCatalog* LanguageOf(const http::Request& request) const;
+  BodyQuirkContext BodyQuirksFor(const http::Request& request) const;
   http::Response Options(const http::Request& request, const RequestContext& context,
                          Outcome& outcome) const;
   std::optional<http::Response> Fault(const http::Request& request, const RequestContext& context,
@@ -104,7 +109,10 @@ class Api : public http::Service {
   static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match);
 
   EnvelopeSettings envelope_;
+  ocp::ErrorCatalog errors_zh_;
   Quirks quirks_;
+  mutable std::atomic<uint64_t> answers_{0};  // seeds the subtask-order quirk's shuffles
+  uint64_t seed_;
   std::string options_cors_;
   auth::Authenticator* authenticator_;
   mutable journal::Journal journal_;

@@ -126,8 +126,9 @@ http::Response ErrorEnvelope(const EnvelopeSettings& settings, const RequestCont
 
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,
                        const Status& failure) {
-  return ErrorEnvelope(settings, context, ocp::HttpStatusFor(failure),
-                       settings.errors.Lookup(failure).code, settings.errors.Render(failure));
+  const ocp::ErrorCatalog& errors = context.Errors(settings);
+  return ErrorEnvelope(settings, context, ocp::HttpStatusFor(failure), errors.Lookup(failure).code,
+                       errors.Render(failure));
 }
 
 http::Response Failure(const EnvelopeSettings& settings, const RequestContext& context,

@@ -31,6 +31,12 @@ struct EnvelopeSettings {
 struct RequestContext {
   std::string trace_id;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  // The catalogue errors are written from when it is not the settings' (the language quirk).
+  const ocp::ErrorCatalog* errors = nullptr;
+
+  const ocp::ErrorCatalog& Errors(const EnvelopeSettings& settings) const {
+    return errors != nullptr ? *errors : settings.errors;
+  }
 };
 
 // 16 lowercase hex digits, unique per generator for 2^64 calls, unpredictable across runs.

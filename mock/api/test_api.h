@@ -40,8 +40,10 @@ struct TestApi {
 
  private:
   static ApiOptions WithCatalogue(ApiOptions options) {
-    options.errors =
-        versions::LoadProfile(testdata::SchemasDir(), options.ocp_version).value().errors;
+    const versions::Profile profile =
+        versions::LoadProfile(testdata::SchemasDir(), options.ocp_version).value();
+    options.errors = profile.errors;
+    options.errors_zh = profile.errors_zh;
     if (options.schemas == nullptr) options.schemas = &testdata::BundledSchemas();
     return options;
   }

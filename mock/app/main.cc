@@ -100,9 +100,11 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--faults", f.faults,
                  "Fault rules to start with (schemas/fault-file.schema.json); POST /__mock/reset "
                  "puts them back");
-  app.add_option("--quirks", f.quirks,
-                 "Play a real deployment where OCP's docs are silent: extra-fields, "
-                 "unknown-path-html, or all (README: Checking a live OCP)");
+  app.add_option(
+      "--quirks", f.quirks,
+      "Play a real deployment where OCP's docs are silent, comma-separated: "
+      "extra-fields, language, tie-order, collation, unknown-path-html, "
+      "lenient-query, subtask-order, big-ids-as-strings, or all (README: Checking a live OCP)");
   app.add_option("--seed", f.api.seed,
                  "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
       ->capture_default_str();
@@ -207,14 +209,17 @@ int Serve(const Flags& f) {
     }
     api_rules = std::move(rules).value();
   }
-  mock::tasks::MockClock clock(f.time_scale);
-  mock::tasks::TaskStore store(std::move(tasks).value(), clock);
-  ReturnFreedMemory();
-  mock::api::ApiOptions api_options = f.api;
   auto quirks = mock::api::ParseQuirks(f.quirks);
   if (!quirks.ok()) return Fatal("--quirks: " + quirks.status().message());
+  mock::tasks::MockClock clock(f.time_scale);
+  mock::tasks::TaskStore store(std::move(tasks).value(), clock,
+                               quirks.value().collation ? mock::query::NameOrder::kCodePoint
+                                                        : mock::query::NameOrder::kCaseInsensitive);
+  ReturnFreedMemory();
+  mock::api::ApiOptions api_options = f.api;
   api_options.quirks = quirks.value();
   api_options.errors = profile.value().errors;
+  api_options.errors_zh = profile.value().errors_zh;
   api_options.ocp_version = profile.value().version;
   api_options.api_status = profile.value().api_status;
   api_options.schemas = &schemas.value();
@@ -232,7 +237,8 @@ int Serve(const Flags& f) {
             "OCP " + profile.value().version + ": loaded " + std::to_string(store.size()) +
                 " tasks from " + f.fixtures + " in " + std::to_string(load_ms) + " ms" +
                 (auth.value() ? "; " + std::to_string(auth.value()->size()) + " users"
-                              : "; authentication off"));
+                              : "; authentication off") +
+                (f.quirks.empty() ? "" : "; quirks: " + mock::api::QuirkNames(quirks.value())));
   if (f.no_auth && !mock::http::IsLoopback(f.server.bind)) {
     mock::Log(mock::LogLevel::kWarn, "authentication is off and " + f.server.bind +
                                          " is not a loopback address: anyone who can reach it "
@@ -249,6 +255,8 @@ int Serve(const Flags& f) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   mock::http::ServerOptions server_options = f.server;
+  if (quirks.value().lenient_query)
+    server_options.undecodable_query = mock::http::Undecodable::kDrop;
   server_options.keepalive_timeout = std::chrono::seconds(f.keepalive_seconds);
   mock::http::HttpServer server(server_options, api);
   auto port = server.Start();

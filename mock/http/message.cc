@@ -7,8 +7,8 @@
 namespace mock::http {
 
 StatusOr<Request> MakeRequest(std::string method, std::string target, Headers headers,
-                              std::string body, size_t max_query_params) {
-  auto parsed = ParseTarget(target, max_query_params);
+                              std::string body, size_t max_query_params, Undecodable undecodable) {
+  auto parsed = ParseTarget(target, max_query_params, undecodable);
   if (!parsed.ok()) return parsed.status();
   Request request;
   request.method = std::move(method);

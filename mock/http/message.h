@@ -15,6 +15,7 @@
 
 #include "mock/core/params.h"
 #include "mock/core/status.h"
+#include "mock/http/url.h"
 
 namespace mock::http {
 
@@ -58,7 +59,8 @@ struct Response {
 // A request for `method` and the raw `target`, decoded (url.h's ParseTarget). kInvalidArgument
 // for a target that cannot be decoded or has more than `max_query_params` parameters.
 StatusOr<Request> MakeRequest(std::string method, std::string target, Headers headers = {},
-                              std::string body = {}, size_t max_query_params = 1000);
+                              std::string body = {}, size_t max_query_params = 1000,
+                              Undecodable undecodable = Undecodable::kReject);
 
 // The first header named `name` (case-insensitive), or nullptr.
 const std::string* FindHeader(const Headers& headers, std::string_view name);

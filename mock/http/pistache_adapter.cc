@@ -100,6 +100,7 @@ class Handler : public P::Http::Handler {
         max_header_bytes_(options.max_header_bytes),
         max_body_bytes_(options.max_body_bytes),
         max_query_params_(options.max_query_params),
+        undecodable_query_(options.undecodable_query),
         open_(std::make_shared<std::atomic<size_t>>(0)),
         deferred_(std::make_shared<DeferredSender>()) {}
 
@@ -215,8 +216,9 @@ class Handler : public P::Http::Handler {
     for (const auto& [name, header] : in.headers().rawList()) {
       headers.emplace_back(name, header.value());
     }
-    auto request = MakeRequest(P::Http::methodString(in.method()), RequestTarget(raw),
-                               std::move(headers), in.body(), max_query_params_);
+    auto request =
+        MakeRequest(P::Http::methodString(in.method()), RequestTarget(raw), std::move(headers),
+                    in.body(), max_query_params_, undecodable_query_);
     const P::Http::Version version = in.version();
     const bool close = WantsClose(in);
     std::string next = close ? std::string() : BytesAfter(in, raw);
@@ -313,6 +315,7 @@ class Handler : public P::Http::Handler {
   size_t max_header_bytes_;
   size_t max_body_bytes_;
   size_t max_query_params_;
+  Undecodable undecodable_query_;
   // Shared by every clone Pistache makes of this handler.
   std::shared_ptr<std::atomic<size_t>> open_;
   std::shared_ptr<DeferredSender> deferred_;

@@ -33,6 +33,8 @@ struct ServerOptions {
   size_t max_body_bytes = size_t{16} * 1024;
   // More query parameters than this is a JSON 400, bounding the work one request can cause.
   size_t max_query_params = 1000;
+  // A query parameter that does not decode: a 400, or dropped as Tomcat does (lenient-query).
+  Undecodable undecodable_query = Undecodable::kReject;
   // How long an idle keep-alive connection stays open.
   std::chrono::seconds keepalive_timeout{60};
   // Connections open at once; a request on one more is answered with a JSON 503.

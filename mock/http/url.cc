@@ -78,7 +78,7 @@ StatusOr<std::string> DecodeComponent(std::string_view s, bool plus_is_space) {
   return out;
 }
 
-StatusOr<QueryParams> ParseQuery(std::string_view raw, size_t max_params) {
+StatusOr<QueryParams> ParseQuery(std::string_view raw, size_t max_params, Undecodable undecodable) {
   QueryParams params;
   while (!raw.empty()) {
     size_t amp = raw.find('&');
@@ -90,15 +90,17 @@ StatusOr<QueryParams> ParseQuery(std::string_view raw, size_t max_params) {
     }
     size_t eq = piece.find('=');
     auto key = DecodeComponent(piece.substr(0, eq), true);
-    if (!key.ok()) return key.status();
     auto value = DecodeComponent(eq == std::string_view::npos ? "" : piece.substr(eq + 1), true);
-    if (!value.ok()) return value.status();
+    if (!key.ok() || !value.ok()) {
+      if (undecodable == Undecodable::kDrop) continue;
+      return !key.ok() ? key.status() : value.status();
+    }
     params.emplace(std::move(key).value(), std::move(value).value());
   }
   return params;
 }
 
-StatusOr<Target> ParseTarget(std::string_view target, size_t max_params) {
+StatusOr<Target> ParseTarget(std::string_view target, size_t max_params, Undecodable undecodable) {
   target = target.substr(0, target.find('#'));
   size_t q = target.find('?');
   std::string_view raw_path = target.substr(0, q);
@@ -122,7 +124,7 @@ StatusOr<Target> ParseTarget(std::string_view target, size_t max_params) {
     start = slash + 1;
   }
   if (q != std::string_view::npos) {
-    auto query = ParseQuery(target.substr(q + 1), max_params);
+    auto query = ParseQuery(target.substr(q + 1), max_params, undecodable);
     if (!query.ok()) return query.status();
     out.query = std::move(query).value();
   }

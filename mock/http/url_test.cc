@@ -40,6 +40,17 @@ TEST(UrlTest, QueryKeepsRepeatsInTheirOrder) {
   EXPECT_EQ(expected, q.value());
 }
 
+TEST(UrlTest, AnUndecodableParameterFailsTheQueryOrIsDroppedAsTomcatDoes) {
+  const std::string_view raw = "status=FAILED&name=100%zz&%G0=1&size=5";
+  EXPECT_FALSE(ParseQuery(raw).ok());
+  auto lenient = ParseQuery(raw, 1000, Undecodable::kDrop);
+  ASSERT_TRUE(lenient.ok());
+  EXPECT_EQ((QueryParams{{"status", "FAILED"}, {"size", "5"}}), lenient.value());
+  // The path is never lenient: it chooses the route.
+  EXPECT_FALSE(ParseTarget("/a%zz?b=1", 1000, Undecodable::kDrop).ok());
+  EXPECT_TRUE(ParseTarget("/a?b=%zz", 1000, Undecodable::kDrop).value().query.empty());
+}
+
 TEST(UrlTest, QueryParameterCountIsBounded) {
   std::string raw;
   for (int i = 0; i < 11; ++i) raw += "a=1&";

@@ -52,9 +52,11 @@ std::vector<const model::Task*> Pointers(const std::vector<model::Task>& tasks) 
 
 }  // namespace
 
-TaskIndex::TaskIndex(const std::vector<model::Task>& tasks) : TaskIndex(Pointers(tasks)) {}
+TaskIndex::TaskIndex(const std::vector<model::Task>& tasks, NameOrder name_order)
+    : TaskIndex(Pointers(tasks), name_order) {}
 
-TaskIndex::TaskIndex(const std::vector<const model::Task*>& tasks) : n_(tasks.size()) {
+TaskIndex::TaskIndex(const std::vector<const model::Task*>& tasks, NameOrder name_order)
+    : n_(tasks.size()) {
   if (n_ >= std::numeric_limits<uint32_t>::max()) throw std::length_error("too many tasks");
   pos_of_rank_.resize(n_);
   std::iota(pos_of_rank_.begin(), pos_of_rank_.end(), 0u);
@@ -90,6 +92,13 @@ TaskIndex::TaskIndex(const std::vector<const model::Task*>& tasks) : n_(tasks.si
   }
   for (auto& entry : cluster_names) {
     cluster_names_.emplace_back(entry.first, std::move(entry.second));
+  }
+  if (name_order == NameOrder::kCodePoint) {  // a name's place among the distinct names as sent
+    std::map<std::string_view, int64_t> exact;
+    for (const model::Task* task : tasks) exact.emplace(task->name, 0);
+    int64_t key = 0;
+    for (auto& entry : exact) entry.second = key++;
+    for (uint32_t r = 0; r < n_; ++r) name_of_rank[r] = exact[tasks[pos_of_rank_[r]]->name];
   }
   for (auto& p : type_) p.Finish(n_);
   for (auto* map : {&cluster_, &tenant_, &host_}) {

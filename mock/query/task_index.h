@@ -44,8 +44,10 @@ class TaskIndex {
  public:
   // A tenant id must always come with the same cluster id (the fixture loader checks it).
   // The tasks need not outlive the index.
-  explicit TaskIndex(const std::vector<const model::Task*>& tasks);
-  explicit TaskIndex(const std::vector<model::Task>& tasks);
+  explicit TaskIndex(const std::vector<const model::Task*>& tasks,
+                     NameOrder name_order = NameOrder::kCaseInsensitive);
+  explicit TaskIndex(const std::vector<model::Task>& tasks,
+                     NameOrder name_order = NameOrder::kCaseInsensitive);
 
   // Call after the task at `pos` changed. Only status, startTime and finishTime may change.
   void Refresh(size_t pos, const model::Task& task);

@@ -168,6 +168,31 @@ TEST_P(TaskIndexDifferential, AgreesAfterTasksChange) {
 // 1 and 2 tasks are the edge cases; 700 has bitsets (postings of 22 and more) and lists.
 INSTANTIATE_TEST_SUITE_P(Sizes, TaskIndexDifferential, ::testing::Values(1, 2, 37, 700, 3000));
 
+// --quirks collation: names by code point, so every upper-case letter before any lower-case.
+TEST(TaskIndex, NamesSortCaseInsensitivelyOrByCodePoint) {
+  std::vector<Task> tasks(4);
+  const char* names[] = {"beta", "Alpha", "alpha", "Zeta"};
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    tasks[i].id = static_cast<int64_t>(i + 1);
+    tasks[i].name = names[i];
+  }
+  TaskQuery q;
+  q.sort = {SortOrder{SortKey::kName, false}};
+  auto names_in = [&](const TaskIndex& index) {
+    std::vector<std::string> out;
+    for (size_t pos : index.Execute(q).items) out.push_back(tasks[pos].name);
+    return out;
+  };
+  EXPECT_EQ((std::vector<std::string>{"alpha", "Alpha", "beta", "Zeta"}),
+            names_in(TaskIndex(tasks)))
+      << "equal but for case: a tie, in id order (descending)";
+  EXPECT_EQ((std::vector<std::string>{"Alpha", "Zeta", "alpha", "beta"}),
+            names_in(TaskIndex(tasks, NameOrder::kCodePoint)));
+  q.filter.name = "alpha";  // lower-cased by the query parser
+  EXPECT_EQ(2u, TaskIndex(tasks, NameOrder::kCodePoint).Execute(q).items.size())
+      << "the name filter stays case-insensitive";
+}
+
 TEST(TaskIndex, AnEmptySetAnswersEveryQueryWithNothing) {
   const std::vector<Task> tasks;
   const TaskIndex index(tasks);

@@ -26,6 +26,10 @@ struct TaskFilter {
   std::optional<int64_t> host_id;
 };
 
+// How names sort: ASCII case-insensitively, then by code point (ocp-mock's choice, and likely a
+// real metadb's collation), or by code point alone (--quirks collation).
+enum class NameOrder { kCaseInsensitive, kCodePoint };
+
 enum class SortKey { kId, kName, kStatus, kType, kCreateTime, kStartTime, kFinishTime };
 // Keep equal to the last SortKey + 1: the index keeps one order per key.
 inline constexpr size_t kSortKeyCount = static_cast<size_t>(SortKey::kFinishTime) + 1;

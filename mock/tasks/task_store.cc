@@ -10,7 +10,9 @@ Status TaskNotFound(int64_t task_id, std::string detail) {
   return ocp::OcpError(ocp::ErrorKind::kTaskNotFound, std::move(detail), {std::to_string(task_id)});
 }
 
-TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock) : clock_(clock) {
+TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock,
+                     query::NameOrder name_order)
+    : clock_(clock), name_order_(name_order) {
   std::lock_guard<std::mutex> lock(mutex_);
   Load(std::move(fixtures));
 }
@@ -42,7 +44,7 @@ void TaskStore::Load(std::vector<model::Task> fixtures) {
     position_.emplace(task.id, tasks_.size());
     view.push_back(tasks_.emplace_back(block, &task).get());
   }
-  index_.emplace(view);
+  index_.emplace(view, name_order_);
   ArmRunning(clock_.NowMs());
 }
 
@@ -93,7 +95,7 @@ void TaskStore::Reindex() {
     position_.emplace(tasks_[pos]->id, pos);
     view.push_back(tasks_[pos].get());
   }
-  index_.emplace(view);
+  index_.emplace(view, name_order_);
   due_ = {};
   due_at_.clear();
   for (size_t pos = 0; pos < tasks_.size(); ++pos) {

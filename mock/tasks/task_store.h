@@ -47,7 +47,8 @@ using TaskAdmission = std::function<Status(const std::vector<TaskSnapshot>& curr
 class TaskStore {
  public:
   // `clock` must outlive the store. Running tasks start progressing from the clock's now.
-  TaskStore(std::vector<model::Task> fixtures, const MockClock& clock);
+  TaskStore(std::vector<model::Task> fixtures, const MockClock& clock,
+            query::NameOrder name_order = query::NameOrder::kCaseInsensitive);
 
   // Every task, advanced to the clock's now, in fixture order.
   std::vector<TaskSnapshot> All();
@@ -117,6 +118,7 @@ class TaskStore {
   std::unordered_map<int64_t, size_t> position_;  // by task id
   std::unordered_map<size_t, TaskSnapshot> originals_;
   std::optional<query::TaskIndex> index_;
+  query::NameOrder name_order_;
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_;
   // The one live entry of each queued position; queue entries that differ are stale.
   std::unordered_map<size_t, int64_t> due_at_;

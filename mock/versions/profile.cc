@@ -35,6 +35,7 @@ struct Layer {
   std::optional<bool> ak_sk;
   std::optional<bool> api_status;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
+  std::map<ocp::ErrorKind, std::string> zh_messages;
 };
 
 ocp::CatalogEntry ReadEntry(const rapidjson::Value& v) {
@@ -72,7 +73,22 @@ StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
       layer.errors.emplace(*ocp::ErrorKindFromName(m.name.GetString()), ReadEntry(m.value));
     }
   }
+  if (d.HasMember("zhMessages")) {
+    for (const auto& m : d["zhMessages"].GetObject()) {
+      layer.zh_messages.emplace(*ocp::ErrorKindFromName(m.name.GetString()), m.value.GetString());
+    }
+  }
   return layer;
+}
+
+// `errors` with the Chinese messages where there are some; English where OCP does not localize.
+std::map<ocp::ErrorKind, ocp::CatalogEntry> Localized(
+    std::map<ocp::ErrorKind, ocp::CatalogEntry> errors,
+    const std::map<ocp::ErrorKind, std::string>& messages) {
+  for (const auto& [kind, message] : messages) {
+    if (auto it = errors.find(kind); it != errors.end()) it->second.message = message;
+  }
+  return errors;
 }
 
 std::string Joined(const std::vector<std::string>& items) {
@@ -113,6 +129,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   if (!schemas.ok()) return schemas.status();
   Profile profile;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
+  std::map<ocp::ErrorKind, std::string> zh_messages;
   std::optional<bool> api_status;
   std::optional<bool> ak_sk;
   for (std::string next(version); !next.empty();) {
@@ -134,6 +151,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     if (!ak_sk) ak_sk = layer.value().ak_sk;
     if (!api_status) api_status = layer.value().api_status;
     errors.merge(layer.value().errors);  // keeps what a later (more specific) layer set
+    zh_messages.merge(layer.value().zh_messages);
     next = layer.value().extends.value_or("");
   }
   profile.schema_dirs.push_back(schemas_root);
@@ -145,6 +163,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     return ConfigError("version profile " + profile.version + ": " + catalog.status().message());
   }
   profile.errors = std::move(catalog).value();
+  profile.errors_zh = ocp::ErrorCatalog::Make(Localized(errors, zh_messages)).value();
   return profile;
 }
 

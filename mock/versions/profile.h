@@ -26,6 +26,9 @@ struct Profile {
   bool ak_sk = false;       // AK/SK signatures accepted (Basic always is)
   bool api_status = false;  // GET /api/status is served (OCP 4.2.1 and later)
   ocp::ErrorCatalog errors;
+  // The same codes with the messages of the version's zh-CN error table where OCP localizes
+  // them: the answers of a server in its default language (--quirks language).
+  ocp::ErrorCatalog errors_zh;
   // This version's folder, then each folder up its `extends` chain, then the shared schemas.
   json::SchemaDirs schema_dirs;
   // The versions whose profiles contributed, this one first ("4.2.0", "4.0.3", "4.0.0").
