@@ -21,8 +21,8 @@ target_include_directories(mock_cli11 SYSTEM INTERFACE "${MOCK_CLI11_INCLUDE_DIR
 
 find_package(Threads REQUIRED)
 find_package(OpenSSL REQUIRED)
+find_package(CURL REQUIRED)  # the tools' HTTP client
 if(MOCK_BUILD_TESTS)
   find_package(GTest REQUIRED)
-  find_package(CURL REQUIRED)
   include(GoogleTest)
 endif()

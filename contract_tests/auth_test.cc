@@ -8,10 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "contract_tests/support/signing.h"
 #include "contract_tests/support/task_client.h"
 #include "mock/auth/signature.h"
 #include "mock/json/json.h"
+#include "tools/client/signing.h"
 
 namespace contract {
 namespace {

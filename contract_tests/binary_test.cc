@@ -10,10 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/mock_process.h"
-#include "contract_tests/support/raw_http.h"
 #include "contract_tests/support/server_under_test.h"
+#include "tools/client/http_client.h"
+#include "tools/client/mock_process.h"
+#include "tools/client/raw_http.h"
 
 namespace contract {
 namespace {

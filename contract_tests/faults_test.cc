@@ -7,11 +7,11 @@
 #include <future>
 #include <thread>
 
-#include "contract_tests/support/command.h"
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/server_under_test.h"
 #include "mock/json/json.h"
+#include "tools/client/command.h"
+#include "tools/client/http_client.h"
+#include "tools/client/mock_process.h"
 
 namespace contract {
 namespace {

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "contract_tests/support/breaking_proxy.h"
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/server_under_test.h"
+#include "tools/client/http_client.h"
+#include "tools/client/mock_process.h"
 
 namespace contract {
 namespace {

@@ -2,8 +2,8 @@
 // (never plain text, never silence), and the server must keep serving afterwards.
 #include <gtest/gtest.h>
 
-#include "contract_tests/support/raw_http.h"
 #include "contract_tests/support/server_under_test.h"
+#include "tools/client/raw_http.h"
 
 namespace contract {
 namespace {

@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/server_under_test.h"
 #include "mock/json/json.h"
+#include "tools/client/mock_process.h"
 
 namespace contract {
 namespace {

@@ -9,10 +9,11 @@
 #include <sstream>
 
 #include "contract_tests/support/breaking_proxy.h"
-#include "contract_tests/support/command.h"
-#include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/one_body_server.h"
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "tools/client/command.h"
+#include "tools/client/mock_process.h"
 
 namespace compat {
 namespace {

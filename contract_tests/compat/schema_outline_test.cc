@@ -1,4 +1,4 @@
-#include "contract_tests/compat/schema_outline.h"
+#include "tools/compat/schema_outline.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -13,11 +13,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "contract_tests/record/anonymiser.h"
-#include "contract_tests/support/command.h"
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/mock_process.h"
+#include "contract_tests/support/one_body_server.h"
 #include "mock/json/json.h"
+#include "tools/client/command.h"
+#include "tools/client/http_client.h"
+#include "tools/client/mock_process.h"
+#include "tools/record/anonymiser.h"
 
 namespace record {
 namespace {

@@ -1,5 +1,5 @@
 // What HttpClient sends: the language header every live request carries.
-#include "contract_tests/support/http_client.h"
+#include "tools/client/http_client.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>

@@ -9,12 +9,13 @@
 #include <set>
 #include <stdexcept>
 
-#include "contract_tests/support/mock_process.h"
 #include "contract_tests/support/provenance.h"
-#include "contract_tests/support/tolerant_reader.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
 #include "mock/model/task.h"
+#include "tools/client/contract_rules.h"
+#include "tools/client/mock_process.h"
+#include "tools/client/tolerant_reader.h"
 
 namespace contract {
 namespace {
@@ -67,42 +68,7 @@ int64_t TotalElements(const Fetched& f) {
   return page != nullptr ? mock::json::GetInt64(*page, "totalElements").value_or(0) : 0;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
-
-std::string SchemaFor(const std::string& method, const std::string& target, long status) {
-  if (status != 200) return "error-envelope";
-  std::string path = target.substr(0, target.find('?'));
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  if (path.rfind("/__mock/", 0) == 0) return "envelope";
-  if (path == "/api/v2/info") return "info";  // a bare object, documented without the envelope
-  if (path == kListPath) return "task-list-response";
-  if (path.find("/subtasks/") != std::string::npos) {
-    if (EndsWith(path, "/log")) return "subtask-log-response";
-    if (EndsWith(path, "/retry")) return "subtask-response";
-    return "no-data-response";  // skip, cancel
-  }
-  (void)method;
-  return "task-detail-response";  // detail, retry, rollback
-}
-
-std::string Encode(std::string_view s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(ch);
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
 
 namespace {
 std::unique_ptr<ServerUnderTest>& Instance() {
@@ -126,16 +92,7 @@ ServerUnderTest& ServerUnderTest::Get() {
 void ServerUnderTest::Shutdown() { Instance().reset(); }
 
 const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
-  static const mock::json::SchemaSet schemas = [] {
-    const std::string root = std::string(OCPMOCK_SOURCE_DIR) + "/schemas";
-    auto known = mock::versions::KnownVersions(root);
-    auto profile = mock::versions::LoadProfile(root, known.empty() ? "" : known.back());
-    if (!profile.ok()) throw std::runtime_error(profile.status().message());
-    auto s = mock::json::SchemaSet::Load(profile.value().schema_dirs);
-    if (!s.ok()) throw std::runtime_error(s.status().message());
-    return std::move(s).value();
-  }();
-  return schemas;
+  return NewestSchemaSet(std::string(OCPMOCK_SOURCE_DIR) + "/schemas");
 }
 
 ServerUnderTest::~ServerUnderTest() = default;
@@ -282,24 +239,6 @@ void ServerUnderTest::Learn() {
 
 std::string CodeOf(mock::ocp::ErrorKind kind) {
   return ServerUnderTest::Get().profile().errors.Lookup(kind).CodeText();
-}
-
-bool MessageFits(const std::string& pattern, const std::string& message) {
-  std::string regex;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern.find('}', i);
-    if (pattern[i] == '{' && close != std::string::npos && close > i + 1 &&
-        pattern.find_first_not_of("0123456789", i + 1) == close) {
-      regex += "[\\s\\S]*";
-      i = close;
-    } else {
-      if (std::string_view("\\^$.|?*+()[]{}").find(pattern[i]) != std::string_view::npos) {
-        regex += '\\';
-      }
-      regex += pattern[i];
-    }
-  }
-  return std::regex_match(message, std::regex(regex + "( [\\s\\S]*)?"));
 }
 
 void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind) {

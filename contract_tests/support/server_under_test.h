@@ -21,16 +21,13 @@
 
 #include <rapidjson/document.h>
 
-#include "contract_tests/support/http_client.h"
 #include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
+#include "tools/client/contract_rules.h"
+#include "tools/client/http_client.h"
 
 namespace contract {
-
-// The bundled fixtures' user with every permission (fixtures/users.json).
-inline constexpr std::string_view kAdminUser = "admin";
-inline constexpr std::string_view kAdminPassword = "Admin@123";
 
 // A task as the suite knows it: what the list shows, plus (mock mode only) fixture truth.
 struct KnownTask {
@@ -122,14 +119,5 @@ std::string VersionUnderTest();
 void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind);
 // The catalogue's code for `kind` in the version under test, as text ("4001", "TSK10001").
 std::string CodeOf(mock::ocp::ErrorKind kind);
-// Whether `message` fits `pattern` (a catalogue message): `{N}` matches any text, and " detail"
-// may follow.
-bool MessageFits(const std::string& pattern, const std::string& message);
-
-// The schema a response to `method target` with HTTP `status` must satisfy.
-std::string SchemaFor(const std::string& method, const std::string& target, long status);
-
-// Percent-encodes `s` for use in a query string (RFC 3986 unreserved characters kept).
-std::string Encode(std::string_view s);
 
 }  // namespace contract

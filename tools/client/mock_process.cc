@@ -1,4 +1,4 @@
-#include "contract_tests/support/mock_process.h"
+#include "tools/client/mock_process.h"
 
 #include <fstream>
 
@@ -110,13 +110,6 @@ int MockProcess::Stop(int signal) {
   if (stdout_fd_ >= 0) close(stdout_fd_);
   stdout_fd_ = -1;
   return status;
-}
-
-std::unique_ptr<MockProcess> ServeOneBody(const std::string& body, const std::string& dir) {
-  const std::string file = dir + "/body";
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << body;
-  return std::make_unique<MockProcess>(OCPCEILING_BINARY, std::vector<std::string>{"--body", file},
-                                       MockProcess::Options{"", ""});
 }
 
 }  // namespace contract

@@ -1,4 +1,4 @@
-#include "contract_tests/support/tolerant_reader.h"
+#include "tools/client/tolerant_reader.h"
 
 #include <rapidjson/pointer.h>
 #include <rapidjson/stringbuffer.h>

@@ -1,4 +1,4 @@
-#include "contract_tests/compat/checks.h"
+#include "tools/compat/checks.h"
 
 #include <ctime>
 #include <tuple>
@@ -7,10 +7,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "contract_tests/support/server_under_test.h"
-#include "contract_tests/support/signing.h"
-#include "contract_tests/support/tolerant_reader.h"
 #include "mock/json/json.h"
+#include "tools/client/contract_rules.h"
+#include "tools/client/signing.h"
+#include "tools/client/tolerant_reader.h"
 
 namespace compat {
 namespace {

@@ -1,4 +1,4 @@
-#include "contract_tests/support/http_client.h"
+#include "tools/client/http_client.h"
 
 #include <curl/curl.h>
 #include <strings.h>

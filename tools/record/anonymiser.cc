@@ -1,4 +1,4 @@
-#include "contract_tests/record/anonymiser.h"
+#include "tools/record/anonymiser.h"
 
 #include <cctype>
 #include <regex>

@@ -27,10 +27,10 @@
 #include <sstream>
 #include <thread>
 
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/mock_process.h"
-#include "contract_tests/support/server_under_test.h"
 #include "mock/json/json.h"
+#include "tools/client/contract_rules.h"
+#include "tools/client/http_client.h"
+#include "tools/client/mock_process.h"
 
 namespace contract {
 namespace {
@@ -167,7 +167,7 @@ void Client(const MockProcess& mock, const std::vector<int64_t>& ids, const Pair
             Clock::time_point until, unsigned seed, Totals& totals,
             const std::atomic<bool>& stop_on_error, bool mark_faults) {
   const HttpClient client = Admin(mock);
-  const auto& schemas = ServerUnderTest::SchemaSetForTools();
+  const auto& schemas = NewestSchemaSet(OCPMOCK_SOURCE_DIR "/schemas");
   std::mt19937_64 rng(seed);
   for (long n = 0; Clock::now() < until; ++n) {
     auto [method, target] = NextRequest(rng, ids, logs);

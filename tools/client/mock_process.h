@@ -44,8 +44,4 @@ class MockProcess {
   std::string base_url_;
 };
 
-// A server that answers every request with `body` (ocp-pistache-ceiling): one that is not OCP.
-// The body is written to `dir`/body first.
-std::unique_ptr<MockProcess> ServeOneBody(const std::string& body, const std::string& dir);
-
 }  // namespace contract

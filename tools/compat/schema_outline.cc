@@ -1,4 +1,4 @@
-#include "contract_tests/compat/schema_outline.h"
+#include "tools/compat/schema_outline.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/pointer.h>

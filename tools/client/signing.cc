@@ -1,4 +1,4 @@
-#include "contract_tests/support/signing.h"
+#include "tools/client/signing.h"
 
 #include "mock/auth/signature.h"
 #include "mock/http/url.h"

@@ -12,9 +12,9 @@
 #include <sstream>
 #include <string>
 
-#include "contract_tests/compat/checks.h"
-#include "contract_tests/compat/report.h"
 #include "mock/versions/profile.h"
+#include "tools/compat/checks.h"
+#include "tools/compat/report.h"
 
 namespace {
 

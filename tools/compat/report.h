@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "contract_tests/compat/checks.h"
+#include "tools/compat/checks.h"
 
 namespace compat {
 

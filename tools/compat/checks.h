@@ -19,10 +19,10 @@
 
 #include <rapidjson/document.h>
 
-#include "contract_tests/compat/schema_outline.h"
-#include "contract_tests/support/http_client.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
+#include "tools/client/http_client.h"
+#include "tools/compat/schema_outline.h"
 
 namespace compat {
 

@@ -1,4 +1,4 @@
-#include "contract_tests/compat/report.h"
+#include "tools/compat/report.h"
 
 #include <algorithm>
 

@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "contract_tests/record/recorder.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
+#include "tools/record/recorder.h"
 
 int main(int argc, char** argv) {
   CLI::App app{

@@ -1,4 +1,4 @@
-#include "contract_tests/record/recorder.h"
+#include "tools/record/recorder.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,11 +12,11 @@
 #include <map>
 #include <set>
 
-#include "contract_tests/record/anonymiser.h"
-#include "contract_tests/support/http_client.h"
-#include "contract_tests/support/signing.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
+#include "tools/client/http_client.h"
+#include "tools/client/signing.h"
+#include "tools/record/anonymiser.h"
 
 namespace record {
 namespace {

@@ -1,4 +1,4 @@
-#include "contract_tests/support/command.h"
+#include "tools/client/command.h"
 
 #include <sys/wait.h>
 

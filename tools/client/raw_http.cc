@@ -1,4 +1,4 @@
-#include "contract_tests/support/raw_http.h"
+#include "tools/client/raw_http.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

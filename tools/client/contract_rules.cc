@@ -1,0 +1,88 @@
+#include "tools/client/contract_rules.h"
+
+#include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <stdexcept>
+
+#include "mock/versions/profile.h"
+
+namespace contract {
+namespace {
+
+const char kListPath[] = "/api/v2/tasks/instances";
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::string SchemaFor(const std::string& method, const std::string& target, long status) {
+  if (status != 200) return "error-envelope";
+  std::string path = target.substr(0, target.find('?'));
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path.rfind("/__mock/", 0) == 0) return "envelope";
+  if (path == "/api/v2/info") return "info";  // a bare object, documented without the envelope
+  if (path == kListPath) return "task-list-response";
+  if (path.find("/subtasks/") != std::string::npos) {
+    if (EndsWith(path, "/log")) return "subtask-log-response";
+    if (EndsWith(path, "/retry")) return "subtask-response";
+    return "no-data-response";  // skip, cancel
+  }
+  (void)method;
+  return "task-detail-response";  // detail, retry, rollback
+}
+
+std::string Encode(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(ch);
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
+bool MessageFits(const std::string& pattern, const std::string& message) {
+  std::string regex;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern.find('}', i);
+    if (pattern[i] == '{' && close != std::string::npos && close > i + 1 &&
+        pattern.find_first_not_of("0123456789", i + 1) == close) {
+      regex += "[\\s\\S]*";
+      i = close;
+    } else {
+      if (std::string_view("\\^$.|?*+()[]{}").find(pattern[i]) != std::string_view::npos) {
+        regex += '\\';
+      }
+      regex += pattern[i];
+    }
+  }
+  return std::regex_match(message, std::regex(regex + "( [\\s\\S]*)?"));
+}
+
+const mock::json::SchemaSet& NewestSchemaSet(const std::filesystem::path& schemas_root) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<mock::json::SchemaSet>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = loaded[schemas_root.string()];
+  if (!slot) {
+    auto known = mock::versions::KnownVersions(schemas_root);
+    auto profile = mock::versions::LoadProfile(schemas_root, known.empty() ? "" : known.back());
+    if (!profile.ok()) throw std::runtime_error(profile.status().message());
+    auto s = mock::json::SchemaSet::Load(profile.value().schema_dirs);
+    if (!s.ok()) throw std::runtime_error(s.status().message());
+    slot = std::make_unique<mock::json::SchemaSet>(std::move(s).value());
+  }
+  return *slot;
+}
+
+}  // namespace contract
