@@ -23,6 +23,10 @@ enum CheckIndex : size_t {
   kTotals,
   kFilter,
   kSort,
+  kSortEach,
+  kFilterEach,
+  kPagingEdges,
+  kPagesConcatenate,
   kDetail,
   kDetailAgrees,
   kLog,
@@ -112,6 +116,16 @@ bool WithinContract(const Contract& narrow, const Contract& wide, bool messages)
   return true;
 }
 
+namespace {
+
+contract::HttpClient ClientFor(const Target& target) {
+  contract::HttpClient client(target.base_url, target.user, target.password);
+  client.set_language(target.language);
+  return client;
+}
+
+}  // namespace
+
 Probe::Exchange Probe::Get(const std::string& target, bool basic,
                            const std::vector<std::string>& headers) const {
   Exchange e;
@@ -123,8 +137,7 @@ Probe::Exchange Probe::Get(const std::string& target, bool basic,
 }
 
 Probe::Probe(const Target& target)
-    : client_(target.base_url, target.user, target.password), strict_(target.strict) {
-  client_.set_language(target.language);
+    : client_(ClientFor(target)), strict_(target.strict), list_rules_(client_) {
   const std::string list(kList);
   exchanges_[kListCheck] = Get(list + "?page=1&size=10");
   exchanges_[kPaging] = Get(list + "?page=2&size=1");
@@ -188,8 +201,8 @@ Probe::Probe(const Target& target)
 
 namespace {
 
-// The answer has HTTP `status` and satisfies schema `schema` of `c`. Unless `strict`, the body
-// is read tolerantly: properties beyond the documented ones make an observation.
+// The answer has HTTP `status` and satisfies schema `schema` of `c`, read tolerantly: properties
+// beyond the documented ones make an observation of ocp-mock's rule, a failure when `strict`.
 Outcome Conforms(const std::string& request, const contract::HttpResult& r,
                  const std::optional<rapidjson::Document>& json, long status, const char* schema,
                  const Contract& c, bool strict) {
@@ -199,15 +212,9 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
                 std::to_string(status) + ": " + Excerpt(r.body));
   }
   if (!json) return Fail(request + ": the body is not JSON: " + Excerpt(r.body));
-  std::vector<contract::ExtraField> extras;
-  std::vector<mock::json::Violation> v;
-  if (strict) {
-    v = c.schemas->Validate(schema, *json);
-  } else {
-    contract::TolerantReading reading = contract::ReadTolerantly(*c.schemas, schema, r.body);
-    v = std::move(reading.violations);
-    extras = std::move(reading.extras);
-  }
+  contract::TolerantReading reading = contract::ReadTolerantly(*c.schemas, schema, r.body);
+  const std::vector<mock::json::Violation>& v = reading.violations;
+  const std::vector<contract::ExtraField>& extras = reading.extras;
   if (!v.empty()) {
     return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + " = " +
                 ValueAt(*json, v[0].path) + ": " + v[0].message + " (" + schema + ")");
@@ -215,8 +222,10 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
   if (!extras.empty()) {
     std::string paths;
     for (const auto& e : extras) paths += (paths.empty() ? "" : ", ") + e.path;
-    return Observed("the documented fields only",
-                    request + ": not documented: " + paths + " (e.g. " + extras[0].example + ")");
+    Outcome o = Observed("the documented fields only", request + ": not documented: " + paths +
+                                                           " (e.g. " + extras[0].example + ")");
+    if (strict) o.verdict = Verdict::kFail;  // the same words: which rule, what, where
+    return o;
   }
   return Pass();
 }
@@ -239,7 +248,9 @@ Outcome IsError(const std::string& request, const contract::HttpResult& r,
     // Messages are free text in the server's language: codes are the contract.
     const std::string what =
         request + ": error.message \"" + message + "\" is not \"" + want.message + "\"";
-    return strict ? Fail(what) : Observed("the catalogue's English message text", what);
+    Outcome observed = Observed("the catalogue's English message text", what);
+    if (strict) observed.verdict = Verdict::kFail;
+    return observed;
   }
   return o;
 }
@@ -310,6 +321,14 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
       return ListWhere(request, r, json, c, s, OnlyFailedTasks);
     case kSort:
       return ListWhere(request, r, json, c, s, IdsAscending);
+    case kSortEach:
+      return list_rules_.SortEach();
+    case kFilterEach:
+      return list_rules_.FilterEach();
+    case kPagingEdges:
+      return list_rules_.PagingEdges();
+    case kPagesConcatenate:
+      return list_rules_.PagesConcatenate();
     case kDetail:
       return Conforms(request, r, json, 200, "task-detail-response", c, s);
     case kDetailAgrees:
@@ -378,7 +397,11 @@ Outcome Probe::DetailAgrees() const {
 
 std::vector<Outcome> Probe::Judge(const Contract& c) const {
   std::vector<Outcome> out;
-  for (size_t i = 0; i < kChecks.size(); ++i) out.push_back(JudgeOne(i, c));
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    out.push_back(JudgeOne(i, c));
+    // --strict: ocp-mock's own rules fail too, with the words of the observation.
+    if (strict_ && out.back().verdict == Verdict::kObserved) out.back().verdict = Verdict::kFail;
+  }
   return out;
 }
 

@@ -22,6 +22,8 @@
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
 #include "tools/client/http_client.h"
+#include "tools/compat/list_rules.h"
+#include "tools/compat/outcome.h"
 #include "tools/compat/schema_outline.h"
 
 namespace compat {
@@ -63,13 +65,21 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 12> kChecks = {{
+inline constexpr std::array<CheckInfo, 16> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
      "every page of 2000: as many tasks as page.totalElements, page.totalPages pages", "doc"},
     {"list-filter", "status=FAILED: only FAILED tasks", "doc"},
     {"list-sort", "sort=id,asc: ids ascending", "doc"},
+    {"list-sort-each", "sort=P,asc and P,desc for id, the times and name: every page in order",
+     "doc"},
+    {"list-filter-each",
+     "type, clusterId, tenantId, name, status=A,B: only, and all, the matching tasks", "doc"},
+    {"list-paging-edges", "size=2001 is served as 2000; a page past the last is empty",
+     "framework"},
+    {"list-pages-concatenate", "pages of 7 in the default order (id) concatenate to the list",
+     "doc"},
     {"detail", "the first listed task's detail: 200 and the detail schema", "doc"},
     {"detail-agrees", "that detail has the listed task's id and name", "doc"},
     {"subtask-log", "the log of that task's first subtask that has run: 200 and the log schema",
@@ -80,15 +90,6 @@ inline constexpr std::array<CheckInfo, 12> kChecks = {{
     {"no-credentials", "no credentials: 401 with the version's not-logged-on code", "doc"},
     {"ak-sk", "an AK/SK-signed list: 200 where the version accepts AK/SK", "doc"},
 }};
-
-// kObserved: the documented rule holds, but the answer differs from ocp-mock's where the docs
-// are silent (the detail says how); it counts as a pass.
-enum class Verdict { kPass, kFail, kNotApplicable, kObserved };
-
-struct Outcome {
-  Verdict verdict = Verdict::kNotApplicable;
-  std::string detail;  // the first violation, or why not applicable; "" for a pass
-};
 
 class Probe {
  public:
@@ -112,6 +113,7 @@ class Probe {
 
   contract::HttpClient client_;
   bool strict_ = false;
+  ListRules list_rules_;
   std::vector<Exchange> pages_;  // the list in pages of 2000, for list-totals
   std::array<Exchange, kChecks.size()> exchanges_;
 };

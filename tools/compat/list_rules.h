@@ -1,0 +1,58 @@
+// The task list's documented semantics, judged from the answers themselves: the order of every
+// sort key, each filter, the paging edges, and pages that concatenate under the default (unique)
+// order. They are the contract suite's list rules, in the check library both front ends run
+// (ocp-compat's rows, and contract_tests/compat_checks_test.cc). They are the same in every
+// version, so the requests are sent once and judged once.
+//
+//   ListRules rules(client);                 // sends about twenty GET requests
+//   Outcome o = rules.SortEach();            // kPass, kFail, kObserved or kNotApplicable
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "tools/client/http_client.h"
+#include "tools/compat/outcome.h"
+
+namespace compat {
+
+class ListRules {
+ public:
+  explicit ListRules(const contract::HttpClient& client);
+
+  // ?sort=P,asc and ?sort=P,desc for id, createTime, startTime, finishTime and name: each
+  // page's keys in that order. Rows without the key, and the order among equal keys, are
+  // ocp-mock's choices, not judged. Names may be in case-insensitive or code-point order; which
+  // one the server uses is an observation when it is not ocp-mock's (case-insensitive).
+  Outcome SortEach() const;
+  // type, clusterId, tenantId, name (a substring) and status (two values): only matching tasks,
+  // and as many as the whole list holds (when the whole list fits in one page of 2000).
+  Outcome FilterEach() const;
+  // size=2001 is served as 2000 (Spring Data's clamp); a page past the last is empty and keeps
+  // the totals.
+  Outcome PagingEdges() const;
+  // Pages of 7 under the default order (id, unique) are the whole list's first rows, in order.
+  Outcome PagesConcatenate() const;
+
+ private:
+  struct Answer {
+    std::string request;
+    long status = 0;
+    std::string body;
+    std::optional<rapidjson::Document> json;
+  };
+  static Answer Fetch(const contract::HttpClient& client, const std::string& target);
+  // The answer's data.contents, or a failure naming the request.
+  static const rapidjson::Value* Rows(const Answer& a, std::string& why);
+
+  Answer all_;  // ?size=2000
+  std::vector<std::pair<std::string, Answer>> sorts_;
+  std::vector<std::pair<std::string, Answer>> filters_;  // what the filter asks, the answer
+  Answer clamp_, past_last_;
+  std::vector<Answer> pages_;
+};
+
+}  // namespace compat
