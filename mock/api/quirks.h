@@ -1,6 +1,6 @@
 // `ocp-mock --quirks LIST`: behaviour a real OCP deployment shows where OCP's docs are silent
-// (shared/reference/ocp-field-behaviour.md; the README lists each with its evidence grade),
-// played on request so that client projects, and our own live checks, can be tested against
+// (shared/reference/ocp-field-behaviour.md; docs/live-checks.md lists each with its evidence
+// grade), played on request so that client projects, and our own live checks, can be tested against
 // something other than ocp-mock's own choices. Without --quirks the mock behaves as it always has.
 //
 //   extra-fields        tasks carry `creatorId` and subtasks `taskId`: fields the docs do not list

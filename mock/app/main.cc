@@ -100,11 +100,10 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--faults", f.faults,
                  "Fault rules to start with (schemas/fault-file.schema.json); POST /__mock/reset "
                  "puts them back");
-  app.add_option(
-      "--quirks", f.quirks,
-      "Play a real deployment where OCP's docs are silent, comma-separated: "
-      "extra-fields, language, tie-order, collation, unknown-path-html, "
-      "lenient-query, subtask-order, big-ids-as-strings, or all (README: Checking a live OCP)");
+  app.add_option("--quirks", f.quirks,
+                 "Play a real deployment where OCP's docs are silent, comma-separated: "
+                 "extra-fields, language, tie-order, collation, unknown-path-html, "
+                 "lenient-query, subtask-order, big-ids-as-strings, or all (docs/live-checks.md)");
   app.add_option("--seed", f.api.seed,
                  "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
       ->capture_default_str();

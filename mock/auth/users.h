@@ -1,5 +1,5 @@
 // The users the mock knows: names, passwords, AK/SK pairs, permissions and rate limits, read
-// from a users file (fixtures/users.json; format in README.md, "Authentication").
+// from a users file (fixtures/users.json; format in docs/authentication.md).
 //
 //   StatusOr<std::vector<User>> users = LoadUsers("fixtures/users.json", schemas);
 #pragma once

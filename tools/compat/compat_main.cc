@@ -1,5 +1,5 @@
 // ocp-compat: which OCP versions' contracts does a live server meet, and what differs between
-// two versions. `ocp-compat --help`; README, "Version support".
+// two versions. `ocp-compat --help`; docs/live-checks.md, "Version support".
 #include <curl/curl.h>
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 // ocp-record: records a live OCP's tasks as an ocp-mock fixture set. `ocp-record --help`;
-// README, "Version support".
+// docs/live-checks.md, "Version support".
 #include <curl/curl.h>
 
 #include <CLI/CLI.hpp>
