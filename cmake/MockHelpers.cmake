@@ -17,6 +17,17 @@ if(MOCK_SANITIZE)
   endif()
 endif()
 
+# mock_data_dir(TARGET): TARGET finds the bundled fixtures and schemas relative to its own
+# executable (mock/core/data_dir.h): installed, in ../share/ocpmock; in a build tree, in the
+# source tree, by the relative path from the target's folder. No absolute path is compiled in.
+function(mock_data_dir target)
+  file(RELATIVE_PATH rel "${CMAKE_CURRENT_BINARY_DIR}" "${PROJECT_SOURCE_DIR}")
+  if(rel STREQUAL "")
+    set(rel ".")
+  endif()
+  target_compile_definitions(${target} PRIVATE OCPMOCK_SOURCE_FROM_BINARY="${rel}")
+endfunction()
+
 # mock_library(NAME SRCS ... DEPS ...): a static library of one folder.
 function(mock_library name)
   cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})

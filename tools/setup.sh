@@ -9,7 +9,7 @@ OCPMOCK_BUILD="${OCPMOCK_BUILD:-${OCPMOCK_ROOT}/build}"
 # Debian packages the build and tests need. Valijson is handled apart (see ensure_valijson).
 OCPMOCK_PACKAGES=(g++ make cmake pkg-config libpistache-dev rapidjson-dev libcli11-dev libbenchmark-dev
   libcurl4-openssl-dev libgtest-dev libgmock-dev ca-certificates openssl curl clang-format
-  python3)
+  python3 dpkg-dev)
 
 ocpmock_log() { printf '[ocpmock] %s\n' "$*" >&2; }
 

@@ -17,14 +17,21 @@
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/http/address.h"
 #include "mock/http/server.h"
+#include "mock/core/data_dir.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
 
 namespace {
 
+std::string BundledData(const char* folder) {
+  const std::filesystem::path dir = mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY);
+  return dir.empty() ? std::string() : (dir / folder).string();
+}
+
 struct Flags {
-  std::string fixtures = OCPMOCK_DEFAULT_FIXTURES;
-  std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
+  // The bundled data, found from the executable (mock/core/data_dir.h); "" when not found.
+  std::string fixtures = BundledData("fixtures");
+  std::string schemas = BundledData("schemas");
   std::string users;        // default: FIXTURES/users.json
   std::string ocp_version;  // default: the newest profile
   bool list_versions = false;
@@ -290,6 +297,11 @@ int main(int argc, char** argv) {
   AddFlags(app, flags);
   CLI11_PARSE(app, argc, argv);
   mock::SetLogLevel(*mock::ParseLogLevel(flags.log_level));
+  if (flags.schemas.empty() || flags.fixtures.empty()) {
+    return Fatal("the bundled fixtures and schemas are not next to this executable (" +
+                 mock::ExecutableDir().string() +
+                 "/../share/ocpmock); set OCPMOCK_DATA_DIR, or give --fixtures and --schemas");
+  }
   if (flags.list_versions) return ListVersions(flags);
   return Serve(flags);
 }

@@ -13,13 +13,14 @@
 #include <string>
 
 #include "mock/versions/profile.h"
+#include "mock/core/data_dir.h"
 #include "tools/compat/checks.h"
 #include "tools/compat/report.h"
 
 namespace {
 
 struct Options {
-  std::string schemas = OCPMOCK_DEFAULT_SCHEMAS;
+  std::string schemas = (mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY) / "schemas").string();
   compat::Target target;
   std::string versions;  // comma-separated; empty: every known version
   std::string junit, markdown;

@@ -7,6 +7,7 @@
 
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
+#include "mock/core/data_dir.h"
 #include "tools/record/recorder.h"
 
 int main(int argc, char** argv) {
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
       "unchanged. Never writes a password or key. Exit status: 0 recorded; 1 recorded, but some "
       "responses broke the version's schemas (listed); 2 nothing written."};
   record::RecordOptions o;
-  std::string schemas_root = OCPMOCK_DEFAULT_SCHEMAS;
+  std::string schemas_root = (mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY) / "schemas").string();
   app.add_option("--base-url", o.base_url, "The server, e.g. http://ocp:8080")
       ->envname("OCP_BASE_URL")
       ->required();

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The Debian package as a user gets it: built with cpack from the build folder, inspected with
+# dpkg-deb, unpacked into a scratch root, and its ocp-mock run from another directory, which
+# must find its bundled data and serve the bundled tasks. No path of the build machine may be
+# left in the installed programs.
+#   contract_tests/package_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build="$1" source="$2"
+scratch="$(mktemp -d)"
+trap 'kill "${MOCK_PID:-0}" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+fail() { echo "package test: $*" >&2; exit 1; }
+
+(cd "$build" && cpack -G DEB -B "$scratch/pkg" >/dev/null)
+deb="$(ls "$scratch"/pkg/ocpmock_*.deb)"
+info="$(dpkg-deb -I "$deb")"
+depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
+[[ "$depends" == *libpistache0* && "$depends" == *libcurl4* ]] || fail "Depends lacks a runtime library: $depends"
+[[ "$depends" != *-dev* ]] || fail "Depends names a development package: $depends"
+contents="$(dpkg-deb -c "$deb")"
+for f in usr/bin/ocp-mock usr/bin/ocp-compat usr/bin/ocp-record usr/bin/ocp-gen-fixtures \
+         usr/share/ocpmock/fixtures/users.json usr/share/ocpmock/schemas/versions/4.2.2/profile.json; do
+  grep -q "\./$f\$" <<<"$contents" || fail "the package lacks $f"
+done
+if grep -Eq '(_test|tests)$' <<<"$(awk '{print $6}' <<<"$contents" | grep usr/bin/)"; then
+  fail "the package carries a test binary"
+fi
+
+dpkg-deb -x "$deb" "$scratch/root"
+for exe in "$scratch"/root/usr/bin/ocp-mock "$scratch"/root/usr/bin/ocp-compat "$scratch"/root/usr/bin/ocp-record; do
+  for path in "$source" "$(cd "$build" && pwd)"; do
+    if strings "$exe" | grep -qF "$path"; then fail "$(basename "$exe") holds the build machine's path $path"; fi
+  done
+done
+
+# From another directory, with nothing but the package: the ready line, then the bundled tasks.
+cd "$scratch"
+coproc MOCK { exec "$scratch/root/usr/bin/ocp-mock" --port 0 --time-scale 0 2>"$scratch/mock.log"; }
+MOCK_PID=$MOCK_PID
+read -t 30 -r ready <&"${MOCK[0]}" || fail "no ready line: $(cat "$scratch/mock.log")"
+url="${ready#listening on }"
+body="$(curl -s -u admin:Admin@123 "$url/api/v2/tasks/instances?size=1")"
+total="$(grep -o '"totalElements":[0-9]*' <<<"$body" | cut -d: -f2)"
+[ "${total:-0}" -gt 100 ] || fail "the installed mock serves ${total:-no} tasks: $body"
+grep -q "share/ocpmock/fixtures" "$scratch/mock.log" || fail "the log does not say where the fixtures came from: $(cat "$scratch/mock.log")"
+"$scratch/root/usr/bin/ocp-compat" diff 4.0.3 4.2.1 | grep -q 'no difference' || fail "the installed ocp-compat finds no schemas"
+echo "package test: $(basename "$deb") ($depends) serves $total tasks from $scratch/root"
