@@ -309,3 +309,46 @@ TEST(Binary, LogsOneAccessLineAtInfoPerRequest) {
 
 }  // namespace
 }  // namespace contract
+
+namespace contract {
+namespace {
+
+// A folder of tasks without users.json (what tools/gen-fixtures --out writes, and most
+// hand-written ones) is served with the bundled users, and the log says so; counts read as
+// English ("1 task").
+TEST(Binary, AFixtureFolderWithoutUsersUsesTheBundledOnes) {
+  TempDir dir;
+  fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/00-documented-samples.json",
+                dir.path() / "tasks/only.json");
+  const fs::path log = dir.path() / "log";
+  MockProcess mock(OCPMOCK_BINARY, {"--fixtures", dir.path().string()},
+                   MockProcess::Options{"info", log.string()});
+  HttpResult r = Admin(mock).Send("GET", "/api/v2/tasks/instances?size=1");
+  EXPECT_EQ(200, r.status) << r.body;
+  mock.Stop();
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(std::string::npos,
+            text.str().find(dir.path().string() + " has no users.json: using the bundled users ("))
+      << text.str();
+  EXPECT_NE(std::string::npos, text.str().find("; 4 users")) << text.str();
+  TempDir one;
+  std::ofstream(one.path() / "tasks/one.json")
+      << R"({"format": "ocp-mock-fixtures/1", "tasks": [{"task": {"id": 1, "name": "One",
+      "status": "RUNNING", "creator": {"id": 100, "name": "admin"},
+      "startTime": "2026-12-01T10:00:00.000+08:00", "subtasks": [{"id": 11, "name": "Check",
+      "description": "Check", "operation": "EXECUTE", "status": "RUNNING"}]}}]})";
+  RunResult once = RunMock("--fixtures '" + one.path().string() + "' --list-versions");
+  EXPECT_EQ(0, once.exit_code) << once.output;
+  MockProcess single(OCPMOCK_BINARY, {"--fixtures", one.path().string(), "--no-auth"},
+                     MockProcess::Options{"info", (one.path() / "log").string()});
+  single.Stop();
+  std::ifstream in1(one.path() / "log");
+  std::stringstream text1;
+  text1 << in1.rdbuf();
+  EXPECT_NE(std::string::npos, text1.str().find("loaded 1 task from")) << text1.str();
+}
+
+}  // namespace
+}  // namespace contract

@@ -1,0 +1,176 @@
+#include "mock/app/instance.h"
+
+#include <chrono>
+#include <filesystem>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include "mock/auth/users.h"
+#include "mock/core/log.h"
+#include "mock/faults/fault_json.h"
+#include "mock/fixtures/fixture_loader.h"
+#include "mock/http/address.h"
+#include "mock/json/schema_set.h"
+#include "mock/versions/profile.h"
+
+namespace mock::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Loading parses whole fixture files on several threads; glibc keeps what they freed in
+// per-thread arenas unless told to give it back, which at a million tasks is gigabytes.
+void ReturnFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
+// While loading, keep freed memory for reuse instead of unmapping it: each fixture file's
+// parse tree is freed and the next one's allocated, and fresh pages cost the kernel a zeroing
+// each (a sixth of the load time at a million tasks). ReturnFreedMemory undoes this.
+void KeepFreedMemory() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
+
+StatusOr<versions::Profile> ProfileOf(const Config& c) {
+  std::string version = c.ocp_version;
+  if (version.empty()) {
+    auto known = versions::KnownVersions(c.schemas);
+    if (known.empty()) return ConfigError(c.schemas + "/versions/ holds no version profile");
+    version = known.back();
+  }
+  return versions::LoadProfile(c.schemas, version);
+}
+
+// The users file to read: --users, FIXTURES/users.json, else the bundled one; "" for none.
+std::string UsersFile(const Config& c) {
+  if (c.no_auth) return "";
+  if (!c.users.empty()) return c.users;
+  const std::string own = c.fixtures + "/users.json";
+  std::error_code ec;
+  if (fs::exists(own, ec) || c.bundled_users.empty()) return own;
+  Log(LogLevel::kInfo, c.fixtures + " has no users.json: using the bundled users (" +
+                           c.bundled_users + "; admin / Admin@123 may do everything)");
+  return c.bundled_users;
+}
+
+StatusOr<std::vector<faults::FaultRule>> FaultsOf(const Config& c, const json::SchemaSet& schemas) {
+  if (c.faults.empty()) return std::vector<faults::FaultRule>();
+  auto rules = faults::LoadFaultFile(c.faults, schemas);
+  if (!rules.ok()) return ConfigError("fault file refused: " + rules.status().message());
+  for (size_t i = 0; i < rules.value().size(); ++i) {
+    const auto at = c.faults + ": /faults/" + std::to_string(i);
+    if (auto s = api::CheckAgainstCatalogue(rules.value()[i], at); !s.ok()) {
+      return ConfigError("fault file refused: " + s.message());
+    }
+  }
+  return rules;
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+struct Instance::Loaded {
+  versions::Profile profile;
+  json::SchemaSet schemas;
+};
+
+StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
+  const auto started = std::chrono::steady_clock::now();
+  KeepFreedMemory();
+  auto profile = ProfileOf(c);
+  if (!profile.ok()) {
+    return ConfigError("cannot load the version profile: " + profile.status().message());
+  }
+  auto schemas = json::SchemaSet::Load(profile.value().schema_dirs);
+  if (!schemas.ok()) return ConfigError("cannot load schemas: " + schemas.status().message());
+  std::unique_ptr<Instance> self(new Instance());
+  self->loaded_ =
+      std::make_unique<Loaded>(Loaded{std::move(profile).value(), std::move(schemas).value()});
+  const versions::Profile& p = self->loaded_->profile;
+  const json::SchemaSet& s = self->loaded_->schemas;
+  const fixtures::FixtureVersion versions{p.version, versions::KnownVersions(c.schemas)};
+  std::vector<fs::path> skipped;
+  auto tasks = fixtures::LoadTaskFixtures(c.fixtures, s, versions, &skipped);
+  if (!tasks.ok()) {
+    return ConfigError("fixture refused (as OCP " + p.version + "): " + tasks.status().message());
+  }
+  for (const auto& file : skipped) {
+    Log(LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
+  }
+  const std::string users = UsersFile(c);
+  if (!users.empty()) {
+    auto loaded = auth::LoadUsers(users, s);
+    if (!loaded.ok()) {
+      return ConfigError("users file refused: " + loaded.status().message() +
+                         " (give one with --users, or run with --no-auth)");
+    }
+    self->auth_ = std::make_unique<auth::Authenticator>(std::move(loaded).value(), p.ak_sk);
+  }
+  auto rules = FaultsOf(c, s);
+  if (!rules.ok()) return rules.status();
+  auto quirks = api::ParseQuirks(c.quirks);
+  if (!quirks.ok()) return ConfigError("--quirks: " + quirks.status().message());
+  self->clock_ = std::make_unique<tasks::MockClock>(c.time_scale);
+  self->store_ = std::make_unique<tasks::TaskStore>(
+      std::move(tasks).value(), *self->clock_,
+      quirks.value().collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive);
+  ReturnFreedMemory();
+  api::ApiOptions options = c.api;
+  options.quirks = quirks.value();
+  options.errors = p.errors;
+  options.errors_zh = p.errors_zh;
+  options.ocp_version = p.version;
+  options.api_status = p.api_status;
+  options.schemas = &s;
+  options.source = api::FixtureSource{c.fixtures, users, &s, versions};
+  options.faults = std::move(rules).value();
+  self->api_ = std::make_unique<api::Api>(options, *self->store_, *self->clock_, self->auth_.get());
+  const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  Log(LogLevel::kInfo,
+      "OCP " + p.version + ": loaded " + Plural(self->store_->size(), "task", "tasks") + " from " +
+          c.fixtures + " in " + std::to_string(load_ms) + " ms" +
+          (self->auth_ ? "; " + Plural(self->auth_->size(), "user", "users")
+                       : "; authentication off") +
+          (c.quirks.empty() ? "" : "; quirks: " + api::QuirkNames(quirks.value())));
+  if (c.no_auth && !http::IsLoopback(c.server.bind)) {
+    Log(LogLevel::kWarn, "authentication is off and " + c.server.bind +
+                             " is not a loopback address: anyone who can reach it can change "
+                             "tasks");
+  }
+  http::ServerOptions server = c.server;
+  if (quirks.value().lenient_query) server.undecodable_query = http::Undecodable::kDrop;
+  server.keepalive_timeout = std::chrono::seconds(c.keepalive_seconds);
+  self->server_ = std::make_unique<http::HttpServer>(server, *self->api_);
+  auto port = self->server_->Start();
+  if (!port.ok()) return Unavailable(port.status().message());  // the port, not the config
+  self->port_ = port.value();
+  self->config_ = std::move(c);
+  return self;
+}
+
+std::string Instance::url() const {
+  const std::string& host = config_.server.bind;
+  const bool v6 = host.find(':') != std::string::npos && host.front() != '[';
+  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port_);
+}
+
+void Instance::Shutdown() {
+  if (stopped_ || !server_) return;
+  stopped_ = true;
+  server_->Shutdown();
+}
+
+Instance::~Instance() { Shutdown(); }
+
+}  // namespace mock::app
