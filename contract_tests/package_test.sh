@@ -7,10 +7,10 @@
 set -euo pipefail
 build="$1" source="$2"
 scratch="$(mktemp -d)"
-trap 'kill "${MOCK_PID:-0}" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+trap '[ -n "${MOCK_PID:-}" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$scratch"' EXIT
 fail() { echo "package test: $*" >&2; exit 1; }
 
-(cd "$build" && cpack -G DEB -B "$scratch/pkg" >/dev/null)
+(cd "$build" && cpack -G DEB -B "$scratch/pkg" >/dev/null 2>&1) || fail "cpack failed"
 deb="$(ls "$scratch"/pkg/ocpmock_*.deb)"
 info="$(dpkg-deb -I "$deb")"
 depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
@@ -18,7 +18,8 @@ depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
 [[ "$depends" != *-dev* ]] || fail "Depends names a development package: $depends"
 contents="$(dpkg-deb -c "$deb")"
 for f in usr/bin/ocp-mock usr/bin/ocp-compat usr/bin/ocp-record usr/bin/ocp-gen-fixtures \
-         usr/share/ocpmock/fixtures/users.json usr/share/ocpmock/schemas/versions/4.2.2/profile.json; do
+         usr/share/ocpmock/fixtures/users.json usr/share/ocpmock/schemas/versions/4.2.2/profile.json \
+         usr/include/ocpmock/server.h "usr/lib/.*libocpmock.so.0" "usr/lib/.*cmake/ocpmock/ocpmockConfig.cmake"; do
   grep -q "\./$f\$" <<<"$contents" || fail "the package lacks $f"
 done
 if grep -Eq '(_test|tests)$' <<<"$(awk '{print $6}' <<<"$contents" | grep usr/bin/)"; then
@@ -26,7 +27,11 @@ if grep -Eq '(_test|tests)$' <<<"$(awk '{print $6}' <<<"$contents" | grep usr/bi
 fi
 
 dpkg-deb -x "$deb" "$scratch/root"
-for exe in "$scratch"/root/usr/bin/ocp-mock "$scratch"/root/usr/bin/ocp-compat "$scratch"/root/usr/bin/ocp-record; do
+library="$(find "$scratch/root/usr/lib" -name 'libocpmock.so.*.*')"
+[ -f "$library" ] || fail "no libocpmock in the package"
+for exe in "$scratch"/root/usr/bin/ocp-mock "$scratch"/root/usr/bin/ocp-compat "$scratch"/root/usr/bin/ocp-record \
+           "$library"; do
+  [ -s "$exe" ] || fail "$exe is missing"
   for path in "$source" "$(cd "$build" && pwd)"; do
     if strings "$exe" | grep -qF "$path"; then fail "$(basename "$exe") holds the build machine's path $path"; fi
   done
@@ -43,4 +48,13 @@ total="$(grep -o '"totalElements":[0-9]*' <<<"$body" | cut -d: -f2)"
 [ "${total:-0}" -gt 100 ] || fail "the installed mock serves ${total:-no} tasks: $body"
 grep -q "share/ocpmock/fixtures" "$scratch/mock.log" || fail "the log does not say where the fixtures came from: $(cat "$scratch/mock.log")"
 "$scratch/root/usr/bin/ocp-compat" diff 4.0.3 4.2.1 | grep -q 'no difference' || fail "the installed ocp-compat finds no schemas"
-echo "package test: $(basename "$deb") ($depends) serves $total tasks from $scratch/root"
+kill "$MOCK_PID" 2>/dev/null || true; MOCK_PID=
+
+# A client project against the installed package: find_package(ocpmock), its GoogleTest test
+# with ocp-mock in process (examples/in-process), built and run from the scratch root.
+cmake -S "$source/examples/in-process" -B "$scratch/example" -DCMAKE_PREFIX_PATH="$scratch/root/usr" \
+  -DCMAKE_BUILD_TYPE=Release >"$scratch/example.log" 2>&1 || fail "find_package(ocpmock) failed: $(cat "$scratch/example.log")"
+cmake --build "$scratch/example" --parallel "$(nproc)" >>"$scratch/example.log" 2>&1 || fail "the example does not build: $(tail -30 "$scratch/example.log")"
+"$scratch/example/example_in_process_test" --gtest_brief=1 >"$scratch/example-run.log" 2>&1 || fail "the example's test failed: $(cat "$scratch/example-run.log")"
+grep -q "ocpmock_DIR:PATH=$scratch/root/usr" "$scratch/example/CMakeCache.txt" || fail "the example did not use the installed package"
+echo "package test: $(basename "$deb") ($depends) serves $total tasks from $scratch/root; the find_package client example built and passed: $(tail -n 1 "$scratch/example-run.log")"

@@ -13,18 +13,21 @@ fs::path ExecutableDir() {
   return ec ? fs::path() : exe.parent_path();
 }
 
-fs::path DataDir(std::string_view source_from_binary) {
+fs::path DataDirNear(const fs::path& base, std::initializer_list<std::string_view> relatives) {
   if (const char* env = std::getenv("OCPMOCK_DATA_DIR"); env != nullptr && *env != '\0') {
     return fs::path(env);
   }
-  const fs::path exe = ExecutableDir();
-  if (exe.empty()) return {};
+  if (base.empty()) return {};
   std::error_code ec;
-  for (const fs::path& candidate :
-       {exe / ".." / "share" / "ocpmock", exe / fs::path(source_from_binary)}) {
+  for (std::string_view relative : relatives) {
+    const fs::path candidate = base / fs::path(relative);
     if (fs::is_directory(candidate / "schemas", ec)) return fs::weakly_canonical(candidate, ec);
   }
   return {};
+}
+
+fs::path DataDir(std::string_view source_from_binary) {
+  return DataDirNear(ExecutableDir(), {"../share/ocpmock", source_from_binary});
 }
 
 }  // namespace mock

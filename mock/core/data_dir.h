@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <string_view>
 
 namespace mock {
@@ -18,6 +19,11 @@ namespace mock {
 // The data folder, or an empty path when none of the three holds schemas/ (the caller says
 // which flags or variable give it).
 std::filesystem::path DataDir(std::string_view source_from_binary);
+
+// The same search from another place: $OCPMOCK_DATA_DIR, then `base`/each of `relatives` that
+// holds schemas/ (the library looks from its own file, not the executable's).
+std::filesystem::path DataDirNear(const std::filesystem::path& base,
+                                  std::initializer_list<std::string_view> relatives);
 
 // The folder of the running executable (/proc/self/exe), or empty.
 std::filesystem::path ExecutableDir();
