@@ -320,6 +320,8 @@ TEST(Binary, AFixtureFolderWithoutUsersUsesTheBundledOnes) {
   TempDir dir;
   fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks/00-documented-samples.json",
                 dir.path() / "tasks/only.json");
+  std::ofstream(dir.path() / "tasks/notes.json.bak") << "{}";
+  std::ofstream(dir.path() / "tasks/.gitkeep") << "";
   const fs::path log = dir.path() / "log";
   MockProcess mock(OCPMOCK_BINARY, {"--fixtures", dir.path().string()},
                    MockProcess::Options{"info", log.string()});
@@ -333,6 +335,10 @@ TEST(Binary, AFixtureFolderWithoutUsersUsesTheBundledOnes) {
             text.str().find(dir.path().string() + " has no users.json: using the bundled users ("))
       << text.str();
   EXPECT_NE(std::string::npos, text.str().find("; 4 users")) << text.str();
+  EXPECT_NE(std::string::npos, text.str().find("WARN  not loaded, not a .json file: " +
+                                               (dir.path() / "tasks/notes.json.bak").string()))
+      << text.str();
+  EXPECT_EQ(std::string::npos, text.str().find(".gitkeep")) << "hidden files are not named";
   TempDir one;
   std::ofstream(one.path() / "tasks/one.json")
       << R"({"format": "ocp-mock-fixtures/1", "tasks": [{"task": {"id": 1, "name": "One",

@@ -221,7 +221,9 @@ TEST(Compat, CatchesAListThatIgnoresItsParameters) {
 TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
   contract::CommandResult r = Compat(std::string("check") + "");
-  EXPECT_NE(0, r.rc) << "--base-url is required";
+  EXPECT_EQ(2, r.rc) << "--base-url is required: a usage error is 2, as documented";
+  EXPECT_EQ(2, Compat("check --no-such-flag").rc);
+  EXPECT_EQ(0, Compat("--help").rc);
   r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
   EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << "no password: 401s";
   setenv("OCP_PASSWORD", "Admin@123", 1);

@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include "mock/versions/profile.h"
 #include "mock/core/data_dir.h"
+#include "mock/versions/profile.h"
 #include "tools/compat/checks.h"
 #include "tools/compat/report.h"
 
@@ -170,7 +170,13 @@ int main(int argc, char** argv) {
       "schemas", "Write VERSION's schemas into one plain folder, for other JSON Schema tools");
   schemas->add_option("version", o.version, "The version")->required();
   schemas->add_option("--out", o.out, "Folder to write")->required();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are successes; any usage error is 2, as documented (CLI11's own
+    // codes, 106 and the like, mean nothing to a shell script).
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (schemas->parsed()) return ExportSchemas(o);
   if (check->parsed()) {
     curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -27,6 +27,8 @@
 #include <sstream>
 #include <thread>
 
+#include <CLI/CLI.hpp>
+
 #include "mock/json/json.h"
 #include "tools/client/contract_rules.h"
 #include "tools/client/http_client.h"
@@ -213,16 +215,20 @@ int Fail(const std::string& what) {
 int main(int argc, char** argv) {
   using namespace contract;
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag == "--check-memory") {
-      o.check_memory = true;
-      continue;
-    }
-    if (i + 1 >= argc) return Fail("usage: ocp-load [--seconds N] [--clients C] [--report FILE]");
-    if (flag == "--seconds") o.seconds = std::stoi(argv[++i]);
-    if (flag == "--clients") o.clients = std::stoi(argv[++i]);
-    if (flag == "--report") o.report = argv[++i];
+  CLI::App app{"ocp-load: load and faults against ocp-mock; fails on any unexpected answer"};
+  app.add_option("--seconds", o.seconds, "How long the load runs")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  app.add_option("--clients", o.clients, "Clients sending requests at once")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  app.add_option("--report", o.report, "Also write the summary to this file");
+  app.add_flag("--check-memory", o.check_memory,
+               "Fail when resident memory grows over the second half of the run");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const std::string digest_before = FixtureDigest();

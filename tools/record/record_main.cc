@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "mock/core/data_dir.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
-#include "mock/core/data_dir.h"
 #include "tools/record/recorder.h"
 
 int main(int argc, char** argv) {
@@ -46,7 +46,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--anonymise,--anonymize", o.anonymise,
                "Replace cluster, tenant and user names and host addresses, in logs too");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are successes; any usage error is 2, as documented (CLI11's own
+    // codes, 106 and the like, mean nothing to a shell script).
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (o.ocp_version.empty()) {
     auto known = mock::versions::KnownVersions(schemas_root);
     o.ocp_version = known.empty() ? "" : known.back();

@@ -317,8 +317,13 @@ mock::StatusOr<RecordReport> Record(const RecordOptions& o, const mock::json::Sc
   // The same checks as ocp-mock's at load: what is written is loadable.
   auto loadable = mock::fixtures::ParseTaskFixtures(text, report.file.string(), schemas);
   if (!loadable.ok()) {
-    return mock::InvalidArgument("the recording would not load in ocp-mock, nothing written: " +
-                                 loadable.status().message());
+    std::string why =
+        "the recording would not load in ocp-mock, nothing written: " + loadable.status().message();
+    // What the answers broke is why: say it here, since no report is returned.
+    for (const std::string& v : report.violations) {
+      why += "\nviolates OCP " + o.ocp_version + "'s schemas: " + v;
+    }
+    return mock::InvalidArgument(why);
   }
   std::error_code ec;
   fs::create_directories(o.out / "tasks", ec);
