@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "contract_tests/support/server_under_test.h"
+#include "mock/json/json.h"
 #include "tools/client/http_client.h"
 #include "tools/client/mock_process.h"
 #include "tools/client/raw_http.h"
@@ -354,6 +355,27 @@ TEST(Binary, AFixtureFolderWithoutUsersUsesTheBundledOnes) {
   std::stringstream text1;
   text1 << in1.rdbuf();
   EXPECT_NE(std::string::npos, text1.str().find("loaded 1 task from")) << text1.str();
+}
+
+// Every documented sample of a started task has an `executor`, and polling clients copy every
+// field: a task whose fixture names none gets the address the mock serves on, and so do its
+// started subtasks; a task added at runtime too.
+TEST(Binary, AStartedTaskAlwaysHasAnExecutor) {
+  TempDir one;
+  std::ofstream(one.path() / "tasks/one.json")
+      << R"({"format": "ocp-mock-fixtures/1", "tasks": [{"task": {"id": 1, "name": "One",
+      "status": "RUNNING", "creator": {"id": 100, "name": "admin"},
+      "startTime": "2026-12-01T10:00:00.000+08:00", "subtasks": [{"id": 11, "name": "Check",
+      "description": "Check", "operation": "EXECUTE", "status": "RUNNING"}, {"id": 12,
+      "name": "Then", "description": "Then", "operation": "EXECUTE", "status": "PENDING",
+      "upstreams": [11]}]}}]})";
+  MockProcess mock(OCPMOCK_BINARY, {"--fixtures", one.path().string(), "--time-scale", "0"});
+  HttpResult r = Admin(mock).Send("GET", "/api/v2/tasks/instances/1");
+  ASSERT_EQ(200, r.status) << r.body;
+  auto doc = mock::json::ParseJson(r.body).value();
+  EXPECT_STREQ("127.0.0.1", doc["data"]["executor"].GetString()) << r.body;
+  EXPECT_STREQ("127.0.0.1", doc["data"]["subtasks"][0]["executor"].GetString()) << r.body;
+  EXPECT_FALSE(doc["data"]["subtasks"][1].HasMember("executor")) << "not started yet";
 }
 
 }  // namespace

@@ -72,6 +72,14 @@ StatusOr<std::vector<faults::FaultRule>> FaultsOf(const Config& c, const json::S
   return rules;
 }
 
+// The OCP server a task ran on, when its fixture names none: the address the mock serves on,
+// or its server name when that address is a wildcard.
+std::string DefaultExecutor(const Config& c) {
+  const std::string& bind = c.server.bind;
+  const bool wildcard = bind.empty() || bind == "0.0.0.0" || bind == "::" || bind == "[::]";
+  return wildcard ? c.api.server_name : bind;
+}
+
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -120,9 +128,11 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   auto quirks = api::ParseQuirks(c.quirks);
   if (!quirks.ok()) return ConfigError("--quirks: " + quirks.status().message());
   self->clock_ = std::make_unique<tasks::MockClock>(c.time_scale);
-  self->store_ = std::make_unique<tasks::TaskStore>(
-      std::move(tasks).value(), *self->clock_,
-      quirks.value().collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive);
+  tasks::StoreOptions store;
+  store.name_order =
+      quirks.value().collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive;
+  store.default_executor = DefaultExecutor(c);
+  self->store_ = std::make_unique<tasks::TaskStore>(std::move(tasks).value(), *self->clock_, store);
   ReturnFreedMemory();
   api::ApiOptions options = c.api;
   options.quirks = quirks.value();

@@ -44,11 +44,17 @@ using TaskChange = std::function<Status(model::Task& task, int64_t now_ms)>;
 using TaskAdmission = std::function<Status(const std::vector<TaskSnapshot>& current,
                                            const std::vector<model::Task>& incoming)>;
 
+struct StoreOptions {
+  query::NameOrder name_order = query::NameOrder::kCaseInsensitive;
+  // Given to every task (and subtask that has run) that enters the store without an executor, as
+  // every documented sample has one and polling clients copy it; empty: none given.
+  std::string default_executor;
+};
+
 class TaskStore {
  public:
   // `clock` must outlive the store. Running tasks start progressing from the clock's now.
-  TaskStore(std::vector<model::Task> fixtures, const MockClock& clock,
-            query::NameOrder name_order = query::NameOrder::kCaseInsensitive);
+  TaskStore(std::vector<model::Task> fixtures, const MockClock& clock, StoreOptions options = {});
 
   // Every task, advanced to the clock's now, in fixture order.
   std::vector<TaskSnapshot> All();
@@ -119,6 +125,8 @@ class TaskStore {
   std::unordered_map<size_t, TaskSnapshot> originals_;
   std::optional<query::TaskIndex> index_;
   query::NameOrder name_order_;
+  std::string default_executor_;
+  void GiveExecutor(model::Task& task) const;
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_;
   // The one live entry of each queued position; queue entries that differ are stale.
   std::unordered_map<size_t, int64_t> due_at_;
