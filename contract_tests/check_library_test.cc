@@ -15,7 +15,7 @@
 namespace contract {
 namespace {
 
-std::optional<std::string> Env(const char* name, std::optional<std::string> otherwise) {
+std::optional<std::string> Env(const char* name, const std::optional<std::string>& otherwise) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? std::optional<std::string>(v) : otherwise;
 }

@@ -51,7 +51,7 @@ StatusOr<versions::Profile> ProfileOf(const Config& c) {
 std::string UsersFile(const Config& c) {
   if (c.no_auth) return "";
   if (!c.users.empty()) return c.users;
-  const std::string own = c.fixtures + "/users.json";
+  std::string own = c.fixtures + "/users.json";
   std::error_code ec;
   if (fs::exists(own, ec) || c.bundled_users.empty()) return own;
   Log(LogLevel::kInfo, c.fixtures + " has no users.json: using the bundled users (" +
