@@ -41,6 +41,7 @@ struct Shape {
   std::map<std::string, std::vector<Node>> properties;
   std::vector<Node> items;
   std::set<std::string> required;
+  std::vector<Form> forms;  // a oneOf/anyOf's alternatives
 };
 
 // Both apply (allOf, $ref): the intersection.
@@ -67,6 +68,7 @@ void Conjoin(Shape& into, Shape other) {
   }
   into.items.insert(into.items.end(), other.items.begin(), other.items.end());
   into.required.merge(other.required);
+  if (!other.forms.empty()) into.forms = std::move(other.forms);
 }
 
 // Either applies (oneOf, anyOf): the union.
@@ -75,6 +77,7 @@ Shape Disjoin(std::vector<Shape> alternatives) {
   bool any_type = false;
   bool open = false;
   for (Shape& alt : alternatives) {
+    if (alternatives.size() > 1) out.forms.push_back(Form{alt.types, alt.values});
     if (alt.types.empty()) any_type = true;
     out.types.merge(alt.types);
     if (!alt.values) {
@@ -199,7 +202,7 @@ class Outliner {
     if (depth > kMaxDepth) return Fail("schema nested deeper than 64 at " + path);
     Shape s;
     for (const Node& n : nodes) Conjoin(s, ShapeOf(n, depth));
-    if (!path.empty()) outline_[path] = Field{s.types, s.values, required};
+    if (!path.empty()) outline_[path] = Field{s.types, s.values, required, s.forms};
     for (const auto& [name, children] : s.properties) {
       Walk(children, path.empty() ? name : path + "." + name, s.required.count(name) != 0,
            depth + 1);
@@ -213,17 +216,34 @@ class Outliner {
   std::string error_;
 };
 
+// What a field allows: "integer", "string or integer 0", "any".
+std::string Allowed(const std::set<std::string>& types,
+                    const std::optional<std::set<std::string>>& values) {
+  std::string out = types.empty() ? std::string("any") : Joined(types);
+  if (values) out += " " + Joined(*values);
+  return out;
+}
+
+std::string Allowed(const Field& f) {
+  if (f.forms.empty()) return Allowed(f.types, std::nullopt);
+  std::string out;
+  for (const Form& form : f.forms) {
+    out += (out.empty() ? "" : " or ") + Allowed(form.types, form.values);
+  }
+  return out;
+}
+
 std::string Describe(const Field& f) {
   std::string out = f.required ? "required" : "optional";
-  out += ", " + (f.types.empty() ? std::string("any type") : Joined(f.types));
-  if (f.values) out += ", one of " + Joined(*f.values);
+  out += ", " + (f.types.empty() && f.forms.empty() ? std::string("any type") : Allowed(f));
+  if (f.values && f.forms.empty()) out += ", one of " + Joined(*f.values);
   return out;
 }
 
 void DiffField(const std::string& path, const Field& a, const Field& b, std::vector<Change>& out) {
-  if (a.types != b.types) {
-    out.push_back({path, "type " + (a.types.empty() ? "any" : Joined(a.types)) + " -> " +
-                             (b.types.empty() ? "any" : Joined(b.types))});
+  if (a.types != b.types || a.forms != b.forms) {
+    out.push_back({path, "type " + Allowed(a) + " -> " + Allowed(b)});
+    if (!a.forms.empty() || !b.forms.empty()) return;  // the forms said the values too
   }
   if (a.values != b.values) {
     if (!a.values || !b.values) {
@@ -246,6 +266,23 @@ void DiffField(const std::string& path, const Field& a, const Field& b, std::vec
 
 bool Subset(const std::set<std::string>& narrow, const std::set<std::string>& wide) {
   return std::includes(wide.begin(), wide.end(), narrow.begin(), narrow.end());
+}
+
+// Whether `forms` (none: no restriction beyond the union) allow every value `narrow` allows:
+// each of its types must meet a form, with values within that form's when it restricts them.
+bool FormsAllow(const std::vector<Form>& forms, const Field& narrow) {
+  if (forms.empty()) return true;
+  if (narrow.types.empty()) return false;
+  for (const std::string& type : narrow.types) {
+    bool met = false;
+    for (const Form& f : forms) {
+      if (!f.types.empty() && f.types.count(type) == 0) continue;
+      if (f.values && (!narrow.values || !Subset(*narrow.values, *f.values))) continue;
+      met = true;
+    }
+    if (!met) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -280,6 +317,7 @@ bool WithinOutline(const Outline& narrow, const Outline& wide) {
     if (!w.types.empty() && (n.types.empty() || !Subset(n.types, w.types))) return false;
     if (w.values && (!n.values || !Subset(*n.values, *w.values))) return false;
     if (w.required && !n.required) return false;
+    if (!FormsAllow(w.forms, n)) return false;
   }
   for (const auto& [path, w] : wide) {
     if (w.required && !narrow.count(path)) return false;

@@ -23,10 +23,20 @@
 
 namespace compat {
 
+// One alternative of a oneOf/anyOf: its types and, when restricted, its values.
+struct Form {
+  std::set<std::string> types;                  // empty: any
+  std::optional<std::set<std::string>> values;  // nullopt: open
+  bool operator==(const Form&) const = default;
+};
+
 struct Field {
   std::set<std::string> types;                  // JSON types allowed; empty: any
   std::optional<std::set<std::string>> values;  // allowed values as JSON text; nullopt: open
   bool required = false;                        // its object must have it
+  // The alternatives when the field is a oneOf/anyOf (4.2.2's error code: a string, or the
+  // integer 0): `types` and `values` are their union, which alone would say "any integer".
+  std::vector<Form> forms;
 };
 
 // Field path ("data.contents[].cluster.type") to Field.
