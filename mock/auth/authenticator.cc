@@ -7,9 +7,17 @@
 #include <ctime>
 
 #include "mock/auth/signature.h"
+#include "mock/core/log.h"
 
 namespace mock::auth {
 namespace {
+
+// `text` on one log line: newlines as \n.
+std::string Escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return out;
+}
 
 constexpr std::string_view kAkSkScheme = "OCP-ACCESS-KEY-HMACSHA1 ";
 constexpr int64_t kMaxSkewSeconds = int64_t{15} * 60;
@@ -131,6 +139,13 @@ StatusOr<std::shared_ptr<const User>> Authenticator::AkSk(const UserList& users,
         if (SecretEquals(Sign(key.secret, CanonicalMessage(parts, v)), signature)) {
           return std::shared_ptr<const User>(users, &user);
         }
+      }
+      // The string the server signed, never the secret: a client author compares it with their
+      // own to find the difference (a header, the query order, the Host).
+      if (LogEnabled(LogLevel::kDebug)) {
+        Log(LogLevel::kDebug, "AK/SK signature from " + std::string(ak) +
+                                  " does not match; the server signed (newlines as \\n): " +
+                                  Escaped(CanonicalMessage(parts, Variant{false, false})));
       }
       return Unauthenticated("The signature does not match.");
     }
