@@ -153,7 +153,9 @@ TEST(Binary, RefusesUnreadableJsonAndDuplicateIds) {
   std::ofstream(bad_json.path() / "tasks" / "a.json") << "{\"format\": ";
   RunResult r = RunMock("--port 0 --fixtures '" + bad_json.path().string() + "'");
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_NE(std::string::npos, r.output.find("a.json: line 1, column 12")) << r.output;
+  EXPECT_NE(std::string::npos,
+            r.output.find("a.json: not valid JSON at line 1, column 12: invalid value"))
+      << r.output;
 
   TempDir dup;
   const std::string task = R"({"task":{"id":7,"name":"t","status":"SUCCESSFUL",)"

@@ -255,7 +255,8 @@ TEST(Compat, ExportsAVersionsSchemasAsOnePlainFolder) {
 TEST(Compat, DiffListsWhatAClientNotices) {
   contract::CommandResult r = Compat("diff 4.2.1 4.2.2");
   EXPECT_EQ(0, r.rc) << r.out;
-  EXPECT_NE(std::string::npos, r.out.find("error.code: type integer -> string or integer 0")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("error.code: type integer -> string or integer 0"))
+      << r.out;
   EXPECT_NE(std::string::npos, r.out.find("error taskNotFound: code 4001 -> TSK10001")) << r.out;
   r = Compat("diff 4.2.1 4.2.0");
   EXPECT_NE(std::string::npos,

@@ -101,6 +101,7 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
     : envelope_{std::move(options.server_name), std::move(options.errors)},
       errors_zh_(std::move(options.errors_zh)),
       quirks_(options.quirks),
+      control_needs_credentials_(options.control_needs_credentials),
       seed_(options.seed),
       options_cors_(std::move(options.cors_origin)),
       authenticator_(authenticator),
@@ -212,7 +213,8 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
       router_.Match(request.method == "HEAD" ? "GET" : request.method, request.path);
   outcome.control = IsControl(match, request.path);
   const bool open = match.route != nullptr && match.route->access == Access::kPublic;
-  if (authenticator_ != nullptr && !outcome.control && !open) {
+  const bool needs_credentials = outcome.control ? control_needs_credentials_ : !open;
+  if (authenticator_ != nullptr && needs_credentials) {
     auto who = authenticator_->Authenticate(request, WallClockMs() / 1000);
     if (!who.ok()) {
       http::Response r = Fail(context, who.status(), outcome);
@@ -220,6 +222,12 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
       return r;
     }
     outcome.user = who.value();
+    if (outcome.control && !outcome.user->Has(auth::Permission::kTaskManager)) {
+      return Fail(context,
+                  PermissionDenied("/__mock/ on a non-loopback address needs the TASK_MANAGER "
+                                   "permission."),
+                  outcome);
+    }
   }
   if (!outcome.control) {
     if (auto faulted = Fault(request, context, outcome)) return std::move(*faulted);

@@ -65,6 +65,9 @@ struct ApiOptions {
   std::optional<FixtureSource> source = std::nullopt;
   // What a real deployment does where OCP's docs are silent, played on request (quirks.h).
   Quirks quirks = {};
+  // /__mock/ needs a TASK_MANAGER user's credentials (set when the server listens beyond
+  // loopback: anyone who reaches it could otherwise change tasks and inject faults).
+  bool control_needs_credentials = false;
 };
 
 class Api : public http::Service {
@@ -111,6 +114,7 @@ class Api : public http::Service {
   EnvelopeSettings envelope_;
   ocp::ErrorCatalog errors_zh_;
   Quirks quirks_;
+  bool control_needs_credentials_;
   mutable std::atomic<uint64_t> answers_{0};  // seeds the subtask-order quirk's shuffles
   uint64_t seed_;
   std::string options_cors_;

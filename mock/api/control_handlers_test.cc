@@ -84,3 +84,29 @@ TEST(ResetTest, BadPartsAreRefusedAndNothingIsReset) {
 
 }  // namespace
 }  // namespace mock::api
+
+namespace mock::api {
+namespace {
+
+// Beyond loopback, /__mock/ could be used by anyone who reaches the port: there it needs a
+// TASK_MANAGER user's credentials (ApiOptions::control_needs_credentials).
+TEST(ControlAccessTest, BeyondLoopbackTheControlPlaneNeedsATaskManager) {
+  const std::vector<auth::User> users{
+      {1, "manager", "pw", {}, {auth::Permission::kTaskManager}, std::nullopt},
+      {2, "viewer", "pw", {}, {auth::Permission::kTaskViewer}, std::nullopt}};
+  const http::Headers manager{{"Authorization", "Basic bWFuYWdlcjpwdw=="}};  // manager:pw
+  const http::Headers viewer{{"Authorization", "Basic dmlld2VyOnB3"}};       // viewer:pw
+  ApiOptions exposed;
+  exposed.control_needs_credentials = true;
+  testing::TestApi open({}, users);
+  testing::TestApi guarded(exposed, users);
+  EXPECT_EQ(200, open.Send("GET", "/__mock/health").status) << "loopback: no credentials";
+  EXPECT_EQ(401, guarded.Send("GET", "/__mock/health").status);
+  EXPECT_EQ(403, guarded.Send("POST", "/__mock/reset", viewer).status);
+  EXPECT_EQ(200, guarded.Send("POST", "/__mock/reset", manager).status);
+  EXPECT_EQ(200, guarded.Send("GET", "/api/v2/tasks/instances", viewer).status)
+      << "OCP's API is as before";
+}
+
+}  // namespace
+}  // namespace mock::api

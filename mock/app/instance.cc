@@ -143,6 +143,7 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   options.schemas = &s;
   options.source = api::FixtureSource{c.fixtures, users, &s, versions};
   options.faults = std::move(rules).value();
+  options.control_needs_credentials = !http::IsLoopback(c.server.bind);
   self->api_ = std::make_unique<api::Api>(options, *self->store_, *self->clock_, self->auth_.get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
@@ -153,6 +154,11 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
           (self->auth_ ? "; " + Plural(self->auth_->size(), "user", "users")
                        : "; authentication off") +
           (c.quirks.empty() ? "" : "; quirks: " + api::QuirkNames(quirks.value())));
+  if (!c.no_auth && !http::IsLoopback(c.server.bind)) {
+    Log(LogLevel::kInfo, c.server.bind +
+                             " is not a loopback address: /__mock/ needs a "
+                             "TASK_MANAGER user's credentials");
+  }
   if (c.no_auth && !http::IsLoopback(c.server.bind)) {
     Log(LogLevel::kWarn, "authentication is off and " + c.server.bind +
                              " is not a loopback address: anyone who can reach it can change "

@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <stdexcept>
+
+#include <rapidjson/pointer.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 // Valijson defines its own throwing RAPIDJSON_ASSERT and warns if one exists; ours
 // (rapidjson_config.h) throws too, so let Valijson's stand from here on.
@@ -17,6 +22,7 @@
 
 #include "mock/json/fast_schemas.h"
 #include "mock/json/json.h"
+#include "mock/json/schema_enum.h"
 
 namespace mock::json {
 namespace {
@@ -172,12 +178,66 @@ std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::strin
   return Validate(name, doc.value());
 }
 
+const SchemaDirs& SchemaSet::dirs() const { return impl_->dirs; }
+
+namespace {
+
+// "line 3, column 21: Missing a name for object member." as "not valid JSON at line 3, column
+// 21: missing a name for object member".
+std::string SyntaxSentence(const std::string& parse_error) {
+  const size_t colon = parse_error.find(": ");
+  if (parse_error.rfind("line ", 0) != 0 || colon == std::string::npos) {
+    return "not valid JSON: " + parse_error;
+  }
+  std::string reason = parse_error.substr(colon + 2);
+  if (!reason.empty() && reason.back() == '.') reason.pop_back();
+  if (!reason.empty())
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  return "not valid JSON at " + parse_error.substr(0, colon) + ": " + reason;
+}
+
+// The value at `pointer`, as short JSON text.
+std::string ValueText(const rapidjson::Document& doc, const std::string& pointer) {
+  const rapidjson::Value* v = rapidjson::Pointer(pointer.c_str()).Get(doc);
+  if (v == nullptr) return "the value";
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v->Accept(w);
+  std::string text(buf.GetString(), buf.GetSize());
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
+
+// Valijson's words, made to say what came and what was expected where it can: the allowed values
+// of an enum, the format of a time.
+std::string Explained(const Violation& v, const rapidjson::Document& doc, std::string_view schema,
+                      const SchemaSet& schemas) {
+  const std::string file = std::string(schema) + ".schema.json";
+  if (v.message.find("enum") != std::string::npos) {
+    auto allowed = EnumAt(schemas.dirs(), file, v.path);
+    std::string list;
+    for (const auto& a : allowed.value_or(std::vector<std::string>{})) {
+      list += (list.empty() ? "" : ", ") + a;
+    }
+    return ValueText(doc, v.path) + " is not one of " +
+           (list.empty() ? "the values " + file + " allows" : list + " (" + file + ")");
+  }
+  const std::string key = v.path.substr(v.path.rfind('/') + 1);
+  if (v.message.find("pattern") != std::string::npos && key.size() > 4 &&
+      key.compare(key.size() - 4, 4, "Time") == 0) {
+    return ValueText(doc, v.path) +
+           " is not a time like \"2026-12-01T10:00:00.000+08:00\" (ISO 8601 with the offset; "
+           "milliseconds optional) (" +
+           file + ")";
+  }
+  return "does not match " + file + ": " + v.message;
+}
+
+}  // namespace
+
 StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
                                                std::string_view schema, const SchemaSet& schemas) {
   auto doc = ParseJson(text);
-  if (!doc.ok()) {
-    return InvalidArgument(name + ": " + doc.status().message() + ": not valid JSON");
-  }
+  if (!doc.ok()) return InvalidArgument(name + ": " + SyntaxSentence(doc.status().message()));
   auto quick = schemas.QuickCheck(schema, doc.value());
   if (!quick) return doc;
   auto violations = schemas.Validate(schema, doc.value());
@@ -187,8 +247,8 @@ StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std:
   }
   {
     const Violation& v = violations.front();
-    return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": does not match " +
-                           std::string(schema) + ".schema.json: " + v.message);
+    return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": " +
+                           Explained(v, doc.value(), schema, schemas));
   }
   return doc;
 }

@@ -38,6 +38,8 @@ class SchemaSet {
   ~SchemaSet();
 
   bool Has(std::string_view name) const;
+  // Where the set's files are found (for schema_enum.h).
+  const SchemaDirs& dirs() const;
 
   // Checks `doc` against schema `name` (file name without `.schema.json`). Empty when valid.
   // Thread-safe: each call uses its own validator.

@@ -94,6 +94,42 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   return Timestamp(text, duration_cast<milliseconds>(utc.time_since_epoch()).count());
 }
 
+Timestamp MakeTimestamp(int64_t epoch_ms, std::optional<int> offset_minutes) {
+  if (!offset_minutes) return MakeTimestamp(epoch_ms);
+  const int offset = *offset_minutes % (24 * 60);
+  int64_t local_ms = epoch_ms + int64_t{offset} * 60 * 1000;
+  std::time_t seconds = static_cast<std::time_t>(local_ms / 1000);
+  int ms = static_cast<int>(local_ms % 1000);
+  if (ms < 0) {
+    ms += 1000;
+    --seconds;
+  }
+  std::tm shifted{};
+  gmtime_r(&seconds, &shifted);
+  char base[32];
+  std::strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &shifted);
+  const int magnitude = offset < 0 ? -offset : offset;
+  char out[64];
+  std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, ms, offset < 0 ? '-' : '+',
+                magnitude / 60, magnitude % 60);
+  return Timestamp(out, epoch_ms);
+}
+
+std::optional<int> OffsetMinutes(const Timestamp& t) {
+  const std::string_view text = t.text();
+  if (text.empty()) return std::nullopt;
+  if (text.back() == 'Z') return 0;
+  if (text.size() < 6) return std::nullopt;
+  const std::string_view tail = text.substr(text.size() - 6);  // "+08:00"
+  if ((tail[0] != '+' && tail[0] != '-') || tail[3] != ':') return std::nullopt;
+  auto digit = [&](size_t i) { return tail[i] >= '0' && tail[i] <= '9' ? tail[i] - '0' : -1; };
+  for (size_t i : {1u, 2u, 4u, 5u}) {
+    if (digit(i) < 0) return std::nullopt;
+  }
+  const int minutes = (digit(1) * 10 + digit(2)) * 60 + digit(4) * 10 + digit(5);
+  return tail[0] == '-' ? -minutes : minutes;
+}
+
 Timestamp MakeTimestamp(int64_t epoch_ms) {
   std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
   int ms = static_cast<int>(epoch_ms % 1000);

@@ -39,5 +39,10 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text);
 
 // `epoch_ms` in the machine's time zone, as OCP writes it: "2026-11-27T13:30:27.270+08:00".
 Timestamp MakeTimestamp(int64_t epoch_ms);
+// The same at a UTC offset of `offset_minutes` ("+08:00" is 480); the machine's when nullopt.
+Timestamp MakeTimestamp(int64_t epoch_ms, std::optional<int> offset_minutes);
+
+// The UTC offset `t` was written with, in minutes ("Z" is 0); nullopt when its text has none.
+std::optional<int> OffsetMinutes(const Timestamp& t);
 
 }  // namespace mock::model

@@ -41,8 +41,26 @@ bool CanStart(const Task& task, const Subtask& s) {
   });
 }
 
-void Log(Subtask& s, int64_t at_ms, std::string_view level, const std::string& message) {
-  s.log += model::LogLine(model::MakeTimestamp(at_ms), level, message);
+// The UTC offset of the task's own times, so that a time the mock writes sits beside the
+// fixture's in the same zone (not UTC next to +08:00); the machine's when the task has none.
+std::optional<int> OffsetOf(const Task& task) {
+  for (const auto* t : {&task.create_time, &task.start_time, &task.finish_time}) {
+    if (*t) return model::OffsetMinutes(**t);
+  }
+  for (const Subtask& s : task.subtasks) {
+    if (s.create_time) return model::OffsetMinutes(*s.create_time);
+    if (s.start_time) return model::OffsetMinutes(*s.start_time);
+  }
+  return std::nullopt;
+}
+
+model::Timestamp At(const Task& task, int64_t at_ms) {
+  return model::MakeTimestamp(at_ms, OffsetOf(task));
+}
+
+void Log(const Task& task, Subtask& s, int64_t at_ms, std::string_view level,
+         const std::string& message) {
+  s.log += model::LogLine(At(task, at_ms), level, message);
 }
 
 bool PromoteReady(Task& task, int64_t at_ms) {
@@ -57,12 +75,13 @@ bool PromoteReady(Task& task, int64_t at_ms) {
 }
 
 void Start(Task& task, Subtask& s, int64_t at_ms) {
-  model::Timestamp at = model::MakeTimestamp(at_ms);
+  model::Timestamp at = At(task, at_ms);
   if (s.operation == Operation::kSkip) {
     s.status = SubtaskStatus::kSuccessful;
     s.finish_time = at;
     s.step_ends_ms.reset();
-    Log(s, at_ms, "INFO", "Skip subtask, id=" + std::to_string(s.id) + ", marked as SUCCESSFUL");
+    Log(task, s, at_ms, "INFO",
+        "Skip subtask, id=" + std::to_string(s.id) + ", marked as SUCCESSFUL");
     return;
   }
   if (s.operation != Operation::kRollback) ++s.run_time;
@@ -73,12 +92,12 @@ void Start(Task& task, Subtask& s, int64_t at_ms) {
   if (!task.start_time) task.start_time = at;
   s.step_ends_ms = at_ms + s.script.duration_ms;
   s.log += model::LogHeader(s.operation, at);
-  Log(s, at_ms, "INFO",
+  Log(task, s, at_ms, "INFO",
       "Run subtask, id=" + std::to_string(s.id) + ", name=" + s.name +
           ", runTime=" + std::to_string(s.run_time));
 }
 
-void Finish(Subtask& s, int64_t at_ms) {
+void Finish(const Task& task, Subtask& s, int64_t at_ms) {
   const bool canceled = s.status == SubtaskStatus::kCanceling;
   const bool fails =
       canceled || (s.operation != Operation::kRollback &&
@@ -86,10 +105,10 @@ void Finish(Subtask& s, int64_t at_ms) {
                              s.run_time) != s.script.fail_on_runs.end());
   const SubtaskStatus from = s.status;
   s.status = fails ? SubtaskStatus::kFailed : SubtaskStatus::kSuccessful;
-  s.finish_time = model::MakeTimestamp(at_ms);
+  s.finish_time = At(task, at_ms);
   s.step_ends_ms.reset();
-  if (canceled) Log(s, at_ms, "ERROR", "The subtask execution is canceled.");
-  Log(s, at_ms, fails ? "ERROR" : "INFO",
+  if (canceled) Log(task, s, at_ms, "ERROR", "The subtask execution is canceled.");
+  Log(task, s, at_ms, fails ? "ERROR" : "INFO",
       "Set state for subtask: " + std::to_string(s.id) +
           ", current state: " + std::string(model::ToString(from)) +
           ", new state: " + std::string(model::ToString(s.status)));
@@ -105,7 +124,7 @@ void MaybeFinishTask(Task& task, int64_t at_ms) {
                           [](const Subtask& s) { return s.status == SubtaskStatus::kSuccessful; });
   }
   task.status = failed ? TaskStatus::kFailed : TaskStatus::kSuccessful;
-  task.finish_time = model::MakeTimestamp(at_ms);
+  task.finish_time = At(task, at_ms);
 }
 
 // The active subtask whose step ends first, if it ends by `now_ms`.
@@ -140,7 +159,7 @@ bool Advance(Task& task, int64_t now_ms) {
     if (s->status == SubtaskStatus::kReady) {
       Start(task, *s, at);
     } else {
-      Finish(*s, at);
+      Finish(task, *s, at);
     }
     PromoteReady(task, at);
     MaybeFinishTask(task, at);

@@ -39,6 +39,28 @@ TEST(SimulatorTest, RunsSubtasksInGraphOrderToSuccess) {
   EXPECT_FALSE(NextStepMs(t));
 }
 
+// A time the mock writes is in the zone of the task's own fixture times, whatever the machine's
+// (CI machines run in UTC; OCP's samples are +08:00), so one task never mixes offsets.
+TEST(SimulatorTest, TimesItWritesUseTheOffsetOfTheTasksOwnTimes) {
+  for (const char* created :
+       {"2026-11-20T10:00:00.000+08:00", "2026-11-20T10:00:00-03:30", "2026-11-20T02:00:00Z"}) {
+    model::Task t = Chain(1, TaskStatus::kRunning, {S::kPending});
+    t.create_time = model::ParseTimestamp(created);
+    Arm(t, kT0);
+    Advance(t, kT0 + 10 * (kReadyDelayMs + 2000));
+    ASSERT_TRUE(t.finish_time && t.start_time && t.subtasks[0].finish_time) << created;
+    const std::string_view offset =
+        std::string_view(created).substr(19).back() == 'Z'
+            ? "+00:00"
+            : std::string_view(created).substr(std::string_view(created).size() - 6);
+    EXPECT_TRUE(t.finish_time->text().ends_with(offset)) << t.finish_time->text();
+    EXPECT_TRUE(t.start_time->text().ends_with(offset)) << t.start_time->text();
+    EXPECT_TRUE(t.subtasks[0].finish_time->text().ends_with(offset));
+    EXPECT_EQ(t.finish_time->epoch_ms, model::ParseTimestamp(t.finish_time->text())->epoch_ms)
+        << "the text denotes the instant";
+  }
+}
+
 TEST(SimulatorTest, OneLargeJumpAppliesEveryStepAtItsOwnTime) {
   model::Task t = Chain(1, TaskStatus::kRunning, {S::kPending, S::kPending});
   Arm(t, kT0);

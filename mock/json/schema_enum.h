@@ -1,0 +1,21 @@
+// What a schema allows at a place of a document, for error messages that name the allowed
+// values ("\"RUNNNING\" is not one of \"RUNNING\", \"FAILED\", ...") rather than only saying
+// that an enum failed. Reads the schema files as JSON, following $ref (to files and fragments),
+// properties, items, allOf, anyOf and oneOf.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mock/json/schema_dirs.h"
+
+namespace mock::json {
+
+// The `enum` values (as JSON text) of schema file `schema` (e.g. "fixture-file.schema.json") at
+// document JSON Pointer `pointer`; nullopt when there is none there or the walk cannot tell.
+std::optional<std::vector<std::string>> EnumAt(const SchemaDirs& dirs, std::string_view schema,
+                                               std::string_view pointer);
+
+}  // namespace mock::json
