@@ -31,7 +31,9 @@ TEST(InProcess, RefusedCallsThrowWithTheEndpointsMessage) {
   } catch (const ocpmock::Error& e) {
     EXPECT_NE(std::string(e.what()).find("/action/status"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(ocpmock::Server(ocpmock::Options{.fixtures_dir = "/nonexistent"}), ocpmock::Error);
+  ocpmock::Options missing;  // C++17: no designated initializers in a client project
+  missing.fixtures_dir = "/nonexistent";
+  EXPECT_THROW(ocpmock::Server{missing}, ocpmock::Error);
 }
 
 TEST(InProcess, ServesFixtureJsonGivenInMemoryAndResets) {

@@ -23,10 +23,10 @@ class ListRules {
  public:
   explicit ListRules(const contract::HttpClient& client);
 
-  // ?sort=P,asc and ?sort=P,desc for id, createTime, startTime, finishTime and name: each
-  // page's keys in that order. Rows without the key, and the order among equal keys, are
-  // ocp-mock's choices, not judged. Names may be in case-insensitive or code-point order; which
-  // one the server uses is an observation when it is not ocp-mock's (case-insensitive).
+  // ?sort=P,DIR for id, createTime, startTime, finishTime and name (each key in one direction,
+  // name in both): each page's keys in that order. Rows without the key, and the order among equal
+  // keys, are ocp-mock's choices, not judged. Names may be in case-insensitive or code-point order;
+  // which one the server uses is an observation when it is not ocp-mock's (case-insensitive).
   Outcome SortEach() const;
   // type, clusterId, tenantId, name (a substring) and status (two values): only matching tasks,
   // and as many as the whole list holds (when the whole list fits in one page of 2000).
