@@ -95,7 +95,7 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
 }
 
 Timestamp MakeTimestamp(int64_t epoch_ms, std::optional<int> offset_minutes) {
-  if (!offset_minutes) return MakeTimestamp(epoch_ms);
+  if (!offset_minutes) return MakeTimestamp(epoch_ms);  // the machine's, which comes back here
   const int offset = *offset_minutes % (24 * 60);
   int64_t local_ms = epoch_ms + int64_t{offset} * 60 * 1000;
   std::time_t seconds = static_cast<std::time_t>(local_ms / 1000);
@@ -131,23 +131,13 @@ std::optional<int> OffsetMinutes(const Timestamp& t) {
 }
 
 Timestamp MakeTimestamp(int64_t epoch_ms) {
+  // The machine's offset at that instant, then the one formatting.
   std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
-  int ms = static_cast<int>(epoch_ms % 1000);
-  if (ms < 0) {
-    ms += 1000;
-    --seconds;
-  }
+  if (epoch_ms % 1000 < 0) --seconds;
   std::tm local{};
   localtime_r(&seconds, &local);
-  char base[32];
-  std::strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &local);
-  // tm_gmtoff is bounded by a day; clamp so the formatting below can never overflow.
-  const int offset = static_cast<int>(local.tm_gmtoff / 60) % (24 * 60);
-  const int magnitude = offset < 0 ? -offset : offset;
-  char out[64];
-  std::snprintf(out, sizeof out, "%s.%03d%c%02d:%02d", base, ms, offset < 0 ? '-' : '+',
-                magnitude / 60, magnitude % 60);
-  return Timestamp(out, epoch_ms);
+  // tm_gmtoff is bounded by a day; clamp so the formatting can never overflow.
+  return MakeTimestamp(epoch_ms, static_cast<int>(local.tm_gmtoff / 60) % (24 * 60));
 }
 
 }  // namespace mock::model
