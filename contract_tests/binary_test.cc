@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,7 +15,6 @@
 #include "tools/client/http_client.h"
 #include "tools/client/mock_process.h"
 #include "tools/client/raw_http.h"
-#include "tools/client/signing.h"
 
 namespace contract {
 namespace {
@@ -380,38 +378,6 @@ TEST(Binary, AStartedTaskAlwaysHasAnExecutor) {
   EXPECT_STREQ("127.0.0.1", doc["data"]["executor"].GetString()) << r.body;
   EXPECT_STREQ("127.0.0.1", doc["data"]["subtasks"][0]["executor"].GetString()) << r.body;
   EXPECT_FALSE(doc["data"]["subtasks"][1].HasMember("executor")) << "not started yet";
-}
-
-}  // namespace
-}  // namespace contract
-
-namespace contract {
-namespace {
-
-// A client author whose AK/SK signature is refused finds, at --log-level debug, the string the
-// server signed (never the secret), to compare with their own.
-TEST(Binary, AnAkSkMismatchLogsTheStringToSignAtDebug) {
-  TempDir dir;
-  const fs::path log = dir.path() / "log";
-  MockProcess mock(OCPMOCK_BINARY, {"--time-scale", "0"},
-                   MockProcess::Options{"debug", log.string()});
-  const std::string target = "/api/v2/tasks/instances?size=1";
-  HttpClient anonymous(mock.base_url(), std::nullopt, std::nullopt);
-  HttpResult r = anonymous.Send(
-      "GET", target,
-      AkSkHeaders(mock.base_url(), target, "cqammmxBpfGjFlto", "wrong-secret", std::time(nullptr)),
-      false);
-  EXPECT_EQ(401, r.status) << r.body;
-  mock.Stop();
-  std::ifstream in(log);
-  std::stringstream text;
-  text << in.rdbuf();
-  EXPECT_NE(std::string::npos,
-            text.str().find("AK/SK signature from cqammmxBpfGjFlto does not match; the server "
-                            "signed (newlines as \\n): GET\\n"))
-      << text.str();
-  EXPECT_EQ(std::string::npos, text.str().find("2fc0c299cc94c6be266f2ceece765d4d"))
-      << "the secret is never logged";
 }
 
 }  // namespace
