@@ -11,6 +11,33 @@
 namespace mock::api {
 namespace {
 
+// The list rules of the version `options` play (no schemas: no enum value is accepted).
+entities::ListRules RulesOf(const ApiOptions& options) {
+  if (options.schemas == nullptr) return {};
+  return entities::ListRulesFor(*options.schemas, options.ocp_version);
+}
+
+// The OCP permission a route's access needs; nullopt when authentication is enough.
+std::optional<auth::Permission> PermissionFor(Access access) {
+  switch (access) {
+    case Access::kTaskViewer:
+      return auth::Permission::kTaskViewer;
+    case Access::kTaskManager:
+      return auth::Permission::kTaskManager;
+    case Access::kClusterViewer:
+      return auth::Permission::kClusterViewer;
+    case Access::kHostViewer:
+      return auth::Permission::kHostViewer;
+    case Access::kHostManager:
+      return auth::Permission::kHostManager;
+    case Access::kControl:
+    case Access::kPublic:
+    case Access::kAuthenticated:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 constexpr std::string_view kControlPrefix = "/__mock/";
 
 int64_t WallClockMs() {
@@ -107,15 +134,21 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
       authenticator_(authenticator),
       journal_(options.journal_size),
       faults_(options.seed, std::move(options.faults)),
+      own_entities_(options.entities == nullptr ? std::make_unique<entities::EntityStore>()
+                                                : nullptr),
+      entities_(options.entities != nullptr ? *options.entities : *own_entities_),
       tasks_(store),
-      control_({store, clock, journal_, throttle_, faults_}),
+      control_({store, clock, journal_, throttle_, faults_, entities_}),
       journal_handlers_(journal_),
       fault_handlers_(faults_, options.schemas),
       scenarios_(store, options.schemas),
       reload_(std::move(options.source), store, authenticator),
       probes_(store, clock, options.ocp_version),
+      entity_handlers_({entities_, store, RulesOf(options)}),
+      entity_operations_({entities_, store, RulesOf(options)}, clock, options.schemas),
       router_(RouteTable({tasks_, control_, journal_handlers_, fault_handlers_, scenarios_, reload_,
-                          probes_, options.api_status})) {}
+                          probes_, entity_handlers_, entity_operations_, options.api_status,
+                          options.ocp_version != "3.1.1"})) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};
@@ -295,22 +328,20 @@ std::optional<http::Response> Api::Fault(const http::Request& request,
 // The permission and the rate limit, then the call.
 StatusOr<Reply> Api::Admitted(const http::Request& request, const RouteMatch& match,
                               const auth::User* user, auth::Throttle::Decision& decision) const {
-  if (user == nullptr) return Invoke(request, match);
-  const Access access = match.route->access;
-  const auth::Permission needed = access == Access::kTaskManager ? auth::Permission::kTaskManager
-                                                                 : auth::Permission::kTaskViewer;
-  const bool checked = access == Access::kTaskViewer || access == Access::kTaskManager;
-  if (checked && !user->Has(needed)) {
-    return PermissionDenied("This needs the " + std::string(auth::ToString(needed)) +
+  if (user == nullptr) return Invoke(request, match, nullptr);
+  const std::optional<auth::Permission> needed = PermissionFor(match.route->access);
+  if (needed && !user->Has(*needed)) {
+    return PermissionDenied("This needs the " + std::string(auth::ToString(*needed)) +
                             " permission.");
   }
   decision = throttle_.Admit(*user, WallClockMs());
   if (!decision.allowed) return ResourceExhausted("");
-  return Invoke(request, match);
+  return Invoke(request, match, user);
 }
 
-StatusOr<Reply> Api::Invoke(const http::Request& request, const RouteMatch& match) {
-  Call call{request, {}};
+StatusOr<Reply> Api::Invoke(const http::Request& request, const RouteMatch& match,
+                            const auth::User* user) {
+  Call call{request, {}, user};
   for (size_t i = 0; i < match.params.size(); ++i) {
     auto id = ParsePathId(match.params[i], match.names[i]);
     if (!id.ok()) return id.status();

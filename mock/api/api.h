@@ -19,6 +19,8 @@
 
 #include "mock/api/body_quirks.h"
 #include "mock/api/control_handlers.h"
+#include "mock/api/entity_handlers.h"
+#include "mock/api/entity_operations.h"
 #include "mock/api/envelope.h"
 #include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
@@ -68,6 +70,9 @@ struct ApiOptions {
   // /__mock/ needs a TASK_MANAGER user's credentials (set when the server listens beyond
   // loopback: anyone who reaches it could otherwise change tasks and inject faults).
   bool control_needs_credentials = false;
+  // The clusters, tenants and hosts served (entity_store.h); must outlive the Api. nullptr: the
+  // Api keeps an empty store of its own.
+  entities::EntityStore* entities = nullptr;
 };
 
 class Api : public http::Service {
@@ -109,7 +114,8 @@ class Api : public http::Service {
               const RequestContext& context, const Outcome& outcome) const;
   StatusOr<Reply> Admitted(const http::Request& request, const RouteMatch& match,
                            const auth::User* user, auth::Throttle::Decision& decision) const;
-  static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match);
+  static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match,
+                                const auth::User* user);
 
   EnvelopeSettings envelope_;
   ocp::ErrorCatalog errors_zh_;
@@ -122,6 +128,8 @@ class Api : public http::Service {
   mutable journal::Journal journal_;
   mutable auth::Throttle throttle_;
   mutable faults::FaultRules faults_;
+  std::unique_ptr<entities::EntityStore> own_entities_;  // when ApiOptions gave none
+  entities::EntityStore& entities_;
   TaskHandlers tasks_;
   ControlHandlers control_;
   JournalHandlers journal_handlers_;
@@ -129,6 +137,8 @@ class Api : public http::Service {
   ScenarioHandlers scenarios_;
   ReloadHandlers reload_;
   ProbeHandlers probes_;
+  EntityHandlers entity_handlers_;
+  EntityOperations entity_operations_;
   Router router_;
   mutable TraceIds trace_ids_;
 };

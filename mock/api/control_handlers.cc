@@ -78,7 +78,10 @@ StatusOr<Reply> ControlHandlers::Reset(const QueryParams& params) const {
   if (!parts.ok()) return parts.status();
   const std::set<std::string>& reset = parts.value();
   if (reset.count("clock") != 0) state_.clock.Reset();
-  if (reset.count("tasks") != 0) state_.store.Reset();
+  if (reset.count("tasks") != 0) {
+    state_.store.Reset();
+    state_.entities.Reset();
+  }
   if (reset.count("journal") != 0) state_.journal.Clear();
   if (reset.count("rateLimits") != 0) state_.throttle.Reset();
   if (reset.count("faults") != 0) state_.faults.Reset();

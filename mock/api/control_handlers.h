@@ -9,6 +9,7 @@
 #include "mock/api/route.h"
 #include "mock/auth/throttle.h"
 #include "mock/core/params.h"
+#include "mock/entities/entity_store.h"
 #include "mock/faults/fault_rules.h"
 #include "mock/journal/journal.h"
 #include "mock/tasks/clock.h"
@@ -23,6 +24,7 @@ struct Resettable {
   journal::Journal& journal;
   auth::Throttle& throttle;
   faults::FaultRules& faults;
+  entities::EntityStore& entities;  // reset with `tasks`: operations' entities go with their tasks
 };
 
 class ControlHandlers {
@@ -36,8 +38,9 @@ class ControlHandlers {
   // POST /__mock/reset[?only=PART,...]: the parts named, or all of them, back as the mock
   // started. Parts: `clock` (restarts from the wall clock, forgetting every advance), `tasks`
   // (as the fixtures describe them, progressing from the clock's now: after the clock when both
-  // are reset), `journal` (emptied), `rateLimits` (every user's window starts afresh), `faults`
-  // (the --faults file's rules again, or none, with their counts at 0).
+  // are reset; with the clusters, tenants and hosts, which operations change along with tasks),
+  // `journal` (emptied), `rateLimits` (every user's window starts afresh), `faults` (the --faults
+  // file's rules again, or none, with their counts at 0).
   // {"reset": [parts, alphabetically], "tasks": N}. An unknown part is a 400; nothing is reset.
   StatusOr<Reply> Reset(const QueryParams& params) const;
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "mock/auth/users.h"
 #include "mock/core/status.h"
 #include "mock/http/message.h"
 #include "mock/json/json_writer.h"
@@ -26,6 +27,9 @@ enum class Access {
   kAuthenticated,  // any authenticated user, whatever their permissions (GET /api/v2/info)
   kTaskViewer,     // OCP's read permission on tasks
   kTaskManager,    // OCP's permission to change tasks
+  kClusterViewer,  // OCP's read permission on clusters (and their tenants)
+  kHostViewer,     // OCP's read permission on hosts
+  kHostManager,    // OCP's permission to add and change hosts
 };
 
 // A request as a handler sees it.
@@ -34,6 +38,8 @@ struct Call {
   // The pattern's `{...}` segments, in order, each a 64-bit decimal id: a segment that is not
   // one never reaches the handler (it is answered as OCP's invalidParameter naming it).
   std::vector<int64_t> ids;
+  // Who sent it; nullptr when the mock runs without authentication (every permission).
+  const auth::User* user = nullptr;
 };
 
 // What a handler answers with on success: the envelope's `data`, or (for the few OCP endpoints

@@ -12,6 +12,10 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
   const std::string t = "/api/v2/tasks/instances";
   const std::string task = t + "/{taskInstanceId}";
   const std::string subtask = task + "/subtasks/{subtaskInstanceId}";
+  const EntityHandlers& e = handlers.entities;
+  const EntityOperations& ops = handlers.operations;
+  const std::string cluster = "/api/v2/ob/clusters/{id}";
+  const std::string tenant = cluster + "/tenants/{tenantId}";
   const Access view = Access::kTaskViewer;
   const Access manage = Access::kTaskManager;
   const Access mock = Access::kControl;
@@ -57,11 +61,44 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
       {"POST", "/__mock/fixtures/reload", mock,
        [h = &handlers.reload](const Call&) { return h->Reload(); }},
       {"GET", "/__mock/health", mock, [h = &probes](const Call&) { return h->Health(); }},
+      // Clusters, tenants and hosts (ocp-api-resources.md sections 2 to 4, 6).
+      {"GET", "/api/v2/ob/clusters", Access::kClusterViewer,
+       [h = &e](const Call& c) { return h->Clusters(c.request.query); }},
+      {"GET", cluster, Access::kClusterViewer,
+       [h = &e](const Call& c) { return h->Cluster(c.ids[0]); }},
+      {"GET", cluster + "/tenants", Access::kClusterViewer,
+       [h = &e](const Call& c) { return h->ClusterTenants(c.ids[0], c.request.query); }},
+      {"GET", "/api/v2/ob/tenants", Access::kAuthenticated,
+       [h = &e](const Call& c) {
+         return h->Tenants(c.request.query,
+                           c.user == nullptr || c.user->Has(auth::Permission::kClusterViewer));
+       }},
+      {"GET", tenant, Access::kClusterViewer,
+       [h = &e](const Call& c) { return h->Tenant(c.ids[0], c.ids[1]); }},
+      {"POST", cluster + "/tenants", Access::kAuthenticated,
+       [h = &ops](const Call& c) { return h->CreateTenantNow(c.ids[0], c.request.body, c.user); }},
+      {"DELETE", tenant, Access::kAuthenticated,
+       [h = &ops](const Call& c) { return h->DeleteTenant(c.ids[0], c.ids[1]); }},
+      {"POST", tenant + "/lock", Access::kAuthenticated,
+       [h = &ops](const Call& c) { return h->LockTenant(c.ids[0], c.ids[1], true); }},
+      {"POST", tenant + "/unlock", Access::kAuthenticated,
+       [h = &ops](const Call& c) { return h->LockTenant(c.ids[0], c.ids[1], false); }},
+      {"GET", "/api/v2/compute/hosts", Access::kHostViewer,
+       [h = &e](const Call& c) { return h->Hosts(c.request.query); }},
+      {"GET", "/api/v2/compute/hosts/{hostId}", Access::kHostViewer,
+       [h = &e](const Call& c) { return h->Host(c.ids[0]); }},
+      {"POST", "/api/v2/compute/hosts/batchCreate", Access::kHostManager,
+       [h = &ops](const Call& c) { return h->BatchCreateHosts(c.request.body, c.user); }},
       // What clients call to find OCP (ocp-api-resources.md section 5).
       {"GET", "/api/v2/time", Access::kPublic, [h = &probes](const Call&) { return h->Time(); }},
       {"GET", "/api/v2/info", Access::kAuthenticated,
        [h = &probes](const Call&) { return h->Info(); }},
   };
+  if (handlers.async_create_tenant) {
+    routes.push_back(
+        {"POST", cluster + "/tenants/createTenant", Access::kAuthenticated,
+         [h = &ops](const Call& c) { return h->CreateTenant(c.ids[0], c.request.body, c.user); }});
+  }
   if (handlers.api_status) {
     routes.push_back({"GET", "/api/status", Access::kAuthenticated,
                       [h = &probes](const Call& c) { return h->ApiStatus(c.request.query); }});

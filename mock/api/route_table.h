@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "mock/api/control_handlers.h"
+#include "mock/api/entity_handlers.h"
+#include "mock/api/entity_operations.h"
 #include "mock/api/fault_handlers.h"
 #include "mock/api/journal_handlers.h"
 #include "mock/api/probe_handlers.h"
@@ -24,7 +26,10 @@ struct RouteHandlers {
   const ScenarioHandlers& scenarios;
   const ReloadHandlers& reload;
   const ProbeHandlers& probes;
-  bool api_status = false;  // the version played has GET /api/status (4.2.1 on)
+  const EntityHandlers& entities;
+  const EntityOperations& operations;
+  bool api_status = false;          // the version played has GET /api/status (4.2.1 on)
+  bool async_create_tenant = true;  // ... has POST .../tenants/createTenant (4.0.0 on)
 };
 
 std::vector<Route> RouteTable(const RouteHandlers& handlers);

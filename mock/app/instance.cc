@@ -8,6 +8,7 @@
 
 #include "mock/auth/users.h"
 #include "mock/core/log.h"
+#include "mock/entities/entity_loader.h"
 #include "mock/faults/fault_json.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/http/address.h"
@@ -114,6 +115,20 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   for (const auto& file : skipped) {
     Log(LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
+  auto entity_set = entities::LoadEntityFixtures(c.fixtures, s, versions);
+  if (entity_set.ok()) {
+    if (Status done = entities::Complete(entity_set.value(), tasks.value()); !done.ok())
+      entity_set = ConfigError(c.fixtures + "/: " + done.message());
+  }
+  if (!entity_set.ok()) {
+    return ConfigError("fixture refused (as OCP " + p.version +
+                       "): " + entity_set.status().message());
+  }
+  const std::string entity_counts =
+      Plural(entity_set.value().clusters.size(), "cluster", "clusters") + ", " +
+      Plural(entity_set.value().tenants.size(), "tenant", "tenants") + ", " +
+      Plural(entity_set.value().hosts.size(), "host", "hosts");
+  self->entities_ = std::make_unique<entities::EntityStore>(std::move(entity_set).value());
   const std::string users = UsersFile(c);
   if (!users.empty()) {
     auto loaded = auth::LoadUsers(users, s);
@@ -141,6 +156,7 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   options.ocp_version = p.version;
   options.api_status = p.api_status;
   options.schemas = &s;
+  options.entities = self->entities_.get();
   options.source = api::FixtureSource{c.fixtures, users, &s, versions};
   options.faults = std::move(rules).value();
   options.control_needs_credentials = !http::IsLoopback(c.server.bind);
@@ -150,7 +166,7 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
                            .count();
   Log(LogLevel::kInfo,
       "OCP " + p.version + ": loaded " + Plural(self->store_->size(), "task", "tasks") + " from " +
-          c.fixtures + " in " + std::to_string(load_ms) + " ms" +
+          c.fixtures + " in " + std::to_string(load_ms) + " ms (" + entity_counts + ")" +
           (self->auth_ ? "; " + Plural(self->auth_->size(), "user", "users")
                        : "; authentication off") +
           (c.quirks.empty() ? "" : "; quirks: " + api::QuirkNames(quirks.value())));

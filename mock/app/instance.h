@@ -57,6 +57,7 @@ class Instance {
   std::unique_ptr<Loaded> loaded_;
   std::unique_ptr<tasks::MockClock> clock_;
   std::unique_ptr<tasks::TaskStore> store_;
+  std::unique_ptr<entities::EntityStore> entities_;
   std::unique_ptr<auth::Authenticator> auth_;
   std::unique_ptr<api::Api> api_;
   std::unique_ptr<http::HttpServer> server_;

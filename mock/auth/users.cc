@@ -21,8 +21,7 @@ User ReadUser(const rapidjson::Value& u) {
   if (const auto* perms = json::Find(u, "permissions"); perms && perms->IsArray()) {
     for (const auto& p : perms->GetArray()) {
       std::string_view name(p.GetString(), p.GetStringLength());
-      user.permissions.push_back(name == "TASK_MANAGER" ? Permission::kTaskManager
-                                                        : Permission::kTaskViewer);
+      if (auto permission = ParsePermission(name)) user.permissions.push_back(*permission);
     }
   }
   if (const auto* keys = json::Find(u, "accessKeys"); keys && keys->IsArray()) {
@@ -44,11 +43,31 @@ bool User::Has(Permission p) const {
   auto has = [&](Permission q) {
     return std::find(permissions.begin(), permissions.end(), q) != permissions.end();
   };
-  return has(p) || (p == Permission::kTaskViewer && has(Permission::kTaskManager));
+  return has(p) || (p == Permission::kTaskViewer && has(Permission::kTaskManager)) ||
+         (p == Permission::kHostViewer && has(Permission::kHostManager));
 }
 
+namespace {
+constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
+    {Permission::kTaskViewer, "TASK_VIEWER"},
+    {Permission::kTaskManager, "TASK_MANAGER"},
+    {Permission::kClusterViewer, "CLUSTER_VIEWER"},
+    {Permission::kHostViewer, "HOST_VIEWER"},
+    {Permission::kHostManager, "HOST_MANAGER"}};
+}  // namespace
+
 std::string_view ToString(Permission p) {
-  return p == Permission::kTaskManager ? "TASK_MANAGER" : "TASK_VIEWER";
+  for (const auto& [permission, name] : kPermissionNames) {
+    if (permission == p) return name;
+  }
+  return "";
+}
+
+std::optional<Permission> ParsePermission(std::string_view name) {
+  for (const auto& [permission, spelled] : kPermissionNames) {
+    if (spelled == name) return permission;
+  }
+  return std::nullopt;
 }
 
 StatusOr<std::vector<User>> LoadUsers(const std::filesystem::path& path,

@@ -15,7 +15,8 @@
 
 namespace mock::auth {
 
-enum class Permission { kTaskViewer, kTaskManager };
+// OCP's permissions the mock's endpoints need (ocp-api-resources.md: each page states its own).
+enum class Permission { kTaskViewer, kTaskManager, kClusterViewer, kHostViewer, kHostManager };
 
 struct AccessKey {
   std::string id;      // the AK
@@ -36,7 +37,8 @@ struct User {
   std::vector<Permission> permissions;
   std::optional<RateLimit> rate_limit;  // none: never throttled
 
-  // TASK_MANAGER includes TASK_VIEWER: whoever may change tasks may read them.
+  // TASK_MANAGER includes TASK_VIEWER and HOST_MANAGER includes HOST_VIEWER: whoever may change
+  // a thing may read it.
   bool Has(Permission p) const;
 };
 
@@ -45,7 +47,8 @@ struct User {
 StatusOr<std::vector<User>> LoadUsers(const std::filesystem::path& path,
                                       const json::SchemaSet& schemas);
 
-// OCP's spelling: "TASK_VIEWER", "TASK_MANAGER".
+// OCP's spelling: "TASK_VIEWER", "TASK_MANAGER", "CLUSTER_VIEWER", ...; nullopt for another name.
 std::string_view ToString(Permission p);
+std::optional<Permission> ParsePermission(std::string_view name);
 
 }  // namespace mock::auth

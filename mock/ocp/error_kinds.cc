@@ -23,6 +23,8 @@ constexpr std::array<KindInfo, kErrorKindCount> kKinds = {{
     {"taskStateInvalid", StatusCode::kFailedPrecondition, 400},
     {"taskCannotRollback", StatusCode::kFailedPrecondition, 400},
     {"subtaskCannotSkip", StatusCode::kFailedPrecondition, 400},
+    {"recordNotFound", StatusCode::kNotFound, 404},
+    {"nameExists", StatusCode::kFailedPrecondition, 400},
     {"unauthenticated", StatusCode::kUnauthenticated, 401},
     {"permissionDenied", StatusCode::kPermissionDenied, 403},
     {"throttled", StatusCode::kResourceExhausted, 429},

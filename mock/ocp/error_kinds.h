@@ -41,6 +41,8 @@ enum class ErrorKind {
   kTaskStateInvalid,    // the operation is not allowed in the task's state (400)
   kTaskCannotRollback,  // the task prohibits rollback (400)
   kSubtaskCannotSkip,   // the subtask is not in a state that can be skipped (400)
+  kRecordNotFound,      // no cluster, tenant or host with that id (404; OCP's 1002/COM10002)
+  kNameExists,          // a resource with that name already exists (400; OCP's 1006/COM10006)
   kUnauthenticated,     // no credentials, or wrong ones (401)
   kPermissionDenied,    // valid credentials without the permission (403)
   kThrottled,           // over the user's request limit (429)

@@ -1,42 +1,18 @@
 #include "mock/query/query_params.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 
 #include "mock/core/text.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/query/paging.h"
+#include "mock/query/param_binding.h"
 #include "mock/query/sort.h"
 
 namespace mock::query {
 namespace {
 
 using text::Trim;
-
-// Spring binds a repeated scalar parameter as its values joined by commas.
-std::optional<std::string> Scalar(const QueryParams& params, std::string_view key) {
-  std::vector<std::string_view> values = ValuesOf(params, key);
-  if (values.empty()) return std::nullopt;
-  std::string joined(values.front());
-  for (size_t i = 1; i < values.size(); ++i) joined.append(",").append(values[i]);
-  return joined;
-}
-
-StatusOr<std::optional<int64_t>> ParseId(const QueryParams& params, std::string_view key) {
-  std::optional<std::string> raw = Scalar(params, key);
-  if (!raw) return std::optional<int64_t>();
-  std::string_view s = Trim(*raw);
-  if (s.empty()) return std::optional<int64_t>();
-  if (s.front() == '+') s.remove_prefix(1);
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-    return ocp::InvalidParameter(std::string(key),
-                                 "'" + Excerpt(*raw) + "' is not a 64-bit integer.");
-  }
-  return std::optional<int64_t>(value);
-}
 
 StatusOr<std::vector<model::TaskStatus>> ParseStatuses(const QueryParams& params) {
   std::vector<model::TaskStatus> statuses;

@@ -1,5 +1,6 @@
 #include "mock/query/sort.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -30,13 +31,6 @@ std::optional<bool> ParseDirection(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<SortKey> ParseProperty(std::string_view s) {
-  for (const auto& [key, name] : kProperties) {
-    if (name == s) return key;
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string_view> SplitNonBlank(std::string_view s) {
   std::vector<std::string_view> parts;
   while (true) {
@@ -57,23 +51,36 @@ std::string_view SortPropertyName(SortKey key) {
   return "";
 }
 
-StatusOr<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params) {
-  std::vector<SortOrder> orders;
+StatusOr<std::vector<PropertyOrder>> ParseSortOf(const std::vector<std::string_view>& params,
+                                                 const std::vector<std::string_view>& properties) {
+  std::vector<PropertyOrder> orders;
   for (std::string_view param : params) {
     std::vector<std::string_view> parts = SplitNonBlank(param);
     if (parts.empty()) continue;
     std::optional<bool> descending = ParseDirection(parts.back());
     if (descending) parts.pop_back();
     for (std::string_view part : parts) {
-      std::optional<SortKey> key = ParseProperty(part);
-      if (!key) {
+      auto it = std::find(properties.begin(), properties.end(), part);
+      if (it == properties.end()) {
+        std::string names;
+        for (std::string_view p : properties) names += (names.empty() ? "" : ", ") + std::string(p);
         return ocp::OcpError(ocp::ErrorKind::kUnsupportedSort,
-                             "Sortable properties: id, name, status, type, createTime, "
-                             "startTime, finishTime.",
-                             {Excerpt(part)});
+                             "Sortable properties: " + names + ".", {Excerpt(part)});
       }
-      orders.push_back({*key, descending.value_or(false)});
+      orders.push_back({static_cast<size_t>(it - properties.begin()), descending.value_or(false)});
     }
+  }
+  return orders;
+}
+
+StatusOr<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params) {
+  std::vector<std::string_view> names;
+  for (const auto& [key, name] : kProperties) names.push_back(name);
+  auto parsed = ParseSortOf(params, names);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<SortOrder> orders;
+  for (const PropertyOrder& o : parsed.value()) {
+    orders.push_back({kProperties[o.property].first, o.descending});
   }
   return orders;
 }

@@ -20,6 +20,15 @@ namespace mock::query {
 // Property names are case-sensitive: id, name, status, type, createTime, startTime, finishTime.
 StatusOr<std::vector<SortOrder>> ParseSort(const std::vector<std::string_view>& params);
 
+// The same rules for any list: each property is its index in `properties` (the list's sortable
+// property names); an unknown one is kUnsupportedSort naming it and listing `properties`.
+struct PropertyOrder {
+  size_t property = 0;
+  bool descending = false;
+};
+StatusOr<std::vector<PropertyOrder>> ParseSortOf(const std::vector<std::string_view>& params,
+                                                 const std::vector<std::string_view>& properties);
+
 // The property name of `key` as a client writes it.
 std::string_view SortPropertyName(SortKey key);
 

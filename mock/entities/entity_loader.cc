@@ -1,0 +1,91 @@
+#include "mock/entities/entity_loader.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "mock/json/json.h"
+
+namespace mock::entities {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::pair<Kind, const char*> kArrays[] = {
+    {Kind::kCluster, "clusters"}, {Kind::kTenant, "tenants"}, {Kind::kHost, "hosts"}};
+
+std::vector<fs::path> JsonFiles(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Adds `row` unless its id is described already: the same object again is no error, another
+// one is.
+Status Add(EntitySet& set, Kind kind, Row row) {
+  std::vector<Row>& rows = set.Of(kind);
+  for (const Row& r : rows) {
+    if (r.id == row.id) {
+      if (*r.doc == *row.doc) return Status();
+      return ConfigError(row.origin + ": " + std::string(KindName(kind)) + " " +
+                         std::to_string(row.id) + " is described differently in " + r.origin);
+    }
+    if (kind == Kind::kTenant && Int(*r.doc, "clusterId") == Int(*row.doc, "clusterId") &&
+        Str(*r.doc, "name") == Str(*row.doc, "name")) {
+      return ConfigError(row.origin + ": cluster " + std::to_string(Int(*row.doc, "clusterId")) +
+                         " has a tenant named \"" + std::string(Str(*row.doc, "name")) +
+                         "\" already, in " + r.origin);
+    }
+  }
+  rows.push_back(std::move(row));
+  return Status();
+}
+
+Status ReadFile(const fs::path& file, const json::SchemaSet& schemas,
+                const fixtures::FixtureVersion& version, EntitySet& set) {
+  auto text = json::ReadFile(file);
+  if (!text.ok()) return ConfigError(file.string() + ": cannot be read");
+  auto doc = json::ParseAndValidate(text.value(), file.string(), "entity-file", schemas);
+  if (!doc.ok()) {
+    // A file for other versions is not checked against this version's schemas.
+    auto raw = json::ParseJson(text.value());
+    if (raw.ok()) {
+      auto other = fixtures::FileIsForOtherVersions(raw.value(), version, file);
+      if (!other.ok()) return ConfigError(other.status().message());
+      if (other.value()) return Status();
+    }
+    return ConfigError(doc.status().message());
+  }
+  auto other = fixtures::FileIsForOtherVersions(doc.value(), version, file);
+  if (!other.ok()) return ConfigError(other.status().message());
+  if (other.value()) return Status();
+  for (const auto& [kind, key] : kArrays) {
+    auto it = doc.value().FindMember(key);
+    if (it == doc.value().MemberEnd()) continue;
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+      rapidjson::Document one;
+      one.CopyFrom(it->value[i], one.GetAllocator());
+      const int64_t id = Int(one, "id");
+      Row row{id, MakeDoc(std::move(one)), file.string() + ": /" + key + "/" + std::to_string(i)};
+      if (Status s = Add(set, kind, std::move(row)); !s.ok()) return s;
+    }
+  }
+  return Status();
+}
+
+}  // namespace
+
+StatusOr<EntitySet> LoadEntityFixtures(const fs::path& dir, const json::SchemaSet& schemas,
+                                       const fixtures::FixtureVersion& version) {
+  EntitySet set;
+  for (const fs::path& file : JsonFiles(dir / "entities")) {
+    if (Status s = ReadFile(file, schemas, version, set); !s.ok()) return s;
+  }
+  return set;
+}
+
+}  // namespace mock::entities

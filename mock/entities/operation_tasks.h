@@ -1,0 +1,32 @@
+// The tasks OCP's asynchronous operations start, modelled on the documented task of each name
+// (ocp-api-resources.md section 6): the same subtasks, series ids, timeouts and order. They run
+// on the mock clock like any task (each subtask 5 s by default), and are built as fixture
+// entries, so they get every default and check a fixture task gets.
+//
+//   StatusOr<model::Task> t = CreateTenantTask(spec, schemas);
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "mock/core/status.h"
+#include "mock/json/schema_set.h"
+#include "mock/model/task.h"
+
+namespace mock::entities {
+
+struct TaskSpec {
+  int64_t task_id = 0;
+  std::string start_time;  // the mock clock's now, as a timestamp's text
+  model::Creator creator{100, "admin"};
+  std::optional<model::Cluster> cluster;
+  std::optional<model::Tenant> tenant;
+  std::vector<int64_t> host_ids;
+};
+
+// "Create tenant": ten subtasks, Prepare create tenant first (READY), then the documented chain.
+StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec, const json::SchemaSet& schemas);
+// "Prepare host": five subtasks, Pre check for create host first (READY).
+StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec, const json::SchemaSet& schemas);
+
+}  // namespace mock::entities
