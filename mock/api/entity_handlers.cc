@@ -60,7 +60,7 @@ entities::TaskStatusOf StatusOf(tasks::TaskStore& tasks) {
   };
 }
 
-Status EntityNotFound(Kind kind, int64_t id, std::string detail) {
+Status EntityNotFound(Kind kind, int64_t id, const std::string& detail) {
   std::string sentence =
       "No " + std::string(entities::KindName(kind)) + " has id " + std::to_string(id) + ".";
   if (!detail.empty()) sentence += " " + detail;

@@ -27,7 +27,7 @@ struct EntityContext {
 // The status of a task in `tasks` now (for entities tied to the task that creates them).
 entities::TaskStatusOf StatusOf(tasks::TaskStore& tasks);
 // OCP's recordNotFound for entity `id` of `kind`.
-Status EntityNotFound(entities::Kind kind, int64_t id, std::string detail = "");
+Status EntityNotFound(entities::Kind kind, int64_t id, const std::string& detail = "");
 
 class EntityHandlers {
  public:

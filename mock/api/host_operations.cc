@@ -71,8 +71,8 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     spec.creator = CreatorOf(user);
     auto task = entities::PrepareHostTask(spec, *schemas_);
     if (!task.ok()) return task.status();
-    created.push_back(
-        {Row{id, entities::MakeHost(r, list[i], id, now), "created by the API"}, spec.task_id});
+    created.emplace_back(Row{id, entities::MakeHost(r, list[i], id, now), "created by the API"},
+                         spec.task_id);
     if (auto put = PutTask(std::move(task).value()); !put.ok()) {
       for (size_t k = 0; k + 1 < created.size(); ++k) (void)c_.tasks.Remove(created[k].second);
       return put.status();
