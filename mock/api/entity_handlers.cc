@@ -131,9 +131,9 @@ StatusOr<Reply> EntityHandlers::Tenant(int64_t cluster_id, int64_t tenant_id) co
   auto row = c_.entities.Get(Kind::kTenant, tenant_id, status_of);
   if (!row || entities::Int(*row->doc, "clusterId") != cluster_id) {
     return EntityNotFound(Kind::kTenant, tenant_id,
-                          "in cluster " + std::to_string(cluster_id) +
-                              "; GET /api/v2/ob/clusters/" + std::to_string(cluster_id) +
-                              "/tenants lists its tenants.");
+                          "Cluster " + std::to_string(cluster_id) +
+                              " has no such tenant; GET /api/v2/ob/clusters/" +
+                              std::to_string(cluster_id) + "/tenants lists its tenants.");
   }
   return Reply{[row = std::move(*row)](json::JsonWriter& w) { WriteTenantDetail(w, row); }};
 }
