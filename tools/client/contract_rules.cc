@@ -1,11 +1,13 @@
 #include "tools/client/contract_rules.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <regex>
 #include <stdexcept>
+#include <vector>
 
 #include "mock/versions/profile.h"
 
@@ -19,6 +21,33 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The schema of a 200 answer on the cluster, tenant and host pages, or "" for another path.
+std::string EntitySchemaFor(const std::string& method, const std::string& path) {
+  std::vector<std::string> seg;
+  for (size_t at = 1; at <= path.size();) {
+    const size_t end = std::min(path.find('/', at), path.size());
+    seg.push_back(path.substr(at, end - at));
+    at = end + 1;
+  }
+  const size_t n = seg.size();
+  if (n < 3 || seg[0] != "api" || seg[1] != "v2") return "";
+  if (seg[2] == "compute" && n >= 4 && seg[3] == "hosts") {
+    if (n == 4) return "host-list-response";
+    if (n == 5) return seg[4] == "batchCreate" ? "host-tasks-response" : "host-response";
+    return "";
+  }
+  if (seg[2] != "ob" || n < 4) return "";
+  if (seg[3] == "tenants") return n == 4 ? "tenant-list-response" : "";
+  if (seg[3] != "clusters") return "";
+  if (n == 4) return "cluster-list-response";
+  if (n == 5) return "cluster-response";
+  if (seg[5] != "tenants") return "";
+  if (n == 6) return method == "POST" ? "tenant-response" : "tenant-list-response";
+  if (n == 7 && seg[6] == "createTenant") return "async-task-response";
+  if (n == 7) return method == "DELETE" ? "no-data-response" : "tenant-detail-response";
+  return n == 8 ? "no-data-response" : "";  // lock, unlock
+}
+
 }  // namespace
 
 std::string SchemaFor(const std::string& method, const std::string& target, long status) {
@@ -28,12 +57,12 @@ std::string SchemaFor(const std::string& method, const std::string& target, long
   if (path.rfind("/__mock/", 0) == 0) return "envelope";
   if (path == "/api/v2/info") return "info";  // a bare object, documented without the envelope
   if (path == kListPath) return "task-list-response";
+  if (std::string entity = EntitySchemaFor(method, path); !entity.empty()) return entity;
   if (path.find("/subtasks/") != std::string::npos) {
     if (EndsWith(path, "/log")) return "subtask-log-response";
     if (EndsWith(path, "/retry")) return "subtask-response";
     return "no-data-response";  // skip, cancel
   }
-  (void)method;
   return "task-detail-response";  // detail, retry, rollback
 }
 
