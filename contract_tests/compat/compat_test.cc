@@ -262,6 +262,17 @@ TEST(Compat, DiffListsWhatAClientNotices) {
   EXPECT_NE(std::string::npos,
             r.out.find("data.contents[].cluster.type: enum values removed: \"STANDBY\""))
       << r.out;
+  // The cluster and tenant pages narrow in 4.2.0 as the task pages do.
+  for (const char* change :
+       {"cluster-list-response\n  data.contents[].status: enum values removed: "
+        "\"FAILOVER\", \"SWITCHOVER\"\n  data.contents[].type: enum values "
+        "removed: \"STANDBY\"",
+        "tenant-detail-response\n  data.clusterStatus: enum values removed",
+        "tenant-list-response\n  data.contents[].clusterType: enum values "
+        "removed: \"STANDBY\"\n  data.contents[].mode: enum values removed: "
+        "\"ORACLE\""}) {
+    EXPECT_NE(std::string::npos, r.out.find(change)) << change << "\n" << r.out;
+  }
   r = Compat("diff 4.0.0 4.0.3");
   EXPECT_NE(std::string::npos, r.out.find("AK/SK signatures: refused -> accepted")) << r.out;
   r = Compat("diff 4.0.3 4.2.1");
@@ -269,6 +280,22 @@ TEST(Compat, DiffListsWhatAClientNotices) {
   r = Compat("diff 4.2.1 9.9.9");
   EXPECT_EQ(2, r.rc);
   EXPECT_NE(std::string::npos, r.out.find("no OCP version profile \"9.9.9\"")) << r.out;
+}
+
+// The clusters, tenants and hosts pages are checked read-only like the task API: a 4.2.2 server
+// meets 4.2.2's contract there, and not 4.2.0's, which knows no STANDBY cluster.
+TEST(Compat, ChecksTheClusterTenantAndHostPages) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2", "--time-scale", "0"});
+  contract::CommandResult r =
+      Compat("check --versions 4.2.0,4.2.2 --base-url " + server.base_url() + " " + kCredentials);
+  for (const char* row : {"clusters                doc        FAIL    pass",
+                          "tenants                 doc        FAIL    pass",
+                          "tenant-detail           doc        FAIL    pass",
+                          "hosts                   doc        pass    pass"}) {
+    EXPECT_NE(std::string::npos, r.out.find(row)) << row << "\n" << r.out;
+  }
+  EXPECT_NE(std::string::npos, r.out.find("4.2.0 clusters: GET /api/v2/ob/clusters?size=10: "))
+      << r.out;
 }
 
 }  // namespace

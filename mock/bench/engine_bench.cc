@@ -1,6 +1,7 @@
 // Google Benchmark of the task-list engine: each filter alone and combined, deep pages and each
 // sort, answered by TaskIndex, with the reference engine (a scan and a partial sort) measured on
-// the same tasks in the same run as the baseline.
+// the same tasks in the same run as the baseline; and the cluster, tenant and host lists over the
+// same fixtures' entities (entity_bench.h).
 //
 //   ocp-engine-bench --fixtures=DIR [google benchmark flags]
 //
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "mock/bench/entity_bench.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
 #include "mock/query/reference_engine.h"
@@ -173,6 +175,7 @@ int main(int argc, char** argv) {
       for (auto _ : state) benchmark::DoNotOptimize(mock::query::ExecuteQuery(tasks, q.query));
     });
   }
+  if (!mock::bench::RegisterEntityBenchmarks(tasks, dir, schemas.value())) return 2;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

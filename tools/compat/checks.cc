@@ -34,6 +34,10 @@ enum CheckIndex : size_t {
   kUnsupportedSort,
   kNoCredentials,
   kAkSk,
+  kClusters,
+  kTenants,
+  kTenantDetail,
+  kHosts,
 };
 
 Outcome Pass() { return {Verdict::kPass, ""}; }
@@ -166,6 +170,24 @@ Probe::Probe(const Target& target)
   } else {
     exchanges_[kAkSk].not_applicable = "no access key given (--access-key, --secret-key)";
   }
+  ProbeEntities();
+}
+
+void Probe::ProbeEntities() {
+  exchanges_[kClusters] = Get("/api/v2/ob/clusters?size=10");
+  exchanges_[kTenants] = Get("/api/v2/ob/tenants?size=10");
+  exchanges_[kHosts] = Get("/api/v2/compute/hosts?size=10");
+  const auto& tenants = exchanges_[kTenants];
+  const rapidjson::Value* listed = tenants.json ? Contents(*tenants.json) : nullptr;
+  const rapidjson::Value* id =
+      listed && listed->IsArray() && !listed->Empty() ? At((*listed)[0], {"id"}) : nullptr;
+  const rapidjson::Value* cluster = id ? At((*listed)[0], {"clusterId"}) : nullptr;
+  if (id == nullptr || !id->IsInt64() || cluster == nullptr || !cluster->IsInt64()) {
+    exchanges_[kTenantDetail].not_applicable = "the tenant list shows no tenant";
+    return;
+  }
+  exchanges_[kTenantDetail] = Get("/api/v2/ob/clusters/" + std::to_string(cluster->GetInt64()) +
+                                  "/tenants/" + std::to_string(id->GetInt64()));
 }
 
 namespace {
@@ -315,6 +337,14 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
         return NotApplicable("OCP " + c.profile.version + " has no AK/SK; its clients use Basic");
       }
       return ListWhere(request, r, json, c, s, nullptr);
+    case kClusters:
+      return Conforms(request, r, json, 200, "cluster-list-response", c, s);
+    case kTenants:
+      return Conforms(request, r, json, 200, "tenant-list-response", c, s);
+    case kTenantDetail:
+      return Conforms(request, r, json, 200, "tenant-detail-response", c, s);
+    case kHosts:
+      return Conforms(request, r, json, 200, "host-list-response", c, s);
   }
   return NotApplicable("unknown check");
 }

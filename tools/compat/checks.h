@@ -6,8 +6,9 @@
 //   std::vector<Outcome> row = probe.Judge(c);   // one outcome per check, in kChecks order
 //
 // The requests never change anything: the list (plain, paged, filtered, sorted), one task's
-// detail and one subtask's log, an unknown task, an unsupported sort, no credentials, and (when
-// keys are given) an AK/SK-signed list.
+// detail and one subtask's log, an unknown task, an unsupported sort, no credentials, (when
+// keys are given) an AK/SK-signed list, and the clusters, tenants (one tenant's detail) and
+// hosts lists.
 #pragma once
 
 #include <array>
@@ -48,9 +49,10 @@ mock::StatusOr<Contract> LoadContract(const std::filesystem::path& schemas_root,
                                       std::string_view version);
 
 // The response schemas a contract's outlines cover.
-inline constexpr std::array<const char*, 6> kResponseSchemas = {
-    "task-list-response", "task-detail-response", "subtask-log-response",
-    "subtask-response",   "no-data-response",     "error-envelope",
+inline constexpr std::array<const char*, 11> kResponseSchemas = {
+    "task-list-response",   "task-detail-response",   "subtask-log-response",  "subtask-response",
+    "no-data-response",     "error-envelope",         "cluster-list-response", "cluster-response",
+    "tenant-list-response", "tenant-detail-response", "host-list-response",
 };
 
 // True when every response `narrow` allows, `wide` allows too, with the same error catalogue
@@ -65,7 +67,7 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 16> kChecks = {{
+inline constexpr std::array<CheckInfo, 20> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
@@ -88,6 +90,10 @@ inline constexpr std::array<CheckInfo, 16> kChecks = {{
     {"unsupported-sort", "sort by an unknown field: 400 with the version's sort-field code", "doc"},
     {"no-credentials", "no credentials: 401 with the version's not-logged-on code", "doc"},
     {"ak-sk", "an AK/SK-signed list: 200 where the version accepts AK/SK", "doc"},
+    {"clusters", "GET /api/v2/ob/clusters: 200 and the cluster list schema", "doc"},
+    {"tenants", "GET /api/v2/ob/tenants: 200 and the tenant list schema", "doc"},
+    {"tenant-detail", "the first listed tenant's detail: 200 and the tenant detail schema", "doc"},
+    {"hosts", "GET /api/v2/compute/hosts: 200 and the host list schema", "doc"},
 }};
 
 class Probe {
@@ -109,6 +115,7 @@ class Probe {
   Outcome JudgeOne(size_t check, const Contract& contract) const;
   Outcome Totals(const Contract& contract) const;
   Outcome DetailAgrees() const;
+  void ProbeEntities();  // the clusters, tenants and hosts checks' requests
 
   contract::HttpClient client_;
   bool strict_ = false;
