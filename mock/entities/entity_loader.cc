@@ -31,14 +31,14 @@ Status Add(EntitySet& set, Kind kind, Row row) {
   for (const Row& r : rows) {
     if (r.id == row.id) {
       if (*r.doc == *row.doc) return Status();
-      return ConfigError(row.origin + ": " + std::string(KindName(kind)) + " " +
-                         std::to_string(row.id) + " is described differently in " + r.origin);
+      return ConfigError(row.origin.str() + ": " + std::string(KindName(kind)) + " " +
+                         std::to_string(row.id) + " is described differently in " + r.origin.str());
     }
     if (kind == Kind::kTenant && Int(*r.doc, "clusterId") == Int(*row.doc, "clusterId") &&
         Str(*r.doc, "name") == Str(*row.doc, "name")) {
-      return ConfigError(row.origin + ": cluster " + std::to_string(Int(*row.doc, "clusterId")) +
-                         " has a tenant named \"" + std::string(Str(*row.doc, "name")) +
-                         "\" already, in " + r.origin);
+      return ConfigError(row.origin.str() + ": cluster " +
+                         std::to_string(Int(*row.doc, "clusterId")) + " has a tenant named \"" +
+                         std::string(Str(*row.doc, "name")) + "\" already, in " + r.origin.str());
     }
   }
   rows.push_back(std::move(row));

@@ -1,6 +1,7 @@
 #include "mock/entities/entity_query.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "mock/core/text.h"
 #include "mock/json/schema_enum.h"
@@ -13,12 +14,21 @@ namespace {
 
 using rapidjson::Value;
 
+// Whether `haystack` holds `lower_needle` (lower-cased), ASCII case-insensitively; allocates
+// nothing, as it runs once per row and filter.
 bool Contains(std::string_view haystack, const std::string& lower_needle) {
-  return text::LowerAscii(haystack).find(lower_needle) != std::string::npos;
+  auto same = [](char h, char n) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(h))) == n;
+  };
+  return std::search(haystack.begin(), haystack.end(), lower_needle.begin(), lower_needle.end(),
+                     same) != haystack.end();
 }
 
-bool In(const std::vector<std::string>& set, std::string_view v) {
-  return set.empty() || std::find(set.begin(), set.end(), v) != set.end();
+// Whether member `key` of `d` is one of `set`; true when `set` is empty, without a lookup.
+bool In(const std::vector<std::string>& set, const Value& d, const char* key) {
+  if (set.empty()) return true;
+  const std::string_view v = Str(d, key);
+  return std::find(set.begin(), set.end(), v) != set.end();
 }
 
 StatusOr<ListQuery> Common(const QueryParams& params, Kind kind) {
@@ -53,33 +63,45 @@ bool KeywordMatches(const Value& host, const std::string& keyword) {
   return false;
 }
 
-// -1, 0 or 1: `a` against `b` on property `name` (absent first).
-int Compare(const Value& a, const Value& b, std::string_view name) {
-  const std::string key(name);
-  auto ia = a.FindMember(key.c_str());
-  auto ib = b.FindMember(key.c_str());
-  const bool ha = ia != a.MemberEnd() && !ia->value.IsNull();
-  const bool hb = ib != b.MemberEnd() && !ib->value.IsNull();
-  if (!ha || !hb) return ha == hb ? 0 : (ha ? 1 : -1);
-  const Value& x = ia->value;
-  const Value& y = ib->value;
-  if (x.IsNumber() && y.IsNumber()) {
-    const double dx = x.GetDouble(), dy = y.GetDouble();
-    return dx < dy ? -1 : dx > dy ? 1 : 0;
+// A row's value of one sortable property, read once per query rather than once per comparison:
+// absent (or null) first, then numbers, booleans, times (by instant) and strings (`name` ASCII
+// case-insensitively, then by code point).
+struct SortValue {
+  int rank = 0;  // 0 absent, 1 number or time or boolean, 2 string
+  double number = 0;
+  std::string folded;  // the string, lower-cased for `name`
+  std::string_view raw;
+};
+
+SortValue ValueOf(const Value& d, std::string_view name) {
+  SortValue v;
+  auto it = d.FindMember(Value(rapidjson::StringRef(name.data(), name.size())));
+  if (it == d.MemberEnd() || it->value.IsNull()) return v;
+  const Value& x = it->value;
+  if (x.IsNumber() || x.IsBool()) {
+    v.rank = 1;
+    v.number = x.IsBool() ? (x.GetBool() ? 1 : 0) : x.GetDouble();
+    return v;
   }
-  if (x.IsBool() && y.IsBool()) return x.GetBool() == y.GetBool() ? 0 : (x.GetBool() ? 1 : -1);
-  if (!x.IsString() || !y.IsString()) return 0;
-  const std::string_view sx(x.GetString(), x.GetStringLength());
-  const std::string_view sy(y.GetString(), y.GetStringLength());
+  if (!x.IsString()) return v;
+  v.raw = std::string_view(x.GetString(), x.GetStringLength());
   if (name == "createTime" || name == "updateTime") {
-    auto tx = model::ParseTimestamp(sx), ty = model::ParseTimestamp(sy);
-    if (tx && ty) return tx->epoch_ms < ty->epoch_ms ? -1 : tx->epoch_ms > ty->epoch_ms ? 1 : 0;
+    if (auto t = model::ParseTimestamp(v.raw)) {
+      v.rank = 1;
+      v.number = static_cast<double>(t->epoch_ms);
+      return v;
+    }
   }
-  if (name == "name") {
-    const std::string lx = text::LowerAscii(sx), ly = text::LowerAscii(sy);
-    if (lx != ly) return lx < ly ? -1 : 1;
-  }
-  return sx < sy ? -1 : sx > sy ? 1 : 0;
+  v.rank = 2;
+  if (name == "name") v.folded = text::LowerAscii(v.raw);
+  return v;
+}
+
+int Compare(const SortValue& a, const SortValue& b) {
+  if (a.rank != b.rank) return a.rank < b.rank ? -1 : 1;
+  if (a.rank == 1) return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  if (a.folded != b.folded) return a.folded < b.folded ? -1 : 1;
+  return a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0;
 }
 
 // The string values of the enum at `pointer` of `schema`, unquoted.
@@ -172,13 +194,13 @@ StatusOr<ListQuery> ParseHostList(const QueryParams& params, const ListRules& ru
 bool Matches(const ListQuery& q, const Row& row) {
   const Value& d = *row.doc;
   if (q.name && !Contains(Str(d, "name"), *q.name)) return false;
-  if (!In(q.statuses, Str(d, "status"))) return false;
+  if (!In(q.statuses, d, "status")) return false;
   switch (q.kind) {
     case Kind::kCluster:
       return !q.primary_only || Str(d, "type") == "PRIMARY";
     case Kind::kTenant:
       if (q.cluster_id && Int(d, "clusterId") != *q.cluster_id) return false;
-      if (!In(q.modes, Str(d, "mode"))) return false;
+      if (!In(q.modes, d, "mode")) return false;
       if (q.locked && Bool(d, "locked") != *q.locked) return false;
       return !q.readonly || Bool(d, "readonly") == *q.readonly;
     case Kind::kHost:
@@ -190,17 +212,24 @@ bool Matches(const ListQuery& q, const Row& row) {
 }
 
 query::Page<const Row*> RunList(const std::vector<Row>& rows, const ListQuery& q) {
-  std::vector<const Row*> matches;
-  for (const Row& row : rows) {
-    if (Matches(q, row)) matches.push_back(&row);
-  }
   const auto& names = SortableProperties(q.kind);
-  auto before = [&](const Row* a, const Row* b) {
-    for (const query::PropertyOrder& o : q.sort) {
-      const int c = Compare(*a->doc, *b->doc, names[o.property]);
-      if (c != 0) return o.descending ? c > 0 : c < 0;
+  const size_t width = q.sort.size();
+  std::vector<const Row*> matches;
+  std::vector<SortValue> keys;  // width per match, read once: comparisons only compare
+  for (const Row& row : rows) {
+    if (!Matches(q, row)) continue;
+    matches.push_back(&row);
+    for (const query::PropertyOrder& o : q.sort)
+      keys.push_back(ValueOf(*row.doc, names[o.property]));
+  }
+  std::vector<size_t> order(matches.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto before = [&](size_t a, size_t b) {
+    for (size_t k = 0; k < width; ++k) {
+      const int c = Compare(keys[a * width + k], keys[b * width + k]);
+      if (c != 0) return q.sort[k].descending ? c > 0 : c < 0;
     }
-    return a->id < b->id;
+    return matches[a]->id < matches[b]->id;
   };
   query::Page<const Row*> page;
   page.page = q.page;
@@ -209,10 +238,9 @@ query::Page<const Row*> RunList(const std::vector<Row>& rows, const ListQuery& q
   const size_t offset = static_cast<size_t>(q.page.number - 1) * static_cast<size_t>(q.page.size);
   if (offset >= matches.size()) return page;
   const size_t end = std::min(matches.size(), offset + static_cast<size_t>(q.page.size));
-  std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
-                    matches.end(), before);
-  page.items.assign(matches.begin() + static_cast<std::ptrdiff_t>(offset),
-                    matches.begin() + static_cast<std::ptrdiff_t>(end));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(end), order.end(),
+                    before);
+  for (size_t k = offset; k < end; ++k) page.items.push_back(matches[order[k]]);
   return page;
 }
 

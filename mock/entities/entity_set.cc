@@ -149,7 +149,7 @@ Status Mismatch(const model::Task& task, std::string_view what, int64_t id, std:
                 const std::string& described, const std::string& named, const Row& row) {
   return InvalidArgument("task " + std::to_string(task.id) + ": " + std::string(what) + " " +
                          std::to_string(id) + " has " + std::string(field) + " \"" + named +
-                         "\" in the task but \"" + described + "\" in " + row.origin);
+                         "\" in the task but \"" + described + "\" in " + row.origin.str());
 }
 
 Status CheckTask(const model::Task& task, const EntitySet& set) {
@@ -193,15 +193,15 @@ Status CheckTenantClusters(const EntitySet& set) {
     const int64_t cluster_id = Int(*t.doc, "clusterId");
     const Row* c = set.Find(Kind::kCluster, cluster_id);
     if (c == nullptr) {
-      return InvalidArgument(t.origin + ": tenant " + std::to_string(t.id) + " names cluster " +
-                             std::to_string(cluster_id) +
+      return InvalidArgument(t.origin.str() + ": tenant " + std::to_string(t.id) +
+                             " names cluster " + std::to_string(cluster_id) +
                              ", which no entity file describes and no task names");
     }
     if (t.doc->HasMember("clusterName") && Str(*t.doc, "clusterName") != Str(*c->doc, "name")) {
-      return InvalidArgument(t.origin + ": tenant " + std::to_string(t.id) + " has clusterName \"" +
-                             std::string(Str(*t.doc, "clusterName")) + "\" but cluster " +
-                             std::to_string(cluster_id) + " is \"" +
-                             std::string(Str(*c->doc, "name")) + "\" in " + c->origin);
+      return InvalidArgument(t.origin.str() + ": tenant " + std::to_string(t.id) +
+                             " has clusterName \"" + std::string(Str(*t.doc, "clusterName")) +
+                             "\" but cluster " + std::to_string(cluster_id) + " is \"" +
+                             std::string(Str(*c->doc, "name")) + "\" in " + c->origin.str());
     }
   }
   return Status();

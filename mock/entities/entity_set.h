@@ -29,10 +29,23 @@ std::string_view KindName(Kind kind);  // "cluster", "tenant", "host"
 
 using Doc = std::shared_ptr<const rapidjson::Document>;
 
+// Where a row was described ("dir/entities/a.json: /tenants/2"), or "derived". Shared, so that
+// copying a row (every list copies the rows visible at that moment) allocates nothing.
+class Origin {
+ public:
+  Origin(std::string text = {})  // NOLINT(google-explicit-constructor): a row's origin is text
+      : text_(std::make_shared<const std::string>(std::move(text))) {}
+  Origin(const char* text) : Origin(std::string(text)) {}  // NOLINT(google-explicit-constructor)
+  const std::string& str() const { return *text_; }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 struct Row {
   int64_t id = 0;
-  Doc doc;             // an object; never changes (a change replaces the row's doc)
-  std::string origin;  // where it was described ("dir/entities/a.json: /tenants/2"), or "derived"
+  Doc doc;        // an object; never changes (a change replaces the row's doc)
+  Origin origin;  // where it was described
 };
 
 struct EntitySet {

@@ -54,7 +54,7 @@ class EntityStore {
 
   // Adds `row`; with `pending`, it is tied to that task as above. `admit` runs first under the
   // lock (the duplicate-name check), so nothing changes between it and the addition.
-  // kFailedPrecondition past kMaxRuntimeEntities; an id already held is kAlreadyExists.
+  // kFailedPrecondition past kMaxRuntimeEntities, and for an id already held.
   using Admission = std::function<Status(const EntityStore&)>;
   Status Add(Kind kind, Row row, std::optional<Pending> pending, const Admission& admit = {});
   // Replaces the document of row `id` with `change(old)` (lock, unlock); kNotFound when the

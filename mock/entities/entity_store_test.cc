@@ -1,0 +1,102 @@
+// The store's runtime changes: an entity tied to its task shows as the task goes, ids are never
+// given twice, a reset brings the fixtures back, and what operations add is bounded.
+#include "mock/entities/entity_store.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "mock/json/json.h"
+
+namespace mock::entities {
+namespace {
+
+Doc Tenant(int64_t id, const std::string& status) {
+  auto doc = json::ParseJson(R"({"id": )" + std::to_string(id) +
+                             R"(, "name": "t", "clusterId": 1, "status": ")" + status + R"("})");
+  return MakeDoc(std::move(doc).value());
+}
+
+EntitySet Fixtures() {
+  EntitySet set;
+  set.tenants.push_back({5, Tenant(5, "NORMAL"), "fixture"});
+  return set;
+}
+
+struct Tasks {
+  std::map<int64_t, model::TaskStatus> status;
+  TaskStatusOf Of() const {
+    return [this](int64_t id) -> std::optional<model::TaskStatus> {
+      auto it = status.find(id);
+      if (it == status.end()) return std::nullopt;
+      return it->second;
+    };
+  }
+};
+
+std::string StatusOf(const EntityStore& store, int64_t id, const Tasks& tasks) {
+  auto row = store.Get(Kind::kTenant, id, tasks.Of());
+  return row ? std::string(Str(*row->doc, "status")) : "hidden";
+}
+
+TEST(EntityStore, APendingEntityFollowsItsTask) {
+  EntityStore store(Fixtures());
+  Tasks tasks;
+  tasks.status[900] = model::TaskStatus::kRunning;
+  ASSERT_TRUE(
+      store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, Pending{900, Tenant(6, "CREATING")})
+          .ok());
+  EXPECT_EQ("CREATING", StatusOf(store, 6, tasks));
+  EXPECT_EQ(2u, store.Rows(Kind::kTenant, tasks.Of()).size());
+  tasks.status[900] = model::TaskStatus::kFailed;
+  EXPECT_EQ("hidden", StatusOf(store, 6, tasks));
+  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of()).size());
+  EXPECT_EQ(1, store.TenantCount(1, tasks.Of()));
+  tasks.status[900] = model::TaskStatus::kSuccessful;  // retried
+  EXPECT_EQ("NORMAL", StatusOf(store, 6, tasks));
+  EXPECT_EQ(2, store.TenantCount(1, tasks.Of()));
+  tasks.status.erase(900);
+  EXPECT_EQ("hidden", StatusOf(store, 6, tasks)) << "its task is gone";
+}
+
+TEST(EntityStore, AResetBringsTheFixturesBackAndIdsAreNotGivenTwice) {
+  EntityStore store(Fixtures());
+  Tasks tasks;
+  const int64_t id = store.NextId(Kind::kTenant);
+  EXPECT_EQ(6, id);
+  ASSERT_TRUE(store.Add(Kind::kTenant, {id, Tenant(id, "NORMAL"), "api"}, std::nullopt).ok());
+  ASSERT_TRUE(store.Remove(Kind::kTenant, 5).ok());
+  EXPECT_EQ(StatusCode::kFailedPrecondition,
+            store.Add(Kind::kTenant, {id, Tenant(id, "NORMAL"), "api"}, std::nullopt).code());
+  store.Reset();
+  EXPECT_EQ("NORMAL", StatusOf(store, 5, tasks));
+  EXPECT_EQ("hidden", StatusOf(store, 6, tasks));
+  EXPECT_EQ(7, store.NextId(Kind::kTenant)) << "6 was given before the reset";
+  EXPECT_FALSE(store.Remove(Kind::kTenant, 6).ok());
+}
+
+TEST(EntityStore, AnAdmissionRefusalAddsNothing) {
+  EntityStore store(Fixtures());
+  Tasks tasks;
+  Status refused = store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, std::nullopt,
+                             [](const EntityStore&) { return InvalidArgument("no"); });
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of()).size());
+}
+
+TEST(EntityStore, WhatOperationsAddIsBounded) {
+  EntityStore store;
+  Tasks tasks;
+  for (size_t i = 0; i < EntityStore::kMaxRuntimeEntities; ++i) {
+    const int64_t id = store.NextId(Kind::kHost);
+    ASSERT_TRUE(store.Add(Kind::kHost, {id, Tenant(id, "NORMAL"), "api"}, std::nullopt).ok());
+  }
+  Status full = store.Add(Kind::kHost, {999999, Tenant(999999, "NORMAL"), "api"}, std::nullopt);
+  EXPECT_EQ(StatusCode::kFailedPrecondition, full.code());
+  EXPECT_NE(std::string::npos, full.message().find("POST /__mock/reset")) << full.message();
+  store.Reset();
+  EXPECT_TRUE(store.Add(Kind::kHost, {999999, Tenant(999999, "NORMAL"), "api"}, std::nullopt).ok());
+}
+
+}  // namespace
+}  // namespace mock::entities
