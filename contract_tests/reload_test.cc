@@ -8,7 +8,11 @@
 #include <fstream>
 #include <thread>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include "contract_tests/support/server_under_test.h"
+
+#include "mock/json/json.h"
 #include "tools/client/http_client.h"
 #include "tools/client/mock_process.h"
 
@@ -64,6 +68,38 @@ class ReloadTest : public testing::Test {
   std::unique_ptr<HttpClient> admin_;
   std::unique_ptr<HttpClient> control_;
 };
+
+// Entity files are read again with the tasks; a broken one changes nothing, tasks included.
+TEST_F(ReloadTest, ReloadReadsTheEntityFilesToo) {
+  auto stopped = [this] {
+    auto doc =
+        mock::json::ParseJson(admin_->Send("GET", "/api/v2/ob/clusters?status=STOPPED").body);
+    return doc.ok() ? doc.value()["data"]["page"]["totalElements"].GetInt64() : -1;
+  };
+  ASSERT_EQ(0, stopped());
+  // The first cluster the tasks name, described by an entity file as STOPPED.
+  auto listed = mock::json::ParseJson(admin_->Send("GET", "/api/v2/ob/clusters?size=1").body);
+  ASSERT_TRUE(listed.ok());
+  rapidjson::Document cluster;
+  cluster.CopyFrom(listed.value()["data"]["contents"][0], cluster.GetAllocator());
+  cluster.RemoveMember("tenantCount");  // counted live, not described
+  cluster["status"].SetString("STOPPED");
+  fs::create_directories(dir_ / "entities");
+  rapidjson::StringBuffer text;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(text);
+  cluster.Accept(writer);
+  Write("entities/a.json", R"({"format": "ocp-mock-entities/1", "clusters": [)" +
+                               std::string(text.GetString()) + "]}");
+  HttpResult r = control_->Send("POST", "/__mock/fixtures/reload");
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find("\"clusters\":")) << r.body;
+  EXPECT_EQ(1, stopped());
+  Write("entities/b.json", R"({"format": "ocp-mock-entities/1", "clusters": [{"id": 1}]})");
+  r = control_->Send("POST", "/__mock/fixtures/reload");
+  EXPECT_EQ(400, r.status) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find("b.json")) << r.body;
+  EXPECT_EQ(1, stopped()) << "the old entities still serve";
+}
 
 TEST_F(ReloadTest, ReloadReadsNewFilesAndABrokenOneChangesNothing) {
   ASSERT_EQ(2, Total());

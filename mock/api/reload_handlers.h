@@ -2,8 +2,9 @@
 // /__mock/fixtures/reload, and SIGHUP (mock/app/main.cc). Atomic: both are read and checked
 // before anything changes, so a broken file leaves the old data serving and the answer (or the
 // log, for SIGHUP) names the file, the place and the reason. A reload is a fresh start for the
-// tasks (runtime changes and tasks are forgotten); the clock, the journal, the rate limits and
-// the fault rules are left as they are.
+// tasks and the clusters, tenants and hosts (entity files, and what the tasks name: runtime
+// changes, tasks and entities are forgotten); the clock, the journal, the rate limits and the
+// fault rules are left as they are.
 #pragma once
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 
 #include "mock/api/route.h"
 #include "mock/auth/authenticator.h"
+#include "mock/entities/entity_store.h"
 #include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
 #include "mock/tasks/task_store.h"
@@ -29,13 +31,17 @@ struct FixtureSource {
 
 class ReloadHandlers {
  public:
-  // `store` and `authenticator` (nullptr without authentication) must outlive the handlers.
-  // No source: every reload is refused (a server built from fixtures in memory).
+  // `store`, `entities` and `authenticator` (nullptr without authentication) must outlive the
+  // handlers. No source: every reload is refused (a server built from fixtures in memory).
   ReloadHandlers(std::optional<FixtureSource> source, tasks::TaskStore& store,
-                 auth::Authenticator* authenticator)
-      : source_(std::move(source)), store_(store), authenticator_(authenticator) {}
+                 entities::EntityStore& entities, auth::Authenticator* authenticator)
+      : source_(std::move(source)),
+        store_(store),
+        entities_(entities),
+        authenticator_(authenticator) {}
 
-  // POST /__mock/fixtures/reload: {"tasks": N, "users": M}; a 400 naming what is wrong.
+  // POST /__mock/fixtures/reload: {"tasks": N, "users": M, "clusters": C, "tenants": T,
+  // "hosts": H}; a 400 naming what is wrong.
   StatusOr<Reply> Reload() const;
 
   // The same, for SIGHUP: a line for the log, or the failure.
@@ -45,11 +51,13 @@ class ReloadHandlers {
   struct Counts {
     size_t tasks = 0;
     size_t users = 0;
+    size_t clusters = 0, tenants = 0, hosts = 0;
   };
   StatusOr<Counts> Swap() const;
 
   std::optional<FixtureSource> source_;
   tasks::TaskStore& store_;
+  entities::EntityStore& entities_;
   auth::Authenticator* authenticator_;
   mutable std::mutex mutex_;  // one reload at a time
 };
