@@ -102,6 +102,31 @@ TEST_F(MockUsers, AkSkSignedRequestIsServedFrom403) {
   EXPECT_EQ(200, viewer.status) << viewer.body;
 }
 
+// AK/SK works on the cluster, tenant and host pages as on the task API, with the signer's
+// permissions (viewer reads them; nobody's key would not exist).
+TEST_F(MockUsers, AkSkSignsTheClusterTenantAndHostPagesToo) {
+  const HttpClient& client = ServerUnderTest::Get().client();
+  for (const char* target : {"/api/v2/ob/clusters?size=2", "/api/v2/ob/clusters/2/tenants",
+                             "/api/v2/ob/tenants", "/api/v2/ob/clusters/2/tenants/202",
+                             "/api/v2/compute/hosts?keyword=10.0", "/api/v2/compute/hosts/1"}) {
+    HttpResult r =
+        client.Send("GET", target, AkSkHeaders(target, kAk, kSk, std::time(nullptr)), false);
+    if (!ServerUnderTest::Get().profile().ak_sk) {
+      ExpectErrorOf(r, 401, ErrorKind::kUnauthenticated);
+      continue;
+    }
+    EXPECT_EQ(200, r.status) << target << ": " << r.body;
+    HttpResult viewer = client.Send(
+        "GET", target,
+        AkSkHeaders(target, "viewerAccessKey1", "viewer-secret-key-0001", std::time(nullptr)),
+        false);
+    EXPECT_EQ(200, viewer.status) << target << ": " << viewer.body;
+    HttpResult tampered = client.Send(
+        "GET", target, AkSkHeaders(target, kAk, "wrong-secret", std::time(nullptr)), false);
+    EXPECT_EQ(401, tampered.status) << target;
+  }
+}
+
 // Live mode with OCP_ACCESS_KEY and OCP_SECRET_KEY: a signed list is served by a version that
 // takes AK/SK. (A version without AK/SK says nothing about them: its clients use Basic.)
 TEST(LiveAuthentication, AkSkSignedListIsServedWhereTheVersionTakesAkSk) {

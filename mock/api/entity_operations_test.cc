@@ -65,6 +65,8 @@ TEST(EntityOperations, ACreatedTenantShowsCreatingThenNormalAsItsTaskRuns) {
       h.Json("GET", "/api/v2/ob/clusters/2/tenants/" + std::to_string(tenant["id"].GetInt64()));
   EXPECT_STREQ("pay", detail["data"]["name"].GetString());
   EXPECT_GT(detail["data"]["obTenantId"].GetInt64(), 1001) << "after the cluster's own";
+  auto journal = h.Json("GET", "/__mock/requests/count?method=POST&path=" + kCreate);
+  EXPECT_EQ(1, journal["data"]["count"].GetInt64()) << "the journal records the operation";
 }
 
 TEST(EntityOperations, AFailedCreationShowsNoTenantAndARetryThatSucceedsBringsItBack) {
