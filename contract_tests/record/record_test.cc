@@ -109,6 +109,16 @@ TEST_F(Recording, ServingTheRecordingGivesTheSourcesAnswers) {
     }
   }
   EXPECT_GT(logs, 500u);
+  // The clusters, tenants and hosts, recorded beside the tasks, serve the same.
+  EXPECT_NE(std::string::npos, r.out.find("recorded 5 clusters, 13 tenants and 18 hosts")) << r.out;
+  for (const std::string target :
+       {"/api/v2/ob/clusters?size=100", "/api/v2/ob/tenants?size=100&sort=name,desc",
+        "/api/v2/ob/clusters/2/tenants/202", "/api/v2/compute/hosts?size=100",
+        "/api/v2/compute/hosts/7"}) {
+    const std::string want = Data(a, target);
+    ASSERT_FALSE(want.empty()) << target;
+    EXPECT_EQ(want, Data(b, target)) << target;
+  }
 }
 
 TEST_F(Recording, NeverWritesCredentialsAndCanAnonymise) {
@@ -120,6 +130,9 @@ TEST_F(Recording, NeverWritesCredentialsAndCanAnonymise) {
                " --anonymise --max-tasks 120 --max-details 100 --out '" + dir_.string() + "'");
   ASSERT_EQ(0, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("note: 20 tasks have only the list's view")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("note: entities not recorded (with --anonymise"))
+      << r.out;
+  EXPECT_FALSE(fs::exists(dir_ / "entities" / "recorded.json")) << "they would carry the names";
   const std::string all = Everything(dir_);
   for (const char* secret : {"Admin@123", kAk, kSk}) {
     EXPECT_EQ(std::string::npos, all.find(secret)) << secret;
@@ -146,6 +159,8 @@ TEST_F(Recording, AFailedRecordingLeavesThePreviousSetWhole) {
                   " --user admin --password Admin@123 --max-tasks 30 --out '" + dir_.string() + "'")
              .rc);
   const std::string before = ReadAll(dir_ / "tasks" / "recorded.json");
+  const std::string entities_before = ReadAll(dir_ / "entities" / "recorded.json");
+  ASSERT_FALSE(entities_before.empty());
   // Wrong password: the first request fails.
   contract::CommandResult refused =
       Recorder("--base-url " + source.base_url() + " --user admin --password wrong --out '" +
@@ -166,9 +181,10 @@ TEST_F(Recording, AFailedRecordingLeavesThePreviousSetWhole) {
             wrong.out.find("violates OCP 4.2.0's schemas: GET /api/v2/tasks/instances"))
       << wrong.out;
   EXPECT_EQ(before, ReadAll(dir_ / "tasks" / "recorded.json"));
+  EXPECT_EQ(entities_before, ReadAll(dir_ / "entities" / "recorded.json"));
   size_t files = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir_)) files += e.is_regular_file();
-  EXPECT_EQ(1u, files) << "no temporary file left";
+  EXPECT_EQ(2u, files) << "the tasks and the entities, no temporary file left";
 }
 
 // A response that breaks the version's schemas is reported (exit 1); what still loads is kept.

@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
   const auto& r = report.value();
   std::printf("recorded %zu tasks (%zu with details, %zu subtask logs) to %s\n", r.tasks, r.details,
               r.logs, r.file.c_str());
+  if (!r.entity_file.empty()) {
+    std::printf("recorded %zu clusters, %zu tenants and %zu hosts to %s\n", r.clusters, r.tenants,
+                r.hosts, r.entity_file.c_str());
+  }
   for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
   for (const auto& v : r.violations) {
     std::printf("violates OCP %s's schemas: %s\n", o.ocp_version.c_str(), v.c_str());

@@ -17,6 +17,8 @@
 #include "tools/client/http_client.h"
 #include "tools/client/signing.h"
 #include "tools/record/anonymiser.h"
+#include "tools/record/entity_recorder.h"
+#include "tools/record/session.h"
 
 namespace record {
 namespace {
@@ -41,8 +43,6 @@ const std::set<std::string> kSubtaskKeys = {
     "parallelIdx", "upstreams", "downstreams", "prohibitRollback", "createTime",
     "startTime",   "finishTime"};
 
-std::string Excerpt(const std::string& s) { return s.size() > 200 ? s.substr(0, 200) + "..." : s; }
-
 // The base URL without a user part ("http://user:pw@host" -> "http://host").
 std::string WithoutUserInfo(const std::string& url) {
   const size_t scheme = url.find("://");
@@ -52,49 +52,6 @@ std::string WithoutUserInfo(const std::string& url) {
   if (at == std::string::npos || (slash != std::string::npos && at > slash)) return url;
   return url.substr(0, start) + url.substr(at + 1);
 }
-
-class Session {
- public:
-  Session(const RecordOptions& o, const mock::json::SchemaSet& schemas, RecordReport& report)
-      : o_(o),
-        schemas_(schemas),
-        report_(report),
-        client_(o.base_url, o.access_key ? std::nullopt : o.user,
-                o.access_key ? std::nullopt : o.password) {
-    client_.set_language(o.language);
-  }
-
-  // GET `target`; a 200 JSON body checked against `schema` (violations reported), else an error
-  // naming the request.
-  mock::StatusOr<rapidjson::Document> Get(const std::string& target, const char* schema) {
-    std::vector<std::string> headers;
-    if (o_.access_key && o_.secret_key) {
-      headers = contract::AkSkHeaders(o_.base_url, target, *o_.access_key, *o_.secret_key,
-                                      std::time(nullptr));
-    }
-    contract::HttpResult r = client_.Send("GET", target, headers, !o_.access_key);
-    const std::string request = "GET " + target;
-    if (r.status == 0) return mock::Unavailable(request + ": no answer: " + r.transport_error);
-    if (r.status != 200) {
-      return mock::InvalidArgument(request + ": HTTP " + std::to_string(r.status) + ": " +
-                                   Excerpt(r.body));
-    }
-    auto doc = mock::json::ParseJson(r.body);
-    if (!doc.ok()) return mock::InvalidArgument(request + ": not JSON: " + Excerpt(r.body));
-    for (const auto& v : schemas_.Validate(schema, doc.value())) {
-      report_.violations.push_back(request + ": " + (v.path.empty() ? "/" : v.path) + ": " +
-                                   v.message + " (" + schema + ")");
-      break;  // the first is the useful one
-    }
-    return doc;
-  }
-
- private:
-  const RecordOptions& o_;
-  const mock::json::SchemaSet& schemas_;
-  RecordReport& report_;
-  contract::HttpClient client_;
-};
 
 // `from`'s members named in `keys`, copied; the others counted in `dropped`.
 Value Filtered(const Value& from, const std::set<std::string>& keys,
@@ -195,25 +152,6 @@ std::string Render(const std::string& description, const Value& entries) {
     text += "  " + json(entries[i]) + (i + 1 < entries.Size() ? ",\n" : "\n");
   }
   return text + " ]\n}\n";
-}
-
-mock::Status WriteAtomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp" + std::to_string(getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return mock::InvalidArgument("cannot create " + tmp.string());
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  const bool ok = done == text.size() && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    fs::remove(tmp);
-    return mock::Unavailable("cannot write " + path.string());
-  }
-  return {};
 }
 
 std::string UtcNow() {
@@ -329,6 +267,12 @@ mock::StatusOr<RecordReport> Record(const RecordOptions& o, const mock::json::Sc
   fs::create_directories(o.out / "tasks", ec);
   if (ec) return mock::Unavailable("cannot create " + (o.out / "tasks").string());
   if (mock::Status written = WriteAtomically(report.file, text); !written.ok()) return written;
+  RecordEntities(session, o, schemas, loadable.value(), report);
+  if (!report.entity_file.empty()) {
+    progress("recorded " + std::to_string(report.clusters) + " clusters, " +
+             std::to_string(report.tenants) + " tenants and " + std::to_string(report.hosts) +
+             " hosts");
+  }
   return report;
 }
 

@@ -1,5 +1,6 @@
 // ocp-record: pages through a live OCP's task list, fetches each task's detail and subtask logs
-// (up to limits), and writes a fixture set ocp-mock loads unchanged.
+// (up to limits), records its clusters, tenants and hosts (entity_recorder.h), and writes a
+// fixture set ocp-mock loads unchanged.
 //
 //   RecordOptions o{.target = ..., .out = "recorded"};
 //   StatusOr<RecordReport> r = Record(o, schemas);   // writes recorded/tasks/recorded.json
@@ -39,7 +40,9 @@ struct RecordOptions {
 
 struct RecordReport {
   size_t tasks = 0, details = 0, logs = 0;
+  size_t clusters = 0, tenants = 0, hosts = 0;
   std::filesystem::path file;
+  std::filesystem::path entity_file;    // empty when the entities were not recorded (see notes)
   std::vector<std::string> violations;  // "GET ...: /pointer: message", responses that broke
                                         // the schemas (recorded anyway when still loadable)
   std::vector<std::string> notes;       // what could not be recorded, and why
