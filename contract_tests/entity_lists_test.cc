@@ -238,8 +238,12 @@ void ExpectSorted(const std::string& path, bool ascending) {
     const std::string x = Lower(a.name), y = Lower(b.name);
     const std::string where = path + " sort=name: '" + a.name + "' (" + std::to_string(a.id) +
                               ") before '" + b.name + "' (" + std::to_string(b.id) + ")";
-    CheckRule(Source::kFramework, "Spring Data: sort=name orders by name",
-              ascending ? x <= y : x >= y, where);
+    // Ordered by the name at all is the framework's; case-insensitively (MySQL's default
+    // collation) is the mock's choice, which a server with a binary collation need not share.
+    const bool bytes = ascending ? a.name <= b.name : a.name >= b.name;
+    const bool folded = ascending ? x <= y : x >= y;
+    CheckRule(Source::kFramework, "Spring Data: sort=name orders by name", bytes || folded, where);
+    CheckRule(Source::kMock, "names sort ASCII case-insensitively", folded, where);
     if (x == y) CheckRule(Source::kMock, "ties in id order", a.id < b.id, where);
   }
 }

@@ -173,23 +173,6 @@ Probe::Probe(const Target& target)
   ProbeEntities();
 }
 
-void Probe::ProbeEntities() {
-  exchanges_[kClusters] = Get("/api/v2/ob/clusters?size=10");
-  exchanges_[kTenants] = Get("/api/v2/ob/tenants?size=10");
-  exchanges_[kHosts] = Get("/api/v2/compute/hosts?size=10");
-  const auto& tenants = exchanges_[kTenants];
-  const rapidjson::Value* listed = tenants.json ? Contents(*tenants.json) : nullptr;
-  const rapidjson::Value* id =
-      listed && listed->IsArray() && !listed->Empty() ? At((*listed)[0], {"id"}) : nullptr;
-  const rapidjson::Value* cluster = id ? At((*listed)[0], {"clusterId"}) : nullptr;
-  if (id == nullptr || !id->IsInt64() || cluster == nullptr || !cluster->IsInt64()) {
-    exchanges_[kTenantDetail].not_applicable = "the tenant list shows no tenant";
-    return;
-  }
-  exchanges_[kTenantDetail] = Get("/api/v2/ob/clusters/" + std::to_string(cluster->GetInt64()) +
-                                  "/tenants/" + std::to_string(id->GetInt64()));
-}
-
 namespace {
 
 // The answer has HTTP `status` and satisfies schema `schema` of `c`, read tolerantly: properties

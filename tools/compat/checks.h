@@ -96,6 +96,15 @@ inline constexpr std::array<CheckInfo, 20> kChecks = {{
     {"hosts", "GET /api/v2/compute/hosts: 200 and the host list schema", "doc"},
 }};
 
+// The index of check `name` in kChecks (a name not there is a compile-time error where it is
+// used in a constant expression).
+constexpr size_t CheckNamed(std::string_view name) {
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    if (kChecks[i].name == name) return i;
+  }
+  return kChecks.size();
+}
+
 class Probe {
  public:
   explicit Probe(const Target& target);
