@@ -83,6 +83,12 @@ bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks,
   benchmark::AddCustomContext("clusters", std::to_string(set.value().clusters.size()));
   benchmark::AddCustomContext("tenants", std::to_string(set.value().tenants.size()));
   benchmark::AddCustomContext("hosts", std::to_string(set.value().hosts.size()));
+  // How many of them no entity file describes (generated sets describe all: tools/gen-fixtures).
+  size_t derived = 0;
+  for (Kind kind : {Kind::kCluster, Kind::kTenant, Kind::kHost}) {
+    for (const entities::Row& row : set.value().Of(kind)) derived += row.origin.str() == "derived";
+  }
+  benchmark::AddCustomContext("derived", std::to_string(derived));
   // The store answers a task's status by id as TaskStore::Get does, from a hash map.
   auto statuses = std::make_shared<std::unordered_map<int64_t, model::TaskStatus>>();
   for (const model::Task& t : tasks) statuses->emplace(t.id, t.status);
