@@ -11,9 +11,10 @@ find_package(RapidJSON QUIET)
 find_path(MOCK_RAPIDJSON_INCLUDE_DIR rapidjson/document.h HINTS ${RAPIDJSON_INCLUDE_DIRS} REQUIRED)
 add_library(mock_rapidjson INTERFACE)
 target_include_directories(mock_rapidjson SYSTEM INTERFACE "${MOCK_RAPIDJSON_INCLUDE_DIR}")
-# mock/json/rapidjson_config.h makes RapidJSON's assertions throw instead of abort.
+# mock/json/rapidjson_config.h makes RapidJSON's assertions throw instead of abort. Test code
+# (MOCK_TEST_PCH, MockHelpers.cmake) has it first in its precompiled header instead.
 target_compile_options(mock_rapidjson INTERFACE
-  "SHELL:-include ${CMAKE_CURRENT_SOURCE_DIR}/mock/json/rapidjson_config.h")
+  "$<$<NOT:$<BOOL:$<TARGET_PROPERTY:MOCK_TEST_PCH>>>:SHELL:-include ${CMAKE_CURRENT_SOURCE_DIR}/mock/json/rapidjson_config.h>")
 
 find_path(MOCK_CLI11_INCLUDE_DIR CLI/CLI.hpp REQUIRED)
 add_library(mock_cli11 INTERFACE)

@@ -38,6 +38,39 @@ function(mock_library name)
   target_link_libraries(${name} INTERFACE mock_sanitize)
 endfunction()
 
+# Test code compiles at -Og (outside Debug, which is -O0 already), with one precompiled header
+# shared by every test binary: its compile was about half of tools/test --full's 20-minute budget
+# (a test file took 4.5 s at -O2, 1.8 s at -Og with the header). The libraries the tests link
+# keep the build's own optimisation: the benchmarks measure them.
+#   mock_test_pch: hosts the header (GoogleTest, GoogleMock, RapidJSON, the standard library).
+#     It is built with no definition the users lack, or GCC would refuse it (-Winvalid-pch).
+#   MOCK_TEST_PCH: a target property; mock_rapidjson's force-included configuration comes
+#     through the header instead of -include for these targets, since a precompiled header is
+#     unusable after any code (mock/json/rapidjson_config.h declares a function).
+add_library(mock_test_flags INTERFACE)
+target_compile_options(mock_test_flags INTERFACE $<$<NOT:$<CONFIG:Debug>>:-Og>)
+
+function(mock_test_pch_host)
+  add_executable(mock_test_pch "${PROJECT_SOURCE_DIR}/cmake/test_pch_host.cc")
+  target_compile_features(mock_test_pch PRIVATE cxx_std_20)
+  target_link_libraries(mock_test_pch PRIVATE mock_rapidjson GTest::gmock GTest::gtest
+    mock_test_flags mock_warnings mock_sanitize)
+  set_target_properties(mock_test_pch PROPERTIES MOCK_TEST_PCH ON)
+  target_precompile_headers(mock_test_pch PRIVATE
+    "${PROJECT_SOURCE_DIR}/mock/json/rapidjson_config.h"
+    <gtest/gtest.h> <gmock/gmock.h>
+    <rapidjson/document.h> <rapidjson/stringbuffer.h> <rapidjson/writer.h>
+    <algorithm> <atomic> <chrono> <filesystem> <fstream> <functional> <map> <memory> <mutex>
+    <optional> <set> <sstream> <string> <string_view> <thread> <vector>)
+endfunction()
+
+# mock_test_code(TARGET): TARGET is test code (the flags and the shared header above).
+function(mock_test_code target)
+  target_link_libraries(${target} PRIVATE mock_test_flags)
+  set_target_properties(${target} PROPERTIES MOCK_TEST_PCH ON)
+  target_precompile_headers(${target} REUSE_FROM mock_test_pch)
+endfunction()
+
 # mock_add_test(NAME SRCS ... DEPS ...): a GoogleTest binary whose TESTs ctest lists one by one.
 function(mock_add_test name)
   if(NOT MOCK_BUILD_TESTS)
@@ -49,6 +82,7 @@ function(mock_add_test name)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main
     mock_warnings mock_sanitize)
   target_compile_definitions(${name} PRIVATE OCPMOCK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  mock_test_code(${name})
   gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" DISCOVERY_TIMEOUT 30
     NO_PRETTY_VALUES)
 endfunction()

@@ -71,6 +71,10 @@ ocpmock_setup() {
 OCPMOCK_CONFIGURE=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
   -DMOCK_WERROR=ON)
 
+# ocpmock_quiet DIR: the build tool's own flags for a quiet build in DIR (make's; none for a
+# folder a user configured with Ninja).
+ocpmock_quiet() { [ -f "$1/build.ninja" ] || echo "-- --no-print-directory -s"; }
+
 # ocpmock_build_targets DIR TARGET...: configures like ocpmock_build, builds only TARGETs.
 ocpmock_build_targets() {
   local dir="$1"; shift
@@ -78,7 +82,7 @@ ocpmock_build_targets() {
     cmake -S "$OCPMOCK_ROOT" -B "$dir" "${OCPMOCK_CONFIGURE[@]}" >/dev/null
   fi
   local log; log="$(mktemp)"
-  if ! cmake --build "$dir" --parallel "$(nproc)" --target "$@" -- --no-print-directory -s >"$log" 2>&1; then
+  if ! cmake --build "$dir" --parallel "$(nproc)" --target "$@" $(ocpmock_quiet "$dir") >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; return 1
   fi
   rm -f "$log"
@@ -90,5 +94,5 @@ ocpmock_build() {
   if [ ! -f "${dir}/CMakeCache.txt" ]; then
     cmake -S "$OCPMOCK_ROOT" -B "$dir" "${OCPMOCK_CONFIGURE[@]}" "$@" >/dev/null
   fi
-  cmake --build "$dir" --parallel "$(nproc)" -- --no-print-directory -s
+  cmake --build "$dir" --parallel "$(nproc)" $(ocpmock_quiet "$dir")
 }
