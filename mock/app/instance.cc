@@ -112,10 +112,10 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   if (!tasks.ok()) {
     return ConfigError("fixture refused (as OCP " + p.version + "): " + tasks.status().message());
   }
+  auto entity_set = entities::LoadEntityFixtures(c.fixtures, s, versions, &skipped);
   for (const auto& file : skipped) {
     Log(LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
-  auto entity_set = entities::LoadEntityFixtures(c.fixtures, s, versions);
   if (entity_set.ok()) {
     if (Status done = entities::Complete(entity_set.value(), tasks.value()); !done.ok())
       entity_set = ConfigError(c.fixtures + "/: " + done.message());

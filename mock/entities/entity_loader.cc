@@ -45,8 +45,10 @@ Status Add(EntitySet& set, Kind kind, Row row) {
   return Status();
 }
 
-Status ReadFile(const fs::path& file, const json::SchemaSet& schemas,
-                const fixtures::FixtureVersion& version, EntitySet& set) {
+// Adds the file's entities to `set`; true when the file is for other OCP versions (then it
+// adds nothing).
+StatusOr<bool> ReadFile(const fs::path& file, const json::SchemaSet& schemas,
+                        const fixtures::FixtureVersion& version, EntitySet& set) {
   auto text = json::ReadFile(file);
   if (!text.ok()) return ConfigError(file.string() + ": cannot be read");
   auto doc = json::ParseAndValidate(text.value(), file.string(), "entity-file", schemas);
@@ -56,13 +58,13 @@ Status ReadFile(const fs::path& file, const json::SchemaSet& schemas,
     if (raw.ok()) {
       auto other = fixtures::FileIsForOtherVersions(raw.value(), version, file);
       if (!other.ok()) return ConfigError(other.status().message());
-      if (other.value()) return Status();
+      if (other.value()) return true;
     }
     return ConfigError(doc.status().message());
   }
   auto other = fixtures::FileIsForOtherVersions(doc.value(), version, file);
   if (!other.ok()) return ConfigError(other.status().message());
-  if (other.value()) return Status();
+  if (other.value()) return true;
   for (const auto& [kind, key] : kArrays) {
     auto it = doc.value().FindMember(key);
     if (it == doc.value().MemberEnd()) continue;
@@ -74,16 +76,19 @@ Status ReadFile(const fs::path& file, const json::SchemaSet& schemas,
       if (Status s = Add(set, kind, std::move(row)); !s.ok()) return s;
     }
   }
-  return Status();
+  return false;
 }
 
 }  // namespace
 
 StatusOr<EntitySet> LoadEntityFixtures(const fs::path& dir, const json::SchemaSet& schemas,
-                                       const fixtures::FixtureVersion& version) {
+                                       const fixtures::FixtureVersion& version,
+                                       std::vector<fs::path>* skipped) {
   EntitySet set;
   for (const fs::path& file : JsonFiles(dir / "entities")) {
-    if (Status s = ReadFile(file, schemas, version, set); !s.ok()) return s;
+    auto other_versions = ReadFile(file, schemas, version, set);
+    if (!other_versions.ok()) return other_versions.status();
+    if (other_versions.value() && skipped != nullptr) skipped->push_back(file);
   }
   return set;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 #include "mock/core/status.h"
 #include "mock/entities/entity_set.h"
@@ -18,9 +19,11 @@ namespace mock::entities {
 
 // Refused (kConfig, naming the file and the JSON Pointer): unreadable or invalid files, schema
 // violations, one id described twice differently, and two tenants of one cluster with one name.
-// A file whose `ocpVersions` leave out `version` is skipped, as task files are.
+// A file whose `ocpVersions` leave out `version` is skipped, as task files are, and added to
+// `*skipped` (when given) for the caller to log.
 StatusOr<EntitySet> LoadEntityFixtures(const std::filesystem::path& dir,
                                        const json::SchemaSet& schemas,
-                                       const fixtures::FixtureVersion& version = {});
+                                       const fixtures::FixtureVersion& version = {},
+                                       std::vector<std::filesystem::path>* skipped = nullptr);
 
 }  // namespace mock::entities

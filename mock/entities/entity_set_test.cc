@@ -99,10 +99,14 @@ TEST(EntityLoader, AFileForOtherVersionsIsSkippedAndAnUnknownVersionRefused) {
   f.Write("a.json", R"({"format": "ocp-mock-entities/1", "ocpVersions": ["4.2.0"],
                         "clusters": [)" +
                         kCluster + "]}");
-  auto set = LoadEntityFixtures(f.dir, testdata::BundledSchemas(),
-                                {"4.2.2", versions::KnownVersions(testdata::SchemasDir())});
+  std::vector<std::filesystem::path> skipped;
+  auto set =
+      LoadEntityFixtures(f.dir, testdata::BundledSchemas(),
+                         {"4.2.2", versions::KnownVersions(testdata::SchemasDir())}, &skipped);
   ASSERT_TRUE(set.ok()) << set.status().message();
   EXPECT_TRUE(set.value().clusters.empty());
+  ASSERT_EQ(1u, skipped.size());  // for the caller to log, as task files are
+  EXPECT_EQ("a.json", skipped[0].filename());
   f.Write("b.json", R"({"format": "ocp-mock-entities/1", "ocpVersions": ["4.9.9"]})");
   EXPECT_FALSE(LoadEntityFixtures(f.dir, testdata::BundledSchemas(),
                                   {"4.2.2", versions::KnownVersions(testdata::SchemasDir())})
