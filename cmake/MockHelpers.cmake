@@ -2,7 +2,10 @@
 add_library(mock_warnings INTERFACE)
 target_compile_options(mock_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-  $<$<BOOL:${MOCK_WERROR}>:-Werror>)
+  $<$<BOOL:${MOCK_WERROR}>:-Werror>
+  # Clang (the sanitizer builds) flags RapidJSON 1.1.0's member iterators' comparisons in C++20,
+  # a fault of the library's operators (fixed upstream after 1.1.0), at each use in our code.
+  $<$<CXX_COMPILER_ID:Clang>:-Wno-ambiguous-reversed-operator>)
 
 add_library(mock_sanitize INTERFACE)
 if(MOCK_SANITIZE)
@@ -83,6 +86,8 @@ function(mock_add_test name)
     mock_warnings mock_sanitize)
   target_compile_definitions(${name} PRIVATE OCPMOCK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   mock_test_code(${name})
+  # Labelled, so that tools/test --full runs each binary as one process under ASan (an entry per
+  # TEST starts the binary anew: about 0.3 s each under ASan, 400 times).
   gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" DISCOVERY_TIMEOUT 30
-    NO_PRETTY_VALUES)
+    NO_PRETTY_VALUES PROPERTIES LABELS unit)
 endfunction()

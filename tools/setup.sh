@@ -59,6 +59,9 @@ ensure_valijson() {
   mv "${OCPMOCK_DEPS}/valijson.tmp" "${OCPMOCK_DEPS}/valijson"
 }
 
+# Clang and its sanitizer runtimes: the fuzzers, and tools/test --full's sanitizer builds.
+ocpmock_ensure_clang() { ensure_packages clang libclang-rt-14-dev; }
+
 ocpmock_setup() {
   ensure_packages "${OCPMOCK_PACKAGES[@]}"
   ensure_valijson
