@@ -86,7 +86,8 @@ bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks,
   // How many of them no entity file describes (generated sets describe all: tools/gen-fixtures).
   size_t derived = 0;
   for (Kind kind : {Kind::kCluster, Kind::kTenant, Kind::kHost}) {
-    for (const entities::Row& row : set.value().Of(kind)) derived += row.origin.str() == "derived";
+    for (const entities::Row& row : set.value().Of(kind))
+      derived += row.origin.str() == entities::kDerived;
   }
   benchmark::AddCustomContext("derived", std::to_string(derived));
   // The store answers a task's status by id as TaskStore::Get does, from a hash map.

@@ -278,16 +278,16 @@ Status Complete(EntitySet& set, const std::vector<model::Task>& tasks) {
   }
   for (const auto& [id, task] : cluster_of) {
     if (set.Find(Kind::kCluster, id) == nullptr)
-      set.clusters.push_back({id, DeriveCluster(*task->cluster, clusters[id]), "derived"});
+      set.clusters.push_back({id, DeriveCluster(*task->cluster, clusters[id]), kDerived});
   }
   for (const auto& [id, task] : tenant_of) {
     if (set.Find(Kind::kTenant, id) != nullptr) continue;
     const Row* cluster = set.Find(Kind::kCluster, task->cluster->id);
-    set.tenants.push_back({id, DeriveTenant(*task->tenant, *cluster->doc, tenants[id]), "derived"});
+    set.tenants.push_back({id, DeriveTenant(*task->tenant, *cluster->doc, tenants[id]), kDerived});
   }
   for (const auto& [id, seen] : hosts) {
     if (set.Find(Kind::kHost, id) == nullptr)
-      set.hosts.push_back({id, DeriveHost(id, seen, set), "derived"});
+      set.hosts.push_back({id, DeriveHost(id, seen, set), kDerived});
   }
   if (Status s = CheckTenantClusters(set); !s.ok()) return s;
   for (Kind k : {Kind::kCluster, Kind::kTenant, Kind::kHost}) {

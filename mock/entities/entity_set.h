@@ -42,6 +42,9 @@ class Origin {
   std::shared_ptr<const std::string> text_;
 };
 
+// The origin of a row no entity file describes: Complete() derived it from the tasks.
+inline constexpr const char* kDerived = "derived";
+
 struct Row {
   int64_t id = 0;
   Doc doc;        // an object; never changes (a change replaces the row's doc)
