@@ -191,7 +191,7 @@ TEST_F(MockUsers, ThrottlingCountsDownThenAnswersOcpsDocumented429) {
   EXPECT_EQ(Keys(sample.value()), Keys(body.value())) << "not the documented 429 shape";
   EXPECT_EQ(sample.value()["error"], body.value()["error"]);
   // The documented sample's traceId is empty; a real OCP traces a throttled request like any
-  // other and echoes x-trace-id (ocp-field-behaviour.md), and so does the mock.
+  // other and echoes x-trace-id (docs/reference/real-server-behaviour.md), and so does the mock.
   EXPECT_STREQ("0123456789abcdef", body.value()["traceId"].GetString());
   // Users without a limit carry no RateLimit headers.
   EXPECT_EQ(0u,

@@ -113,7 +113,7 @@ const char kTenants[] = "/api/v2/ob/tenants";
 const char kHosts[] = "/api/v2/compute/hosts";
 
 // Paging: every page size walks through every row exactly once, and the page object's totals
-// agree with the rows (ocp-api.md 3: 1-based page numbers, Spring Data's totals).
+// agree with the rows (docs/reference/ocp-task-api.md 3: 1-based pages, Spring Data's totals).
 void ExpectPaging(const std::string& path) {
   const std::vector<Item> all = All(path);
   ASSERT_FALSE(all.empty()) << path << " lists nothing; nothing can be checked";
@@ -152,7 +152,8 @@ TEST(EntityLists, ClusterNameIsACaseInsensitiveKeyword) {
   ASSERT_FALSE(all.empty());
   const std::string word = all.front().name.substr(1, 4);
   const auto pred = [&](const Item& i) { return ContainsIgnoreCase(i.name, word); };
-  EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md 2.1: name, case-insensitive keyword",
+  EXPECT_GT(ExpectSubset(Source::kDoc,
+                         "docs/reference/ocp-resources-api.md 2.1: name, case-insensitive keyword",
                          kClusters, "name=" + Encode(Upper(word)), all, pred),
             0u);
   EXPECT_EQ(0u, ExpectSubset(Source::kDoc, "a keyword no name holds lists nothing", kClusters,
@@ -166,9 +167,10 @@ TEST(EntityLists, EveryStatusFilterListsExactlyThatStatus) {
     for (const Item& i : all) statuses.insert(i.status);
     ASSERT_FALSE(statuses.empty()) << path;
     for (const std::string& s : statuses) {
-      EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md: status filter", path,
-                             "status=" + s, all, [&](const Item& i) { return i.status == s; }),
-                0u);
+      EXPECT_GT(
+          ExpectSubset(Source::kDoc, "docs/reference/ocp-resources-api.md: status filter", path,
+                       "status=" + s, all, [&](const Item& i) { return i.status == s; }),
+          0u);
     }
     if (statuses.size() >= 2) {
       const std::string a = *statuses.begin(), b = *statuses.rbegin();
@@ -183,19 +185,20 @@ TEST(EntityLists, TenantFiltersByNameModeAndLocked) {
   const auto all = All(kTenants);
   ASSERT_FALSE(all.empty());
   const std::string word = Lower(all.back().name.substr(0, 3));
-  EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md 3.2: name, case-insensitive keyword",
+  EXPECT_GT(ExpectSubset(Source::kDoc,
+                         "docs/reference/ocp-resources-api.md 3.2: name, case-insensitive keyword",
                          kTenants, "name=" + Encode(Upper(word)), all,
                          [&](const Item& i) { return ContainsIgnoreCase(i.name, word); }),
             0u);
   std::set<std::string> modes;
   for (const Item& i : all) modes.insert(i.mode);
   for (const std::string& m : modes) {
-    EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md 3.2: mode filter", kTenants,
-                           "mode=" + m, all, [&](const Item& i) { return i.mode == m; }),
+    EXPECT_GT(ExpectSubset(Source::kDoc, "docs/reference/ocp-resources-api.md 3.2: mode filter",
+                           kTenants, "mode=" + m, all, [&](const Item& i) { return i.mode == m; }),
               0u);
   }
   for (bool locked : {true, false}) {
-    ExpectSubset(Source::kDoc, "ocp-api-resources.md 3.2: locked filter", kTenants,
+    ExpectSubset(Source::kDoc, "docs/reference/ocp-resources-api.md 3.2: locked filter", kTenants,
                  std::string("locked=") + (locked ? "true" : "false"), all,
                  [&](const Item& i) { return i.locked == locked; });
   }
@@ -208,9 +211,10 @@ TEST(EntityLists, AClustersTenantsAreTheTenantsNamingIt) {
   ASSERT_FALSE(clusters.empty());
   for (int64_t c : clusters) {
     const std::string path = std::string(kClusters) + "/" + std::to_string(c) + "/tenants";
-    EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md 3.1: the cluster's tenants", path,
-                           "", tenants, [&](const Item& t) { return t.cluster_id == c; }),
-              0u);
+    EXPECT_GT(
+        ExpectSubset(Source::kDoc, "docs/reference/ocp-resources-api.md 3.1: the cluster's tenants",
+                     path, "", tenants, [&](const Item& t) { return t.cluster_id == c; }),
+        0u);
   }
 }
 
@@ -218,12 +222,12 @@ TEST(EntityLists, HostKeywordMatchesNameOrAddress) {
   const auto all = All(kHosts);
   ASSERT_FALSE(all.empty());
   const std::string ip = all.back().ip.substr(0, all.back().ip.size() - 1);
-  EXPECT_GT(ExpectSubset(Source::kDoc, "ocp-api-resources.md 4.1: keyword, hostname or IP", kHosts,
-                         "keyword=" + Encode(ip), all,
-                         [&](const Item& i) {
-                           return i.ip.find(ip) != std::string::npos ||
-                                  i.name.find(ip) != std::string::npos;
-                         }),
+  EXPECT_GT(ExpectSubset(
+                Source::kDoc, "docs/reference/ocp-resources-api.md 4.1: keyword, hostname or IP",
+                kHosts, "keyword=" + Encode(ip), all,
+                [&](const Item& i) {
+                  return i.ip.find(ip) != std::string::npos || i.name.find(ip) != std::string::npos;
+                }),
             0u);
 }
 

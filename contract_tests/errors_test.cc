@@ -104,8 +104,9 @@ TEST(ErrorEnvelope, TraceIdsDifferPerRequest) {
   EXPECT_STRNE(a.json["traceId"].GetString(), b.json["traceId"].GetString());
 }
 
-// OCP echoes a request's x-trace-id as the envelope's traceId (ocp-field-behaviour.md: OCP
-// Express's TraceHandlerInterceptor, not OCP's docs), so a live server is not judged by it.
+// OCP echoes a request's x-trace-id as the envelope's traceId
+// (docs/reference/real-server-behaviour.md: OCP Express's TraceHandlerInterceptor, not OCP's docs),
+// so a live server is not judged by it.
 TEST(ErrorEnvelope, TraceIdEchoesTheRequestsXTraceId) {
   const ServerUnderTest& server = ServerUnderTest::Get();
   if (server.live()) GTEST_SKIP() << "ocp-mock's choice where OCP's docs are silent";

@@ -1,4 +1,5 @@
-// GET /api/v2/tasks/instances: page, size and the page object, as paging-semantics.md states.
+// GET /api/v2/tasks/instances: page, size and the page object, as
+// docs/reference/spring-paging.md states.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -67,9 +68,9 @@ TEST_P(PagesConcatenate, ToTheWholeResultWithNoRepeatsAndAgreeingTotals) {
   // equal keys may move between pages: repeats and gaps there break only ocp-mock's rule.
   const bool unique_key = c.sort.find("sort=") == std::string::npos;
   const Source source = unique_key ? Source::kDoc : Source::kMock;
-  const std::string_view rule = unique_key
-                                    ? "ocp-api.md Query tasks: pages of the id order concatenate"
-                                    : "pages concatenate under a sort with ties";
+  const std::string_view rule =
+      unique_key ? "docs/reference/ocp-task-api.md Query tasks: pages of the id order concatenate"
+                 : "pages concatenate under a sort with ties";
   const size_t distinct = std::set<int64_t>(all.begin(), all.end()).size();
   CheckRule(source, rule, distinct == all.size(),
             "size=" + std::to_string(c.size) + c.sort + ": expected no task on two pages; " +
@@ -89,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, PagesConcatenate,
                                          ConcatCase{25, "&sort=finishTime"},
                                          ConcatCase{4, "&status=FAILED"}));
 
-// (query, expected page number, expected size): each row of paging-semantics.md.
+// (query, expected page number, expected size): each row of docs/reference/spring-paging.md.
 struct EdgeCase {
   std::string query;
   int64_t number;

@@ -1,6 +1,6 @@
-// GET /api/v2/tasks/instances: sort orders, as paging-semantics.md states (Spring Data's sort
-// resolution), with ties broken on id descending so that paging is stable (ocp-mock's choice:
-// against a live server, ties and the other points the docs leave open are observations).
+// GET /api/v2/tasks/instances: sort orders, as docs/reference/spring-paging.md states (Spring
+// Data's sort resolution), with ties broken on id descending so that paging is stable (ocp-mock's
+// choice: against a live server, ties and the other points the docs leave open are observations).
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -61,11 +61,12 @@ const Property& Find(const std::string& name) {
 }
 
 // Where each part of an order's rule comes from. The order of the keys asked for is OCP's
-// (ocp-api.md, "Query tasks": sort); what the docs leave open is ocp-mock's choice, and against a
-// live server only an observation: ties (no tie-breaker in OCP's SQL), NULLs (first ascending,
-// as MySQL), the order of status values, and how names collate (the metadb's collation, likely
-// case-insensitive; code-point order is reported, not failed).
-constexpr std::string_view kKeyOrder = "ocp-api.md Query tasks: sort by the properties asked for";
+// (docs/reference/ocp-task-api.md, "Query tasks": sort); what the docs leave open is ocp-mock's
+// choice, and against a live server only an observation: ties (no tie-breaker in OCP's SQL), NULLs
+// (first ascending, as MySQL), the order of status values, and how names collate (the metadb's
+// collation, likely case-insensitive; code-point order is reported, not failed).
+constexpr std::string_view kKeyOrder =
+    "docs/reference/ocp-task-api.md Query tasks: sort by the properties asked for";
 constexpr std::string_view kTies = "ties in id-descending order";
 constexpr std::string_view kNulls = "absent times first ascending, as MySQL orders NULLs";
 constexpr std::string_view kStatusOrder = "statuses in alphabetical order";

@@ -1,4 +1,4 @@
-// The endpoints clients call to find OCP (shared/reference/ocp-api-resources.md section 5).
+// The endpoints clients call to find OCP (docs/reference/ocp-resources-api.md section 5).
 // Where each rule comes from is said at each check: OCP's docs (`doc`), or ocp-mock's own
 // choice where they are silent (`mock`, checked in mock mode only, never against a live OCP).
 #include <gtest/gtest.h>

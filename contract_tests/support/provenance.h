@@ -1,7 +1,7 @@
 // Where each rule the contract suite checks comes from, and what a rule that does not hold
 // means (issue: judge a live OCP by OCP's contract, not by ocp-mock's choices).
 //
-//   kDoc        OCP's documentation (cite the page or the ocp-api.md section)
+//   kDoc        OCP's documentation (cite the page or the docs/reference/ocp-task-api.md section)
 //   kFramework  what every Spring MVC / Spring Data / Jackson application does
 //   kMock       ocp-mock's own choice where the docs are silent (tie order, NULL placement, name
 //               collation, error wording, extra fields, answers to malformed input)
@@ -37,7 +37,7 @@ void SetLiveRun(bool live);
 
 // Checks one rule: `holds`, or else `message` (what was expected, what came, where) is a test
 // failure, or an observation when Observational(source). `rule` names the rule and its source
-// ("ocp-api.md 3.2: the default order is id descending"). Returns `holds`.
+// ("docs/reference/ocp-task-api.md 3.2: the default order is id descending"). Returns `holds`.
 bool CheckRule(Source source, std::string_view rule, bool holds, const std::string& message);
 
 // Records an observation of a kMock rule outright (a live server's extra fields, say); in mock

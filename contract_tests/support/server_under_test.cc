@@ -10,8 +10,8 @@
 #include <stdexcept>
 
 #include "contract_tests/support/provenance.h"
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/model/task.h"
 #include "tools/client/contract_rules.h"
 #include "tools/client/mock_process.h"
@@ -177,7 +177,8 @@ void ServerUnderTest::CheckBody(const std::string& schema, const std::string& wh
   } else {
     violations = schemas_->ValidateText(schema, body);
   }
-  CheckRule(Source::kDoc, "ocp-api.md: the documented fields, types and enums", violations.empty(),
+  CheckRule(Source::kDoc, "docs/reference/ocp-task-api.md: the documented fields, types and enums",
+            violations.empty(),
             where + " breaks " + schema + ".schema.json: " + mock::json::Describe(violations));
 }
 
@@ -243,7 +244,8 @@ std::string CodeOf(mock::ocp::ErrorKind kind) {
 
 void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind) {
   const ServerUnderTest& server = ServerUnderTest::Get();
-  CheckRule(Source::kDoc, "ocp-api.md: the HTTP status of each error", status == r.status,
+  CheckRule(Source::kDoc, "docs/reference/ocp-task-api.md: the HTTP status of each error",
+            status == r.status,
             "expected HTTP " + std::to_string(status) + "; came " + std::to_string(r.status) +
                 ": " + mock::Excerpt(r.body));
   server.CheckBody("error-envelope", "an error answer", r.body);
@@ -256,7 +258,8 @@ void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind) 
   const auto& code = error["code"];
   std::string text = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
   const mock::ocp::CatalogEntry& expected = server.profile().errors.Lookup(kind);
-  CheckRule(Source::kDoc, "ocp-api.md: the error codes of OCP " + server.version(),
+  CheckRule(Source::kDoc,
+            "docs/reference/ocp-task-api.md: the error codes of OCP " + server.version(),
             expected.CodeText() == text,
             "expected /error/code " + expected.CodeText() + "; came " + text + " in " +
                 mock::Excerpt(r.body));

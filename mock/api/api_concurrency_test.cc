@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "mock/api/api.h"
-#include "mock/api/task_handlers.h"
+#include "mock/families/tasks/task_handlers.h"
 #include "mock/json/json.h"
 #include "mock/tasks/test_tasks.h"
 

@@ -44,7 +44,8 @@ std::string PreferredLanguage(std::string_view header) {
 }  // namespace
 
 // OCP has message files for en_US and zh_CN only; any other locale (a bare `en` too) falls back
-// to the server's default, which on many installations is Chinese (ocp-field-behaviour.md).
+// to the server's default, which on many installations is Chinese
+// (docs/reference/real-server-behaviour.md).
 const ocp::ErrorCatalog* Api::LanguageOf(const http::Request& request) const {
   if (!quirks_.language) return nullptr;
   const std::string* header = http::FindHeader(request.headers, "Accept-Language");

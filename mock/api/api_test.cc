@@ -5,9 +5,9 @@
 
 #include "mock/ocp/error_kinds.h"
 
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 

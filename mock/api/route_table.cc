@@ -20,7 +20,7 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
   const Access manage = Access::kTaskManager;
   const Access mock = Access::kControl;
   std::vector<Route> routes = {
-      // OCP's task API (shared/reference/ocp-api.md).
+      // OCP's task API (docs/reference/ocp-task-api.md).
       {"GET", t, view, [h = &tasks](const Call& c) { return h->List(c.request.query); }},
       {"GET", task, view, [h = &tasks](const Call& c) { return h->Detail(c.ids[0]); }},
       {"POST", task + "/retry", manage,
@@ -61,7 +61,7 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
       {"POST", "/__mock/fixtures/reload", mock,
        [h = &handlers.reload](const Call&) { return h->Reload(); }},
       {"GET", "/__mock/health", mock, [h = &probes](const Call&) { return h->Health(); }},
-      // Clusters, tenants and hosts (ocp-api-resources.md sections 2 to 4, 6).
+      // Clusters, tenants and hosts (docs/reference/ocp-resources-api.md sections 2 to 4, 6).
       {"GET", "/api/v2/ob/clusters", Access::kClusterViewer,
        [h = &e](const Call& c) { return h->Clusters(c.request.query); }},
       {"GET", cluster, Access::kClusterViewer,
@@ -89,7 +89,7 @@ std::vector<Route> RouteTable(const RouteHandlers& handlers) {
        [h = &e](const Call& c) { return h->Host(c.ids[0]); }},
       {"POST", "/api/v2/compute/hosts/batchCreate", Access::kHostManager,
        [h = &ops](const Call& c) { return h->BatchCreateHosts(c.request.body, c.user); }},
-      // What clients call to find OCP (ocp-api-resources.md section 5).
+      // What clients call to find OCP (docs/reference/ocp-resources-api.md section 5).
       {"GET", "/api/v2/time", Access::kPublic, [h = &probes](const Call&) { return h->Time(); }},
       {"GET", "/api/v2/info", Access::kAuthenticated,
        [h = &probes](const Call&) { return h->Info(); }},

@@ -4,16 +4,16 @@
 
 #include <vector>
 
-#include "mock/api/control_handlers.h"
-#include "mock/api/entity_handlers.h"
-#include "mock/api/entity_operations.h"
-#include "mock/api/fault_handlers.h"
-#include "mock/api/journal_handlers.h"
-#include "mock/api/probe_handlers.h"
-#include "mock/api/reload_handlers.h"
-#include "mock/api/route.h"
-#include "mock/api/scenario_handlers.h"
-#include "mock/api/task_handlers.h"
+#include "mock/control/control_handlers.h"
+#include "mock/control/fault_handlers.h"
+#include "mock/control/journal_handlers.h"
+#include "mock/control/reload_handlers.h"
+#include "mock/control/scenario_handlers.h"
+#include "mock/families/entities/entity_handlers.h"
+#include "mock/families/entities/entity_operations.h"
+#include "mock/families/system/probe_handlers.h"
+#include "mock/families/tasks/task_handlers.h"
+#include "mock/reply/route.h"
 
 namespace mock::api {
 

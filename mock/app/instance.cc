@@ -10,9 +10,9 @@
 #include "mock/core/log.h"
 #include "mock/entities/entity_loader.h"
 #include "mock/faults/fault_json.h"
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/http/address.h"
 #include "mock/json/schema_set.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/versions/profile.h"
 
 namespace mock::app {

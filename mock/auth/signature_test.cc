@@ -29,7 +29,7 @@ TEST(SignatureTest, DocumentedTestVector) {
 TEST(SignatureTest, SortedHeaderValuesReadingOfTheRule) {
   const std::string message = CanonicalMessage(DocumentedExample(), Variant{true, false});
   EXPECT_NE(std::string::npos, message.find("x-ocp-data:1,A"));
-  // Computed independently in the reference notes (shared/reference/ocp-api.md 1.2.2).
+  // Computed independently in the reference notes (docs/reference/ocp-task-api.md 1.2.2).
   EXPECT_EQ("31daR5vwio4VW/lApQysiey3x4s=", Sign("2fc0c299cc94c6be266f2ceece765d4d", message));
 }
 

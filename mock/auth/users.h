@@ -15,7 +15,8 @@
 
 namespace mock::auth {
 
-// OCP's permissions the mock's endpoints need (ocp-api-resources.md: each page states its own).
+// OCP's permissions the mock's endpoints need (docs/reference/ocp-resources-api.md: each page
+// states its own).
 enum class Permission { kTaskViewer, kTaskManager, kClusterViewer, kHostViewer, kHostManager };
 
 struct AccessKey {

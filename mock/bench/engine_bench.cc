@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "mock/bench/entity_bench.h"
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/query/reference_engine.h"
 #include "mock/query/task_index.h"
 

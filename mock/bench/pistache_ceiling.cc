@@ -3,7 +3,8 @@
 // Whatever ocp-mock adds on top (routing, authentication, the query, JSON) shows up as the gap
 // between the two in tools/bench. It talks to Pistache directly on purpose: it measures the
 // library, not our adapter. Pistache closes a connection whose request has no Connection header
-// (pistache-0.0.5-pitfalls.md P9), so tools/bench sends "Connection: keep-alive" to every server.
+// (docs/reference/pistache-0.0.5.md P9), so tools/bench sends "Connection: keep-alive" to every
+// server.
 //
 //   ocp-pistache-ceiling --body page.json [--port 0] [--threads 1]
 //   # prints "listening on http://127.0.0.1:PORT", like ocp-mock

@@ -12,8 +12,8 @@
 
 #include "mock/core/status.h"
 #include "mock/entities/entity_set.h"
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
+#include "mock/loader/fixture_loader.h"
 
 namespace mock::entities {
 

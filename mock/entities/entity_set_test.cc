@@ -10,7 +10,7 @@
 #include <fstream>
 
 #include "mock/entities/entity_loader.h"
-#include "mock/fixtures/fixture_loader.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 

@@ -5,7 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "mock/fixtures/fixture_loader.h"
+#include "mock/loader/fixture_loader.h"
 
 namespace mock::entities {
 namespace {

@@ -1,7 +1,7 @@
 // The tasks OCP's asynchronous operations start, modelled on the documented task of each name
-// (ocp-api-resources.md section 6): the same subtasks, series ids, timeouts and order. They run
-// on the mock clock like any task (each subtask 5 s by default), and are built as fixture
-// entries, so they get every default and check a fixture task gets.
+// (docs/reference/ocp-resources-api.md section 6): the same subtasks, series ids, timeouts and
+// order. They run on the mock clock like any task (each subtask 5 s by default), and are built as
+// fixture entries, so they get every default and check a fixture task gets.
 //
 //   StatusOr<model::Task> t = CreateTenantTask(spec, schemas);
 #pragma once

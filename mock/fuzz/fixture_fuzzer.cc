@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/schema_set.h"
+#include "mock/loader/fixture_loader.h"
 #include "mock/tasks/operations.h"
 #include "mock/tasks/simulator.h"
 

@@ -1,7 +1,7 @@
 // Sends the responses a fault rule delays, drips, truncates or drops (Delivery), from a thread of
 // its own, so that the server's event loop never waits: Pistache serves every connection from
-// one epoll thread, and a sleeping handler would stall them all (pistache-0.0.5-pitfalls P12).
-// It writes the bytes itself, to the connection's socket; a Socket is marked gone, under its
+// one epoll thread, and a sleeping handler would stall them all (docs/reference/pistache-0.0.5.md
+// P12). It writes the bytes itself, to the connection's socket; a Socket is marked gone, under its
 // mutex, before the server closes its descriptor, so nothing is ever written to a closed or
 // reused one. At most kMaxPending responses wait at once; more are sent at once instead.
 //

@@ -1,8 +1,8 @@
 // The only file that knows Pistache: it turns Pistache's requests into ours and ours back.
 //
 // We override Http::Handler::onInput instead of implementing onRequest, and drive Pistache's own
-// request parser from it, because of Pistache 0.0.5 behaviour (shared/reference
-// pistache-0.0.5-pitfalls.md):
+// request parser from it, because of Pistache 0.0.5 behaviour
+// (docs/reference/pistache-0.0.5.md):
 //  - P8: the query map keeps only the first of repeated keys and cannot give back the raw query,
 //    so we keep the raw bytes of the request being parsed and take the request-target from them;
 //  - P4/P6/P3: errors Pistache raises itself (malformed request, too large) would be answered in

@@ -1,5 +1,5 @@
-// `page` and `size` resolved the way OCP's Spring Data resolver does (paging-semantics.md):
-// lenient, never an error.
+// `page` and `size` resolved the way OCP's Spring Data resolver does
+// (docs/reference/spring-paging.md): lenient, never an error.
 //
 //   ResolvePage({"0"}, {"5000"}) == PageRequest{1, 2000}
 #pragma once

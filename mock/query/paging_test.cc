@@ -24,7 +24,7 @@ TEST_P(PagingTest, ResolvesLikeSpringData) {
   EXPECT_EQ(c.expected, ResolvePage(Values(c.page), Values(c.size)));
 }
 
-// Every row of shared/reference/paging-semantics.md, plus Java parseInt's edge cases.
+// Every row of docs/reference/spring-paging.md, plus Java parseInt's edge cases.
 INSTANTIATE_TEST_SUITE_P(
     PagingSemantics, PagingTest,
     testing::Values(Case{std::nullopt, std::nullopt, {1, 10}}, Case{"", "", {1, 10}},

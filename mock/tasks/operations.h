@@ -1,5 +1,5 @@
 // The task operations clients call, with the state rules OCP's code family applies
-// (shared/reference/ocp-api.md section 5). Each takes the task as it is at `now_ms` (advanced
+// (docs/reference/ocp-task-api.md section 5). Each takes the task as it is at `now_ms` (advanced
 // already) and either changes it or returns the error OCP answers, leaving it untouched.
 //
 //   Status r = RetryTask(task, now);  // FAILED -> RUNNING, failed subtasks READY again

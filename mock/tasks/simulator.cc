@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "mock/model/subtask_log.h"
+#include "mock/model/task_state.h"
 
 namespace mock::tasks {
 namespace {
@@ -15,31 +16,8 @@ using model::TaskStatus;
 
 bool RollingBack(const Task& task) { return task.operation == Operation::kRollback; }
 
-bool Active(const Subtask& s) {
-  return s.status == SubtaskStatus::kReady || s.status == SubtaskStatus::kRunning ||
-         s.status == SubtaskStatus::kCanceling;
-}
-
-bool RolledBack(const Subtask& s) {
-  return s.operation == Operation::kRollback && s.status == SubtaskStatus::kSuccessful;
-}
-
-// Whether a PENDING subtask may start now.
-bool CanStart(const Task& task, const Subtask& s) {
-  if (s.status != SubtaskStatus::kPending) return false;
-  if (RollingBack(task)) {
-    if (s.operation != Operation::kRollback) return false;
-    return std::all_of(s.downstreams.begin(), s.downstreams.end(), [&](int64_t id) {
-      const Subtask* d = task.FindSubtask(id);
-      return d == nullptr || RolledBack(*d) ||
-             (d->status == SubtaskStatus::kPending && d->operation != Operation::kRollback);
-    });
-  }
-  return std::all_of(s.upstreams.begin(), s.upstreams.end(), [&](int64_t id) {
-    const Subtask* u = task.FindSubtask(id);
-    return u == nullptr || u->status == SubtaskStatus::kSuccessful;
-  });
-}
+using model::CanStart;
+constexpr auto Active = model::UnderWay;
 
 // The UTC offset of the task's own times, so that a time the mock writes sits beside the
 // fixture's in the same zone (not UTC next to +08:00); the machine's when the task has none.

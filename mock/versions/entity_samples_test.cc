@@ -52,10 +52,11 @@ const json::SchemaSet& SchemasOf(const std::string& version) {
   return loaded.emplace(version, std::move(s).value()).first->second;
 }
 
-// The docs' one erratum in these samples (ocp-api-resources.md 3.1 (e), 3.2): the tenant lists'
-// sample gives a tenant `"mode":"Oracle"` where the field's table, every other page and every
-// real OCP say ORACLE (Jackson writes the TenantMode enum's name). The mock serves ORACLE, so the
-// sample is read with the erratum applied, after proving the verbatim text fails only there.
+// The docs' one erratum in these samples (docs/reference/ocp-resources-api.md 3.1 (e), 3.2): the
+// tenant lists' sample gives a tenant `"mode":"Oracle"` where the field's table, every other page
+// and every real OCP say ORACLE (Jackson writes the TenantMode enum's name). The mock serves
+// ORACLE, so the sample is read with the erratum applied, after proving the verbatim text fails
+// only there.
 constexpr std::string_view kOracleTypo = R"("mode":"Oracle")";
 
 bool HasOracleTypo(const std::string& text) { return text.find(kOracleTypo) != std::string::npos; }

@@ -36,7 +36,7 @@ TEST(Profiles, CompareVersionsIsNumeric) {
   EXPECT_EQ(CompareVersions("4.2.2", "4.2.2"), 0);
 }
 
-// Codes and messages verbatim from the error tables (shared/reference/ocp-api.md 1.7).
+// Codes and messages verbatim from the error tables (docs/reference/ocp-task-api.md 1.7).
 TEST(Profiles, ErrorCataloguesFollowEachVersionsTable) {
   const Profile p422 = Load("4.2.2");
   const auto& nf422 = p422.errors.Lookup(ocp::ErrorKind::kTaskNotFound);

@@ -39,7 +39,7 @@ class HttpClient {
 
   // Every request says `Accept-Language: language` (OCP's documented header), unless its own
   // headers name one; "" sends none. A real OCP answers in its default language without it, on
-  // many installations Chinese (ocp-field-behaviour.md).
+  // many installations Chinese (docs/reference/real-server-behaviour.md).
   void set_language(std::string language) { language_ = std::move(language); }
   const std::string& language() const { return language_; }
 

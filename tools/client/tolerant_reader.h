@@ -1,8 +1,8 @@
 // The tolerant reader a live check needs: a real OCP's entities carry fields its docs do not
-// list (ocp-field-behaviour.md), while every schema says `additionalProperties: false`, which
-// stays the truth for ocp-mock. This reads a body against a schema, setting aside properties
-// beyond the documented ones: what is left must be valid (a documented field missing, mistyped
-// or outside its enum is still a violation).
+// list (docs/reference/real-server-behaviour.md), while every schema says `additionalProperties:
+// false`, which stays the truth for ocp-mock. This reads a body against a schema, setting aside
+// properties beyond the documented ones: what is left must be valid (a documented field missing,
+// mistyped or outside its enum is still a violation).
 //
 // Valijson names one unexpected property per object per pass, so the reader removes the ones it
 // names and validates again until nothing more is named. Known limit: an extra property inside

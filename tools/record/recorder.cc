@@ -12,8 +12,8 @@
 #include <map>
 #include <set>
 
-#include "mock/fixtures/fixture_loader.h"
 #include "mock/json/json.h"
+#include "mock/loader/fixture_loader.h"
 #include "tools/client/http_client.h"
 #include "tools/client/signing.h"
 #include "tools/record/anonymiser.h"

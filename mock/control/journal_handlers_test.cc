@@ -1,0 +1,86 @@
+// The journal through the API: what is recorded, and every bad input to its endpoints refused
+// with a clear 400 that changes nothing.
+#include "mock/control/journal_handlers.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mock/api/test_api.h"
+#include "mock/json/json.h"
+
+namespace mock::api {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The test API with a journal of 100 entries, and `Data`: the `data` of a 200 answer.
+struct Harness : testing::TestApi {
+  Harness() : TestApi(ApiOptions{.journal_size = 100}) {}
+  rapidjson::Document Data(const std::string& method, const std::string& target) {
+    http::Response r = Send(method, target);
+    EXPECT_EQ(200, r.status) << r.body;
+    auto doc = json::ParseJson(r.body);
+    rapidjson::Document data;
+    data.CopyFrom(doc.value()["data"], data.GetAllocator());
+    return data;
+  }
+};
+
+TEST(JournalApiTest, RecordsOcpRequestsNotControlOnes) {
+  Harness h;
+  h.Send("GET", "/api/v2/tasks/instances?status=FAILED&status=RUNNING",
+         {{"x-trace-id", "00000000000000aa"}});
+  h.Send("POST", "/api/v2/tasks/instances/7/retry");
+  h.Send("POST", "/api/v2/tasks/instances/7/retry");  // now RUNNING: refused
+  h.Send("GET", "/__mock/clock");
+  auto list = h.Data("GET", "/__mock/requests");
+  ASSERT_EQ(3u, list["contents"].Size()) << "the /__mock/ request is not journaled";
+  const auto& refused = list["contents"][0];
+  EXPECT_EQ(400, refused["status"].GetInt());
+  EXPECT_STREQ("TSK10016", refused["errorCode"].GetString());
+  const auto& first = list["contents"][2];
+  EXPECT_STREQ("status=FAILED&status=RUNNING", first["query"].GetString());
+  EXPECT_EQ(2u, first["params"]["status"].Size());
+  EXPECT_STREQ("00000000000000aa", first["traceId"].GetString());
+  EXPECT_EQ(3, list["page"]["totalElements"].GetInt());
+  auto retried =
+      h.Data("GET", "/__mock/requests/count?method=POST&path=/api/v2/tasks/instances/7/retry");
+  EXPECT_EQ(2, retried["count"].GetInt());
+  auto ok = h.Data("GET", "/__mock/requests/count?method=POST&status=200");
+  EXPECT_EQ(1, ok["count"].GetInt());
+  EXPECT_EQ(3, h.Data("DELETE", "/__mock/requests")["cleared"].GetInt());
+  EXPECT_EQ(0, h.Data("GET", "/__mock/requests/count")["count"].GetInt());
+}
+
+TEST(JournalApiTest, NeverRecordsCredentials) {
+  Harness h;
+  h.Send("GET", "/api/v2/tasks/instances", {{"Authorization", "Basic YWRtaW46QWRtaW5AMTIz"}});
+  http::Response list = h.Send("GET", "/__mock/requests");
+  EXPECT_EQ(std::string::npos, list.body.find("YWRtaW46")) << list.body;
+  EXPECT_EQ(std::string::npos, list.body.find("Admin@123")) << list.body;
+}
+
+class JournalBadInput : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(JournalBadInput, IsA400ThatNamesTheProblemAndChangesNothing) {
+  Harness h;
+  h.Send("GET", "/api/v2/tasks/instances");
+  http::Response r = h.Send("GET", GetParam().first);
+  EXPECT_EQ(400, r.status) << r.body;
+  EXPECT_THAT(r.body, HasSubstr(GetParam().second));
+  EXPECT_EQ(1, h.Data("GET", "/__mock/requests/count")["count"].GetInt());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, JournalBadInput,
+    ::testing::Values(std::pair{"/__mock/requests?colour=red", "colour"},
+                      std::pair{"/__mock/requests/count?page=2", "page"},
+                      std::pair{"/__mock/requests?status=abc", "not an HTTP status"},
+                      std::pair{"/__mock/requests?status=700", "not an HTTP status"},
+                      std::pair{"/__mock/requests?path=/api/%5Bv2", "never closed"},
+                      std::pair{"/__mock/requests?path=api", "starts with '/'"},
+                      std::pair{"/__mock/requests?since=yesterday", "epoch milliseconds"},
+                      std::pair{"/__mock/requests?method=GET&method=POST", "once"}));
+
+}  // namespace
+}  // namespace mock::api
