@@ -13,8 +13,7 @@ namespace {
 
 // The list rules of the version `options` play (no schemas: no enum value is accepted).
 entities::ListRules RulesOf(const ApiOptions& options) {
-  if (options.schemas == nullptr) return {};
-  return entities::ListRulesFor(*options.schemas, options.ocp_version);
+  return entities::ListRulesFor(options.schemas, options.ocp_version);
 }
 
 // The OCP permission a route's access needs; nullopt when authentication is enough.

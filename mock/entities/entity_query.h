@@ -1,13 +1,11 @@
-// The clusters, tenants and hosts lists: their documented parameters bound as OCP binds them
-// (query/param_binding.h, the task list's rules), and the query run over an entity list.
+// The clusters, tenants and hosts lists, declared for the list engine (mock/listing): their
+// documented parameters, the fields they match and the properties they sort by.
 //
 //   auto q = ParseTenantList(params, enums, /*cluster_id=*/1000002);
 //   query::Page<const Row*> page = RunList(store_rows, q.value());
 //
-// Where the docs are silent (docs/entities.md): unknown parameters are ignored; the default
-// order is id ascending, and every order ends with id ascending so that pages never repeat or
-// skip a row; `name` sorts ASCII case-insensitively, then by code point; a row without the
-// sorted field comes first ascending (as MySQL orders NULLs); times sort by instant.
+// Where the docs are silent (docs/entities.md): as every list of the engine (list_spec.h), and
+// `name` sorts ASCII case-insensitively, then by code point; times sort by instant.
 #pragma once
 
 #include <cstdint>
@@ -20,44 +18,26 @@
 #include "mock/core/status.h"
 #include "mock/entities/entity_set.h"
 #include "mock/json/schema_set.h"
-#include "mock/query/sort.h"
-#include "mock/query/task_query.h"
+#include "mock/listing/list_engine.h"
 
 namespace mock::entities {
 
-// What the version played allows (from its schemas, so 4.2.0's narrower enums are refused).
+// The three lists as the version played declares them (its enums read from its schemas, so
+// 4.2.0's narrower statuses, types and modes are refused).
 struct ListRules {
-  std::vector<std::string> cluster_statuses;
-  std::vector<std::string> tenant_statuses;
-  std::vector<std::string> tenant_modes;
-  std::vector<std::string> host_statuses;
-  std::vector<std::string> service_types;
-  // 3.1.1 to 4.0.3: `withStandby=true` lists primary clusters only. From 4.2.0 the docs say it is
-  // no longer used: it is accepted and ignored.
-  bool with_standby_filters = false;
+  listing::ListSpec clusters;
+  listing::ListSpec tenants;
+  listing::ListSpec hosts;
 };
 
 // The rules of `version` (its name, "4.2.0"), its enums read from `schemas` (that version's).
+// 3.1.1 to 4.0.3: `withStandby=true` lists primary clusters only; from 4.2.0 the docs say it is
+// no longer used, so it is not declared (and so ignored).
 ListRules ListRulesFor(const json::SchemaSet& schemas, std::string_view version);
+// Without schemas (an Api built without them): every list declared, no enum value accepted.
+ListRules ListRulesFor(const json::SchemaSet* schemas, std::string_view version);
 
-struct ListQuery {
-  Kind kind = Kind::kCluster;
-  std::optional<std::string> name;  // lower-cased substring of the name
-  std::vector<std::string> statuses;
-  std::optional<int64_t> cluster_id;  // a cluster's tenants
-  std::vector<std::string> modes;
-  std::optional<bool> locked;
-  std::optional<bool> readonly;
-  bool primary_only = false;           // withStandby=true before 4.2.0
-  std::optional<std::string> keyword;  // hosts: lower-cased substring of name, IP or a service
-  std::vector<std::string> included_services;
-  std::vector<std::string> excluded_services;
-  std::vector<query::PropertyOrder> sort;  // indexes into SortableProperties(kind)
-  query::PageRequest page;
-};
-
-// The properties each list can be sorted by.
-const std::vector<std::string_view>& SortableProperties(Kind kind);
+using ListQuery = listing::ListQuery;
 
 // GET /api/v2/ob/clusters: name, status, withStandby, page, size, sort.
 StatusOr<ListQuery> ParseClusterList(const QueryParams& params, const ListRules& rules);
@@ -69,10 +49,9 @@ StatusOr<ListQuery> ParseTenantList(const QueryParams& params, const ListRules& 
 // size, sort.
 StatusOr<ListQuery> ParseHostList(const QueryParams& params, const ListRules& rules);
 
-// True when `row` (of the query's kind) passes every filter.
-bool Matches(const ListQuery& query, const Row& row);
-
-// The page of `rows` (of the query's kind) that answers `query`; items point into `rows`.
-query::Page<const Row*> RunList(const std::vector<Row>& rows, const ListQuery& query);
+// The page of `rows` answering `query`; items point into `rows`.
+inline query::Page<const Row*> RunList(const std::vector<Row>& rows, const ListQuery& query) {
+  return listing::Run(query, rows);
+}
 
 }  // namespace mock::entities

@@ -96,7 +96,9 @@ TEST(EntityQuery, WhatCannotBeBoundIsRefusedNamingTheParameter) {
     EXPECT_THAT(all, HasSubstr(named));
   }
   auto narrow = ListRulesFor(testdata::BundledSchemas(), "4.2.2");
-  narrow.tenant_modes = {"MYSQL"};  // as 4.2.0's schemas give it
+  for (listing::Filter& f : narrow.tenants.filters) {
+    if (f.param == "mode") f.allowed = {"MYSQL"};  // as 4.2.0's schemas give it
+  }
   EXPECT_FALSE(ParseTenantList({{"mode", "ORACLE"}}, narrow, std::nullopt).ok());
 }
 

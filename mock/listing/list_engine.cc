@@ -1,0 +1,218 @@
+#include "mock/listing/list_engine.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "mock/core/text.h"
+#include "mock/model/timestamp.h"
+#include "mock/query/paging.h"
+#include "mock/query/param_binding.h"
+
+namespace mock::listing {
+namespace {
+
+using rapidjson::Value;
+
+// Member `key` of `object`, or nullptr.
+const Value* MemberOf(const Value& object, std::string_view key) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string_view StringOf(const Value* v) {
+  if (v == nullptr || !v->IsString()) return {};
+  return {v->GetString(), v->GetStringLength()};
+}
+
+// Calls `visit` with each value a field names: the member itself, or for "a[].b" member `b` of
+// every element of array `a`. Stops early when `visit` returns true, and returns whether it did.
+template <typename Visit>
+bool AnyValue(const Value& doc, std::string_view field, const Visit& visit) {
+  const size_t brackets = field.find("[].");
+  if (brackets == std::string_view::npos) {
+    const Value* v = MemberOf(doc, field);
+    return v != nullptr && visit(*v);
+  }
+  const Value* array = MemberOf(doc, field.substr(0, brackets));
+  if (array == nullptr || !array->IsArray()) return false;
+  const std::string_view member = field.substr(brackets + 3);
+  for (const Value& element : array->GetArray()) {
+    const Value* v = MemberOf(element, member);
+    if (v != nullptr && visit(*v)) return true;
+  }
+  return false;
+}
+
+// Whether `haystack` holds `lower_needle` ASCII case-insensitively; allocates nothing, as it runs
+// once per row and filter.
+bool Contains(std::string_view haystack, const std::string& lower_needle) {
+  auto same = [](char h, char n) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(h))) == n;
+  };
+  return std::search(haystack.begin(), haystack.end(), lower_needle.begin(), lower_needle.end(),
+                     same) != haystack.end();
+}
+
+bool OneOf(const std::vector<std::string>& values, const Value& v) {
+  const std::string_view s = StringOf(&v);
+  return v.IsString() && std::find(values.begin(), values.end(), s) != values.end();
+}
+
+bool Passes(const BoundFilter& b, const Value& doc) {
+  const Filter& f = *b.filter;
+  switch (f.match) {
+    case Match::kAnyOf:
+    case Match::kHasAnyOf:
+      return AnyValue(doc, f.fields[0], [&](const Value& v) { return OneOf(b.values, v); });
+    case Match::kHasNoneOf:
+      return !AnyValue(doc, f.fields[0], [&](const Value& v) { return OneOf(b.values, v); });
+    case Match::kContains:
+      return std::any_of(f.fields.begin(), f.fields.end(), [&](const std::string& field) {
+        return AnyValue(doc, field,
+                        [&](const Value& v) { return Contains(StringOf(&v), b.values[0]); });
+      });
+    case Match::kBool: {
+      const Value* v = MemberOf(doc, f.fields[0]);
+      const bool is = v != nullptr && v->IsBool() && v->GetBool();
+      return is == (b.values[0] == "true");
+    }
+    case Match::kWhenTrue:
+      return StringOf(MemberOf(doc, f.fields[0])) == f.value;
+  }
+  return false;
+}
+
+// Binds one filter's parameter: its values, or nullopt when the request did not give it (or gave
+// it a value that selects nothing: kWhenTrue false).
+StatusOr<std::optional<BoundFilter>> BindOne(const Filter& f, const QueryParams& params) {
+  BoundFilter b{&f, {}};
+  switch (f.match) {
+    case Match::kAnyOf:
+    case Match::kHasAnyOf:
+    case Match::kHasNoneOf: {
+      auto values = query::ParseEnumList(params, f.param, f.allowed);
+      if (!values.ok()) return values.status();
+      if (values.value().empty()) return std::optional<BoundFilter>();
+      b.values = std::move(values).value();
+      return std::optional<BoundFilter>(std::move(b));
+    }
+    case Match::kContains: {
+      auto value = query::Scalar(params, f.param);
+      if (!value) return std::optional<BoundFilter>();
+      b.values.push_back(text::LowerAscii(*value));
+      return std::optional<BoundFilter>(std::move(b));
+    }
+    case Match::kBool:
+    case Match::kWhenTrue: {
+      auto flag = query::ParseBool(params, f.param);
+      if (!flag.ok()) return flag.status();
+      if (!flag.value() || (f.match == Match::kWhenTrue && !*flag.value()))
+        return std::optional<BoundFilter>();
+      b.values.push_back(*flag.value() ? "true" : "false");
+      return std::optional<BoundFilter>(std::move(b));
+    }
+  }
+  return std::optional<BoundFilter>();
+}
+
+// A row's value of one sort key, read once per query: absent (or null) first, then numbers,
+// booleans and times, then strings.
+struct SortValue {
+  int rank = 0;  // 0 absent, 1 number or time or boolean, 2 string
+  double number = 0;
+  std::string folded;  // kFoldedText: the string lower-cased
+  std::string_view raw;
+};
+
+SortValue ValueOf(const Value& doc, const SortKey& key) {
+  SortValue v;
+  const Value* x = MemberOf(doc, key.name);
+  if (x == nullptr || x->IsNull()) return v;
+  if (x->IsNumber() || x->IsBool()) {
+    v.rank = 1;
+    v.number = x->IsBool() ? (x->GetBool() ? 1 : 0) : x->GetDouble();
+    return v;
+  }
+  if (!x->IsString()) return v;
+  v.raw = StringOf(x);
+  if (key.as == SortAs::kTime) {
+    if (auto t = model::ParseTimestamp(v.raw)) {
+      v.rank = 1;
+      v.number = static_cast<double>(t->epoch_ms);
+      return v;
+    }
+  }
+  v.rank = 2;
+  if (key.as == SortAs::kFoldedText) v.folded = text::LowerAscii(v.raw);
+  return v;
+}
+
+int Compare(const SortValue& a, const SortValue& b) {
+  if (a.rank != b.rank) return a.rank < b.rank ? -1 : 1;
+  if (a.rank == 1) return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  if (a.folded != b.folded) return a.folded < b.folded ? -1 : 1;
+  return a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0;
+}
+
+}  // namespace
+
+StatusOr<ListQuery> Bind(const ListSpec& spec, const QueryParams& params) {
+  ListQuery q;
+  q.spec = &spec;
+  std::vector<std::string_view> names;
+  names.reserve(spec.sort_keys.size());
+  for (const SortKey& k : spec.sort_keys) names.push_back(k.name);
+  auto sort = query::ParseSortOf(ValuesOf(params, "sort"), names);
+  if (!sort.ok()) return sort.status();
+  q.sort = std::move(sort).value();
+  q.page = query::ResolvePage(ValuesOf(params, "page"), ValuesOf(params, "size"));
+  for (const Filter& f : spec.filters) {
+    auto bound = BindOne(f, params);
+    if (!bound.ok()) return bound.status();
+    if (bound.value()) q.filters.push_back(std::move(*bound.value()));
+  }
+  return q;
+}
+
+bool Matches(const ListQuery& query, const Value& doc) {
+  for (const Required& r : query.required) {
+    const Value* v = MemberOf(doc, r.field);
+    if (v == nullptr || !v->IsInt64() || v->GetInt64() != r.value) return false;
+  }
+  return std::all_of(query.filters.begin(), query.filters.end(),
+                     [&](const BoundFilter& b) { return Passes(b, doc); });
+}
+
+query::Page<size_t> Window(const ListQuery& q, const std::vector<Candidate>& candidates) {
+  const size_t width = q.sort.size();
+  std::vector<SortValue> keys;  // width per candidate, read once: comparisons only compare
+  keys.reserve(candidates.size() * width);
+  for (const Candidate& c : candidates) {
+    for (const query::PropertyOrder& o : q.sort)
+      keys.push_back(ValueOf(*c.doc, q.spec->sort_keys[o.property]));
+  }
+  std::vector<size_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto before = [&](size_t a, size_t b) {
+    for (size_t k = 0; k < width; ++k) {
+      const int c = Compare(keys[a * width + k], keys[b * width + k]);
+      if (c != 0) return q.sort[k].descending ? c > 0 : c < 0;
+    }
+    return candidates[a].id < candidates[b].id;
+  };
+  query::Page<size_t> page;
+  page.page = q.page;
+  page.total_elements = static_cast<int64_t>(candidates.size());
+  page.total_pages = (page.total_elements + q.page.size - 1) / q.page.size;
+  const size_t offset = static_cast<size_t>(q.page.number - 1) * static_cast<size_t>(q.page.size);
+  if (offset >= candidates.size()) return page;
+  const size_t end = std::min(candidates.size(), offset + static_cast<size_t>(q.page.size));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(end), order.end(),
+                    before);
+  for (size_t k = offset; k < end; ++k) page.items.push_back(candidates[order[k]].index);
+  return page;
+}
+
+}  // namespace mock::listing
