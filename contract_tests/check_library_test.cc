@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <memory>
 #include <string>
 
 #include "contract_tests/support/provenance.h"
 #include "contract_tests/support/server_under_test.h"
+#include "mock/core/status.h"
 #include "tools/compat/checks.h"
 
 namespace contract {
@@ -20,9 +20,10 @@ std::optional<std::string> Env(const char* name, const std::optional<std::string
   return v != nullptr && *v != '\0' ? std::optional<std::string>(v) : otherwise;
 }
 
-// The probe's requests are sent once, for every check.
-const compat::Probe& SharedProbe() {
-  static const std::unique_ptr<compat::Probe> probe = [] {
+// The probe's requests are sent once, for every check (and a server that cannot be checked
+// fails every check with the reason).
+const mock::StatusOr<compat::Probe>& SharedProbe() {
+  static const mock::StatusOr<compat::Probe> probe = [] {
     const ServerUnderTest& server = ServerUnderTest::Get();
     const bool live = server.live();
     compat::Target t;
@@ -38,9 +39,9 @@ const compat::Probe& SharedProbe() {
             live ? std::nullopt : std::optional<std::string>("2fc0c299cc94c6be266f2ceece765d4d"));
     t.language = server.client().language();
     t.strict = Strict();
-    return std::make_unique<compat::Probe>(t);
+    return compat::Probe::Run(t);
   }();
-  return *probe;
+  return probe;
 }
 
 const compat::Contract& VersionContract() {
@@ -56,7 +57,9 @@ class CheckLibrary : public testing::TestWithParam<size_t> {};
 
 TEST_P(CheckLibrary, Holds) {
   const compat::CheckInfo& check = compat::kChecks[GetParam()];
-  const compat::Outcome o = SharedProbe().Judge(VersionContract())[GetParam()];
+  const mock::StatusOr<compat::Probe>& probe = SharedProbe();
+  ASSERT_TRUE(probe.ok()) << probe.status().message();
+  const compat::Outcome o = probe.value().Judge(VersionContract())[GetParam()];
   const Source source =
       std::string_view(check.source) == "framework" ? Source::kFramework : Source::kDoc;
   const std::string rule = std::string(check.name) + ": " + check.what;

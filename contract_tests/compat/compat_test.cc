@@ -14,6 +14,7 @@
 #include "mock/json/schema_set.h"
 #include "tools/client/command.h"
 #include "tools/client/mock_process.h"
+#include "tools/compat/checks.h"
 
 namespace compat {
 namespace {
@@ -163,10 +164,51 @@ TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
   EXPECT_EQ(1, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("no-credentials: GET")) << r.out;
+  // No server at all: nothing to judge, said in one line, and the run stops at the first request.
   contract::CommandResult nothing =
       Compat("check --base-url http://127.0.0.1:9 --user a --password b");
   EXPECT_EQ(1, nothing.rc) << nothing.out;
-  EXPECT_NE(std::string::npos, nothing.out.find("no answer")) << nothing.out;
+  EXPECT_NE(std::string::npos, nothing.out.find("ocp-compat: cannot check http://127.0.0.1:9: GET "
+                                                "/api/v2/tasks/instances?size=2000: no answer: "))
+      << nothing.out;
+  EXPECT_EQ(std::string::npos, nothing.out.find("compatible with")) << nothing.out;
+}
+
+// The check library's factory: a server that cannot be reached is a failure, not a row of
+// verdicts; one that answers anything at all is probed and judged.
+TEST(Probe, RunFailsWhenTheServerCannotBeReached) {
+  Target t;
+  t.base_url = "http://127.0.0.1:9";
+  auto probe = Probe::Run(t);
+  ASSERT_FALSE(probe.ok());
+  EXPECT_EQ(mock::StatusCode::kUnavailable, probe.status().code());
+  EXPECT_EQ(0u, probe.status().message().find("cannot check http://127.0.0.1:9: GET "
+                                              "/api/v2/tasks/instances?size=2000: no answer: "))
+      << probe.status().message();
+  auto rules = ListRules::Run(contract::HttpClient(t.base_url, std::nullopt, std::nullopt));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(mock::StatusCode::kUnavailable, rules.status().code());
+  EXPECT_TRUE(rules.status().message().starts_with("cannot check http://127.0.0.1:9: GET "))
+      << rules.status().message();
+}
+
+TEST(Probe, RunRecordsWhateverAServerAnswers) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("ocpmock-compat-probe-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto odd = contract::ServeOneBody("not json", dir.string());
+  Target t;
+  t.base_url = odd->base_url();
+  auto probe = Probe::Run(t);
+  ASSERT_TRUE(probe.ok()) << probe.status().message();
+  auto contract = LoadContract(fs::path(OCPMOCK_SOURCE_DIR) / "schemas", "4.2.2");
+  ASSERT_TRUE(contract.ok()) << contract.status().message();
+  const std::vector<Outcome> row = probe.value().Judge(contract.value());
+  ASSERT_EQ(kChecks.size(), row.size());
+  EXPECT_EQ(Verdict::kFail, row[CheckNamed("list")].verdict);
+  EXPECT_NE(std::string::npos, row[CheckNamed("list")].detail.find("the body is not JSON"))
+      << row[CheckNamed("list")].detail;
+  fs::remove_all(dir);
 }
 
 // Answers of any shape, however far from OCP's, give verdicts, never a crash.

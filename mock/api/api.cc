@@ -37,6 +37,18 @@ std::optional<auth::Permission> PermissionFor(Access access) {
   return std::nullopt;
 }
 
+// What the families are built from: the version's rules and the rows read at start-up.
+FamilyContext FamilyContextOf(ApiOptions& options, tasks::TaskStore& store, tasks::MockClock& clock,
+                              entities::EntityStore& entities) {
+  FamilyContext c{store, clock, entities, options.schemas, RulesOf(options), options.ocp_version};
+  c.api_status = options.api_status;
+  c.async_create_tenant = options.ocp_version != "3.1.1";
+  c.data = std::move(options.family_data);
+  if (options.source)
+    c.source = resources::ResourceSource{options.source->fixtures, options.source->version};
+  return c;
+}
+
 constexpr std::string_view kControlPrefix = "/__mock/";
 
 int64_t WallClockMs() {
@@ -136,18 +148,12 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
       own_entities_(options.entities == nullptr ? std::make_unique<entities::EntityStore>()
                                                 : nullptr),
       entities_(options.entities != nullptr ? *options.entities : *own_entities_),
-      tasks_(store),
-      control_({store, clock, journal_, throttle_, faults_, entities_}),
-      journal_handlers_(journal_),
-      fault_handlers_(faults_, options.schemas),
-      scenarios_(store, options.schemas),
-      reload_(std::move(options.source), store, entities_, authenticator),
-      probes_(store, clock, options.ocp_version),
-      entity_handlers_({entities_, store, RulesOf(options)}),
-      entity_operations_({entities_, store, RulesOf(options)}, clock, options.schemas),
-      router_(RouteTable({tasks_, control_, journal_handlers_, fault_handlers_, scenarios_, reload_,
-                          probes_, entity_handlers_, entity_operations_, options.api_status,
-                          options.ocp_version != "3.1.1"})) {}
+      families_(MakeFamilies(FamilyContextOf(options, store, clock, entities_))),
+      control_({{store, clock, journal_, throttle_, faults_, entities_, WithData(families_)},
+                options.schemas,
+                options.source,
+                authenticator}),
+      router_(RouteTable(families_, control_)) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};

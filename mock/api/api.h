@@ -17,19 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "mock/api/route_table.h"
 #include "mock/auth/authenticator.h"
 #include "mock/auth/throttle.h"
-#include "mock/control/control_handlers.h"
-#include "mock/control/fault_handlers.h"
-#include "mock/control/journal_handlers.h"
-#include "mock/control/reload_handlers.h"
-#include "mock/control/scenario_handlers.h"
-#include "mock/families/entities/entity_handlers.h"
-#include "mock/families/entities/entity_operations.h"
-#include "mock/families/system/probe_handlers.h"
-#include "mock/families/tasks/task_handlers.h"
+#include "mock/control/control_plane.h"
 #include "mock/faults/fault_rules.h"
 #include "mock/http/service.h"
+#include "mock/journal/journal.h"
 #include "mock/json/schema_set.h"
 #include "mock/quirks/body_quirks.h"
 #include "mock/quirks/quirks.h"
@@ -73,6 +67,9 @@ struct ApiOptions {
   // The clusters, tenants and hosts served (entity_store.h); must outlive the Api. nullptr: the
   // Api keeps an empty store of its own.
   entities::EntityStore* entities = nullptr;
+  // The rows of the families with data of their own (LoadFamilyData, route_table.h); a family
+  // absent serves none.
+  FamilyData family_data = {};
 };
 
 class Api : public http::Service {
@@ -88,7 +85,7 @@ class Api : public http::Service {
   const journal::Journal& journal() const { return journal_; }
   faults::FaultRules& faults() const { return faults_; }
   // Reads the fixtures and users again (SIGHUP): a line for the log, or why nothing changed.
-  StatusOr<std::string> Reload() const { return reload_.ReloadNow(); }
+  StatusOr<std::string> Reload() const { return control_.ReloadNow(); }
 
  private:
   // What the journal records of a request besides the request and the response.
@@ -130,15 +127,8 @@ class Api : public http::Service {
   mutable faults::FaultRules faults_;
   std::unique_ptr<entities::EntityStore> own_entities_;  // when ApiOptions gave none
   entities::EntityStore& entities_;
-  TaskHandlers tasks_;
-  ControlHandlers control_;
-  JournalHandlers journal_handlers_;
-  FaultHandlers fault_handlers_;
-  ScenarioHandlers scenarios_;
-  ReloadHandlers reload_;
-  ProbeHandlers probes_;
-  EntityHandlers entity_handlers_;
-  EntityOperations entity_operations_;
+  Families families_;     // the OCP API families (route_table.cc lists them)
+  ControlPlane control_;  // /__mock/
   Router router_;
   mutable TraceIds trace_ids_;
 };

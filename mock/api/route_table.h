@@ -1,37 +1,60 @@
-// The one route table: every path the mock serves, OCP's and its own /__mock/ ones, each named
-// once with its method, the permission it needs and its handler.
+// The one list of OCP API families, and the one route table: every path the mock serves, OCP's
+// and its own /__mock/ ones, concatenated from each family's routes and the control plane's.
+// Adding a family is one line here (docs/adding-a-family.md).
 #pragma once
 
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
-#include "mock/control/control_handlers.h"
-#include "mock/control/fault_handlers.h"
-#include "mock/control/journal_handlers.h"
-#include "mock/control/reload_handlers.h"
-#include "mock/control/scenario_handlers.h"
-#include "mock/families/entities/entity_handlers.h"
-#include "mock/families/entities/entity_operations.h"
-#include "mock/families/system/probe_handlers.h"
-#include "mock/families/tasks/task_handlers.h"
+#include "mock/control/control_plane.h"
+#include "mock/entities/entity_query.h"
+#include "mock/entities/entity_store.h"
+#include "mock/reply/family.h"
 #include "mock/reply/route.h"
+#include "mock/resources/resource_family.h"
+#include "mock/tasks/clock.h"
+#include "mock/tasks/task_store.h"
 
 namespace mock::api {
 
-// Everything the routes are bound to, which must outlive them.
-struct RouteHandlers {
-  const TaskHandlers& tasks;
-  const ControlHandlers& control;
-  const JournalHandlers& journal;
-  const FaultHandlers& faults;
-  const ScenarioHandlers& scenarios;
-  const ReloadHandlers& reload;
-  const ProbeHandlers& probes;
-  const EntityHandlers& entities;
-  const EntityOperations& operations;
-  bool api_status = false;          // the version played has GET /api/status (4.2.1 on)
+// The rows of each family with data of its own, by family name, read at start-up.
+using FamilyData = std::map<std::string, std::vector<resources::Row>, std::less<>>;
+
+// Reads the files of every family with data of its own (FIXTURES/<folder>/*.json), for
+// `version`; kConfig naming the file and the place when one is refused. Files for other versions
+// are added to `*skipped`.
+StatusOr<FamilyData> LoadFamilyData(const std::filesystem::path& fixtures,
+                                    const json::SchemaSet& schemas,
+                                    const fixtures::FixtureVersion& version,
+                                    std::vector<std::filesystem::path>* skipped = nullptr);
+
+// What the families are built from; the stores, clock and schemas must outlive them.
+struct FamilyContext {
+  tasks::TaskStore& tasks;
+  tasks::MockClock& clock;
+  entities::EntityStore& entities;
+  const json::SchemaSet* schemas;
+  entities::ListRules rules;
+  std::string ocp_version;
+  bool api_status = false;          // the version has GET /api/status (4.2.1 on)
   bool async_create_tenant = true;  // ... has POST .../tenants/createTenant (4.0.0 on)
+  FamilyData data = {};             // LoadFamilyData's rows; a family absent has none
+  std::optional<resources::ResourceSource> source = std::nullopt;  // for reloads
 };
 
-std::vector<Route> RouteTable(const RouteHandlers& handlers);
+using Families = std::vector<std::unique_ptr<Family>>;
+
+// Every family the mock serves, in route order.
+Families MakeFamilies(FamilyContext context);
+
+// The families that keep data of their own (Family::Reloads()): reset and reloaded by name.
+std::vector<const Family*> WithData(const Families& families);
+
+// The families' routes, then the control plane's.
+std::vector<Route> RouteTable(const Families& families, const ControlPlane& control);
 
 }  // namespace mock::api

@@ -113,6 +113,11 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
     return ConfigError("fixture refused (as OCP " + p.version + "): " + tasks.status().message());
   }
   auto entity_set = entities::LoadEntityFixtures(c.fixtures, s, versions, &skipped);
+  auto family_data = api::LoadFamilyData(c.fixtures, s, versions, &skipped);
+  if (!family_data.ok()) {
+    return ConfigError("fixture refused (as OCP " + p.version +
+                       "): " + family_data.status().message());
+  }
   for (const auto& file : skipped) {
     Log(LogLevel::kInfo, "not loaded, for other OCP versions: " + file.string());
   }
@@ -159,6 +164,7 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
   options.entities = self->entities_.get();
   options.source = api::FixtureSource{c.fixtures, users, &s, versions};
   options.faults = std::move(rules).value();
+  options.family_data = std::move(family_data).value();
   options.control_needs_credentials = !http::IsLoopback(c.server.bind);
   self->api_ = std::make_unique<api::Api>(options, *self->store_, *self->clock_, self->auth_.get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -75,12 +75,12 @@ Authenticator::Authenticator(std::vector<User> users, bool accept_ak_sk)
 
 void Authenticator::ReplaceUsers(std::vector<User> users) {
   auto fresh = std::make_shared<const std::vector<User>>(std::move(users));
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   users_ = std::move(fresh);
 }
 
 Authenticator::UserList Authenticator::Users() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return users_;
 }
 

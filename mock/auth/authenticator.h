@@ -10,12 +10,12 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "mock/auth/users.h"
 #include "mock/core/status.h"
+#include "mock/core/thread_annotations.h"
 #include "mock/http/message.h"
 
 namespace mock::auth {
@@ -28,16 +28,18 @@ class Authenticator {
   // `now_epoch_s` is the server's wall clock. The user returned stays valid whatever happens
   // to the users afterwards (ReplaceUsers). Thread-safe.
   StatusOr<std::shared_ptr<const User>> Authenticate(const http::Request& request,
-                                                     int64_t now_epoch_s) const;
+                                                     int64_t now_epoch_s) const
+      OCPMOCK_EXCLUDES(mutex_);
 
   // Serves `users` from now on (a reload of the users file). Thread-safe.
-  void ReplaceUsers(std::vector<User> users);
+  void ReplaceUsers(std::vector<User> users) OCPMOCK_EXCLUDES(mutex_);
 
-  size_t size() const { return Users()->size(); }
+  size_t size() const OCPMOCK_EXCLUDES(mutex_) { return Users()->size(); }
 
  private:
   using UserList = std::shared_ptr<const std::vector<User>>;
-  UserList Users() const;
+  // The users now: a snapshot, read with no lock held.
+  UserList Users() const OCPMOCK_EXCLUDES(mutex_);
   static StatusOr<std::shared_ptr<const User>> Basic(const UserList& users,
                                                      std::string_view encoded);
   static StatusOr<std::shared_ptr<const User>> AkSk(const UserList& users,
@@ -45,9 +47,9 @@ class Authenticator {
                                                     const http::Request& request,
                                                     int64_t now_epoch_s);
 
-  mutable std::mutex mutex_;
-  UserList users_;
-  bool accept_ak_sk_;
+  mutable Mutex mutex_;
+  UserList users_ OCPMOCK_GUARDED_BY(mutex_);
+  const bool accept_ak_sk_;
 };
 
 // The access key an AK/SK request names in its Authorization header (not a secret); "" for

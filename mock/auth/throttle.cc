@@ -7,7 +7,7 @@ Throttle::Decision Throttle::Admit(const User& user, int64_t now_ms) {
   if (!user.rate_limit) return d;
   const int64_t length_ms = user.rate_limit->window_seconds * 1000;
   const int64_t start = now_ms - now_ms % length_ms;
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   Window& w = windows_[user.id];
   if (w.start_ms != start) w = Window{start, 0};
   d.limited = true;
@@ -20,7 +20,7 @@ Throttle::Decision Throttle::Admit(const User& user, int64_t now_ms) {
 }
 
 void Throttle::Reset() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   windows_.clear();
 }
 

@@ -8,9 +8,9 @@
 
 #include <cstdint>
 #include <map>
-#include <mutex>
 
 #include "mock/auth/users.h"
+#include "mock/core/thread_annotations.h"
 
 namespace mock::auth {
 
@@ -25,18 +25,18 @@ class Throttle {
   };
 
   // Counts one request by `user` at `now_ms`. Thread-safe.
-  Decision Admit(const User& user, int64_t now_ms);
+  Decision Admit(const User& user, int64_t now_ms) OCPMOCK_EXCLUDES(mutex_);
 
   // Forgets every window: each user starts a fresh one with its next request. Thread-safe.
-  void Reset();
+  void Reset() OCPMOCK_EXCLUDES(mutex_);
 
  private:
   struct Window {
     int64_t start_ms = 0;
     int64_t count = 0;
   };
-  std::mutex mutex_;
-  std::map<int64_t, Window> windows_;  // by user id
+  Mutex mutex_;
+  std::map<int64_t, Window> windows_ OCPMOCK_GUARDED_BY(mutex_);  // by user id
 };
 
 }  // namespace mock::auth

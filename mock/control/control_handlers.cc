@@ -15,12 +15,9 @@ constexpr double kMaxAdvanceSeconds = 1e9;
 Reply ClockReply(const tasks::MockClock& clock) {
   return Reply{[now = clock.NowMs(), scale = clock.scale()](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("epochMillis");
-    w.Int64(now);
-    w.Key("now");
-    w.String(std::string(model::MakeTimestamp(now).text()));
-    w.Key("timeScale");
-    w.Double(scale);
+    w.Field("epochMillis", now);
+    w.Field("now", model::MakeTimestamp(now).text());
+    w.Field("timeScale", scale);
     w.EndObject();
   }};
 }
@@ -40,8 +37,13 @@ StatusOr<int64_t> AdvanceMs(const QueryParams& params) {
 
 constexpr std::string_view kParts[] = {"clock", "faults", "journal", "rateLimits", "tasks"};
 
-// The parts `only` names (commas or repeats), or every part without it.
-StatusOr<std::set<std::string>> ResetParts(const QueryParams& params) {
+// The parts `only` names (commas or repeats), or every part without it. `families`: the parts
+// the families add (hostTypes, ...), each reset alone or with the rest.
+StatusOr<std::set<std::string>> ResetParts(const QueryParams& params,
+                                           const std::vector<const Family*>& families) {
+  std::vector<std::string> known(std::begin(kParts), std::end(kParts));
+  for (const Family* f : families) known.emplace_back(f->Name());
+  std::sort(known.begin(), known.end());
   std::set<std::string> parts;
   for (const auto& [key, value] : params) {
     if (key != "only") {
@@ -50,15 +52,15 @@ StatusOr<std::set<std::string>> ResetParts(const QueryParams& params) {
     for (std::string_view rest = value; !rest.empty();) {
       const std::string_view part = rest.substr(0, rest.find(','));
       rest.remove_prefix(std::min(rest.size(), part.size() + 1));
-      if (std::find(std::begin(kParts), std::end(kParts), part) == std::end(kParts)) {
-        return ocp::InvalidParameter("only", "'" + Excerpt(part) +
-                                                 "' is not one of clock, faults, journal, "
-                                                 "rateLimits, tasks.");
+      if (std::find(known.begin(), known.end(), part) == known.end()) {
+        std::string list;
+        for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+        return ocp::InvalidParameter("only", "'" + Excerpt(part) + "' is not one of " + list + ".");
       }
       parts.emplace(part);
     }
   }
-  if (parts.empty()) parts.insert(std::begin(kParts), std::end(kParts));
+  if (parts.empty()) parts.insert(known.begin(), known.end());
   return parts;
 }
 
@@ -74,7 +76,7 @@ StatusOr<Reply> ControlHandlers::AdvanceClock(const QueryParams& params) const {
 }
 
 StatusOr<Reply> ControlHandlers::Reset(const QueryParams& params) const {
-  auto parts = ResetParts(params);
+  auto parts = ResetParts(params, state_.families);
   if (!parts.ok()) return parts.status();
   const std::set<std::string>& reset = parts.value();
   if (reset.count("clock") != 0) state_.clock.Reset();
@@ -85,14 +87,13 @@ StatusOr<Reply> ControlHandlers::Reset(const QueryParams& params) const {
   if (reset.count("journal") != 0) state_.journal.Clear();
   if (reset.count("rateLimits") != 0) state_.throttle.Reset();
   if (reset.count("faults") != 0) state_.faults.Reset();
+  for (const Family* f : state_.families) {
+    if (reset.count(std::string(f->Name())) != 0) f->Reset();
+  }
   return Reply{[reset, tasks = state_.store.size()](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("reset");
-    w.StartArray();
-    for (const std::string& part : reset) w.String(part);
-    w.EndArray();
-    w.Key("tasks");
-    w.Uint64(tasks);
+    w.Array("reset", reset);
+    w.Field("tasks", tasks);
     w.EndObject();
   }};
 }

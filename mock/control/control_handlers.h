@@ -11,6 +11,7 @@
 #include "mock/entities/entity_store.h"
 #include "mock/faults/fault_rules.h"
 #include "mock/journal/journal.h"
+#include "mock/reply/family.h"
 #include "mock/reply/route.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
@@ -25,6 +26,7 @@ struct Resettable {
   auth::Throttle& throttle;
   faults::FaultRules& faults;
   entities::EntityStore& entities;  // reset with `tasks`: operations' entities go with their tasks
+  std::vector<const Family*> families = {};  // the families with state of their own (Reloads())
 };
 
 class ControlHandlers {
@@ -40,7 +42,8 @@ class ControlHandlers {
   // (as the fixtures describe them, progressing from the clock's now: after the clock when both
   // are reset; with the clusters, tenants and hosts, which operations change along with tasks),
   // `journal` (emptied), `rateLimits` (every user's window starts afresh), `faults` (the --faults
-  // file's rules again, or none, with their counts at 0).
+  // file's rules again, or none, with their counts at 0), and each family with data of its own,
+  // by its name (`hostTypes`: its fixture rows again, runtime changes forgotten).
   // {"reset": [parts, alphabetically], "tasks": N}. An unknown part is a 400; nothing is reset.
   StatusOr<Reply> Reset(const QueryParams& params) const;
 

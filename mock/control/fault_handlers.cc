@@ -38,8 +38,7 @@ StatusOr<Reply> FaultHandlers::List() const {
     w.StartArray();
     for (const auto& r : *rules) faults::WriteRuleState(w, r);
     w.EndArray();
-    w.Key("seed");
-    w.Uint64(seed);
+    w.Field("seed", seed);
     w.EndObject();
   }};
 }
@@ -52,8 +51,7 @@ StatusOr<Reply> FaultHandlers::Remove(int64_t id) const {
   }
   return Reply{[id](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("removed");
-    w.Int64(id);
+    w.Field("removed", id);
     w.EndObject();
   }};
 }
@@ -62,8 +60,7 @@ StatusOr<Reply> FaultHandlers::Clear() const {
   const size_t n = rules_.Clear();
   return Reply{[n](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("cleared");
-    w.Uint64(n);
+    w.Field("cleared", n);
     w.EndObject();
   }};
 }

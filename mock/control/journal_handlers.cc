@@ -63,27 +63,17 @@ StatusOr<int64_t> ParseSince(const std::string& since) {
 
 void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
   w.StartObject();
-  if (!e.access_key.empty()) {
-    w.Key("accessKey");
-    w.String(e.access_key);
-  }
-  w.Key("durationMicros");
-  w.Int64(e.duration_us);
-  if (!e.error_code.empty()) {
-    w.Key("errorCode");
-    w.String(e.error_code);
-  }
+  if (!e.access_key.empty()) w.Field("accessKey", e.access_key);
+  w.Field("durationMicros", e.duration_us);
+  if (!e.error_code.empty()) w.Field("errorCode", e.error_code);
   if (e.fault_rule != 0) {
     w.Key("fault");
     w.StartObject();
-    w.Key("action");
-    w.String(e.fault);
-    w.Key("rule");
-    w.Uint64(e.fault_rule);
+    w.Field("action", e.fault);
+    w.Field("rule", e.fault_rule);
     w.EndObject();
   }
-  w.Key("method");
-  w.String(e.method);
+  w.Field("method", e.method);
   // Decoded here rather than kept (journal.h); a query cut at the bound has none.
   const auto decoded =
       e.truncated ? StatusOr<QueryParams>(QueryParams{}) : http::ParseQuery(e.query);
@@ -99,22 +89,14 @@ void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
     it = last;
   }
   w.EndObject();
-  w.Key("path");
-  w.String(e.path);
-  w.Key("query");
-  w.String(e.query);
-  w.Key("sequence");
-  w.Uint64(e.sequence);
-  w.Key("status");
-  w.Int(e.status);
-  w.Key("time");
-  w.String(std::string(model::MakeTimestamp(e.epoch_ms).text()));
-  w.Key("traceId");
-  w.String(e.trace_id);
-  w.Key("truncated");
-  w.Bool(e.truncated);
-  w.Key("user");
-  w.String(e.user);
+  w.Field("path", e.path);
+  w.Field("query", e.query);
+  w.Field("sequence", e.sequence);
+  w.Field("status", e.status);
+  w.Field("time", model::MakeTimestamp(e.epoch_ms).text());
+  w.Field("traceId", e.trace_id);
+  w.Field("truncated", e.truncated);
+  w.Field("user", e.user);
   w.EndObject();
 }
 
@@ -165,8 +147,7 @@ StatusOr<Reply> JournalHandlers::List(const QueryParams& params) const {
     w.StartArray();
     for (const journal::Entry& e : found->entries) WriteEntry(w, e);
     w.EndArray();
-    w.Key("dropped");
-    w.Uint64(found->dropped);
+    w.Field("dropped", found->dropped);
     WritePage(w, page, found->total);
     w.EndObject();
   }};
@@ -177,8 +158,7 @@ StatusOr<Reply> JournalHandlers::Count(const QueryParams& params) const {
   if (!filter.ok()) return filter.status();
   return Reply{[n = journal_.Count(filter.value())](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("count");
-    w.Uint64(n);
+    w.Field("count", n);
     w.EndObject();
   }};
 }
@@ -186,8 +166,7 @@ StatusOr<Reply> JournalHandlers::Count(const QueryParams& params) const {
 StatusOr<Reply> JournalHandlers::Clear() const {
   return Reply{[n = journal_.Clear()](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("cleared");
-    w.Uint64(n);
+    w.Field("cleared", n);
     w.EndObject();
   }};
 }

@@ -5,12 +5,22 @@
 #include "mock/ocp/error_kinds.h"
 
 namespace mock::api {
+namespace {
+
+// ", 4 hostTypes, ..." for the log line.
+std::string FamilyCounts(const std::vector<std::pair<std::string, size_t>>& families) {
+  std::string out;
+  for (const auto& [name, rows] : families) out += ", " + std::to_string(rows) + " " + name;
+  return out;
+}
+
+}  // namespace
 
 StatusOr<ReloadHandlers::Counts> ReloadHandlers::Swap() const {
   if (!source_ || source_->schemas == nullptr) {
     return FailedPrecondition("this server was not started from a fixture folder");
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto tasks = fixtures::LoadTaskFixtures(source_->fixtures, *source_->schemas, source_->version);
   if (!tasks.ok()) return FailedPrecondition("fixture refused: " + tasks.status().message());
   auto set = entities::LoadEntityFixtures(source_->fixtures, *source_->schemas, source_->version);
@@ -23,12 +33,24 @@ StatusOr<ReloadHandlers::Counts> ReloadHandlers::Swap() const {
     if (!read.ok()) return FailedPrecondition("users file refused: " + read.status().message());
     users = std::move(read).value();
   }
+  std::vector<Family::Commit> commits;
+  std::vector<std::pair<std::string, size_t>> family_counts;
+  for (const Family* f : families_) {
+    size_t rows = 0;
+    auto commit = f->PrepareReload(rows);
+    if (!commit.ok()) return FailedPrecondition("fixture refused: " + commit.status().message());
+    commits.push_back(std::move(commit).value());
+    family_counts.emplace_back(f->Name(), rows);
+  }
   // Everything read and checked: now swap.
-  Counts counts{tasks.value().size(), users ? users->size() : 0, set.value().clusters.size(),
-                set.value().tenants.size(), set.value().hosts.size()};
+  Counts counts{tasks.value().size(),       users ? users->size() : 0, set.value().clusters.size(),
+                set.value().tenants.size(), set.value().hosts.size(),  std::move(family_counts)};
   store_.ReplaceFixtures(std::move(tasks).value());
   entities_.ReplaceFixtures(std::move(set).value());
   if (users) authenticator_->ReplaceUsers(std::move(*users));
+  for (const Family::Commit& commit : commits) {
+    if (commit) commit();
+  }
   return counts;
 }
 
@@ -47,6 +69,10 @@ StatusOr<Reply> ReloadHandlers::Reload() const {
     w.Uint64(c.tenants);
     w.Key("hosts");
     w.Uint64(c.hosts);
+    for (const auto& [name, rows] : c.families) {
+      w.Key(name.c_str());
+      w.Uint64(rows);
+    }
     w.EndObject();
   }};
 }
@@ -57,7 +83,7 @@ StatusOr<std::string> ReloadHandlers::ReloadNow() const {
   const Counts& c = counts.value();
   return "reloaded " + std::to_string(c.tasks) + " tasks, " + std::to_string(c.users) + " users, " +
          std::to_string(c.clusters) + " clusters, " + std::to_string(c.tenants) + " tenants and " +
-         std::to_string(c.hosts) + " hosts";
+         std::to_string(c.hosts) + " hosts" + FamilyCounts(c.families);
 }
 
 }  // namespace mock::api

@@ -8,14 +8,15 @@
 #pragma once
 
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "mock/auth/authenticator.h"
+#include "mock/core/thread_annotations.h"
 #include "mock/entities/entity_store.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
+#include "mock/reply/family.h"
 #include "mock/reply/route.h"
 #include "mock/tasks/task_store.h"
 
@@ -33,33 +34,42 @@ class ReloadHandlers {
  public:
   // `store`, `entities` and `authenticator` (nullptr without authentication) must outlive the
   // handlers. No source: every reload is refused (a server built from fixtures in memory).
+  // `families`: those with files of their own (Family::Reloads()), read and swapped with the
+  // rest, all or nothing.
   ReloadHandlers(std::optional<FixtureSource> source, tasks::TaskStore& store,
-                 entities::EntityStore& entities, auth::Authenticator* authenticator)
+                 entities::EntityStore& entities, auth::Authenticator* authenticator,
+                 std::vector<const Family*> families = {})
       : source_(std::move(source)),
         store_(store),
         entities_(entities),
-        authenticator_(authenticator) {}
+        authenticator_(authenticator),
+        families_(std::move(families)) {}
 
   // POST /__mock/fixtures/reload: {"tasks": N, "users": M, "clusters": C, "tenants": T,
-  // "hosts": H}; a 400 naming what is wrong.
-  StatusOr<Reply> Reload() const;
+  // "hosts": H, and each family's rows by its name ("hostTypes": 4)}; a 400 naming what is
+  // wrong.
+  StatusOr<Reply> Reload() const OCPMOCK_EXCLUDES(mutex_);
 
   // The same, for SIGHUP: a line for the log, or the failure.
-  StatusOr<std::string> ReloadNow() const;
+  StatusOr<std::string> ReloadNow() const OCPMOCK_EXCLUDES(mutex_);
 
  private:
   struct Counts {
     size_t tasks = 0;
     size_t users = 0;
     size_t clusters = 0, tenants = 0, hosts = 0;
+    std::vector<std::pair<std::string, size_t>> families;
   };
-  StatusOr<Counts> Swap() const;
+  StatusOr<Counts> Swap() const OCPMOCK_EXCLUDES(mutex_);
 
   std::optional<FixtureSource> source_;
   tasks::TaskStore& store_;
   entities::EntityStore& entities_;
   auth::Authenticator* authenticator_;
-  mutable std::mutex mutex_;  // one reload at a time
+  std::vector<const Family*> families_;
+  // One reload at a time. It guards no data of its own: it is the outermost lock, taken before
+  // the stores' (each store takes its own inside ReplaceFixtures), never under one.
+  mutable Mutex mutex_;
 };
 
 }  // namespace mock::api

@@ -15,10 +15,8 @@ Status Refused(const Status& s) { return ocp::BadRequest(s.message()); }
 Reply Counts(const std::string& verb, size_t n, size_t total) {
   return Reply{[verb, n, total](json::JsonWriter& w) {
     w.StartObject();
-    w.Key(verb.c_str());
-    w.Uint64(n);
-    w.Key("tasks");
-    w.Uint64(total);
+    w.Field(verb, n);
+    w.Field("tasks", total);
     w.EndObject();
   }};
 }
@@ -69,12 +67,9 @@ StatusOr<Reply> ScenarioHandlers::Put(std::vector<model::Task> tasks) const {
   return Reply{[added = added.value(), replaced = count - added.value(),
                 total = store_.size()](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("added");
-    w.Uint64(added);
-    w.Key("replaced");
-    w.Uint64(replaced);
-    w.Key("tasks");
-    w.Uint64(total);
+    w.Field("added", added);
+    w.Field("replaced", replaced);
+    w.Field("tasks", total);
     w.EndObject();
   }};
 }

@@ -4,14 +4,17 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <mutex>
 #include <string>
+
+#include "mock/core/thread_annotations.h"
 
 namespace mock {
 namespace {
 
 std::atomic<int> g_level{static_cast<int>(LogLevel::kInfo)};
-std::mutex g_mutex;
+// Keeps lines whole: one writer to stderr at a time. It guards stderr, which no annotation can
+// name, so nothing is GUARDED_BY it; nothing is called while it is held but fprintf and fflush.
+Mutex g_mutex;
 
 const char* Name(LogLevel level) {
   switch (level) {
@@ -50,7 +53,7 @@ void Log(LogLevel level, std::string_view message) {
   gmtime_r(&seconds, &utc);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::lock_guard<std::mutex> lock(g_mutex);
+  MutexLock lock(g_mutex);
   std::fprintf(stderr, "%s.%03dZ %-5s %.*s\n", stamp, static_cast<int>(ms.count()), Name(level),
                static_cast<int>(message.size()), message.data());
   std::fflush(stderr);

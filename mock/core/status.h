@@ -38,7 +38,9 @@ enum class StatusCode : uint8_t {
 // "INVALID_ARGUMENT", "CONFIG", ...
 std::string_view StatusCodeName(StatusCode code);
 
-class Status {
+// [[nodiscard]]: a Status dropped unread is a failure nobody handles; a deliberate discard says
+// so, `(void)store.Remove(id);  // why`.
+class [[nodiscard]] Status {
  public:
   // OK.
   Status() = default;
@@ -88,7 +90,7 @@ std::string Excerpt(std::string_view value);
 
 // A value, or the Status that prevented it (std::expected is C++23).
 template <typename T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
   // `status` must not be OK.

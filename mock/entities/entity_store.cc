@@ -13,53 +13,77 @@ int64_t MaxId(const std::vector<Row>& rows) {
 
 }  // namespace
 
+std::optional<model::TaskStatus> TaskStatuses::Of(int64_t task_id) const {
+  auto it = of_.find(task_id);
+  if (it == of_.end()) return model::TaskStatus::kRunning;  // put after the snapshot was taken
+  return it->second;
+}
+
+std::optional<int64_t> HeldEntities::PendingTask(Kind kind, int64_t id) const {
+  auto it = pending_.find({kind, id});
+  if (it == pending_.end()) return std::nullopt;
+  return it->second.task_id;
+}
+
 EntityStore::EntityStore(EntitySet fixtures) { ReplaceFixtures(std::move(fixtures)); }
 
-std::optional<Row> EntityStore::Visible(Kind kind, const Row& row,
-                                        const TaskStatusOf& status_of) const {
+std::vector<int64_t> EntityStore::PendingTaskIds() const {
+  std::vector<int64_t> ids;
+  {
+    MutexLock lock(mutex_);
+    ids.reserve(pending_.size());
+    for (const auto& [entity, pending] : pending_) ids.push_back(pending.task_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::optional<Row> EntityStore::VisibleLocked(Kind kind, const Row& row,
+                                              const TaskStatuses& statuses) const {
   auto it = pending_.find({kind, row.id});
   if (it == pending_.end()) return row;
-  const std::optional<model::TaskStatus> status = status_of(it->second.task_id);
+  const std::optional<model::TaskStatus> status = statuses.Of(it->second.task_id);
   if (!status || *status == model::TaskStatus::kFailed) return std::nullopt;
   if (*status == model::TaskStatus::kRunning)
     return Row{row.id, it->second.while_running, row.origin};
   return row;
 }
 
-std::vector<Row> EntityStore::Rows(Kind kind, const TaskStatusOf& status_of) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+std::vector<Row> EntityStore::Rows(Kind kind, const TaskStatuses& statuses) const {
+  MutexLock lock(mutex_);
   std::vector<Row> rows;
   rows.reserve(current_.Of(kind).size());
   for (const Row& row : current_.Of(kind)) {
-    if (auto v = Visible(kind, row, status_of)) rows.push_back(std::move(*v));
+    if (auto v = VisibleLocked(kind, row, statuses)) rows.push_back(std::move(*v));
   }
   return rows;
 }
 
-std::optional<Row> EntityStore::Get(Kind kind, int64_t id, const TaskStatusOf& status_of) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+std::optional<Row> EntityStore::Get(Kind kind, int64_t id, const TaskStatuses& statuses) const {
+  MutexLock lock(mutex_);
   const Row* row = current_.Find(kind, id);
   if (row == nullptr) return std::nullopt;
-  return Visible(kind, *row, status_of);
+  return VisibleLocked(kind, *row, statuses);
 }
 
-int64_t EntityStore::TenantCount(int64_t cluster_id, const TaskStatusOf& status_of) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+int64_t EntityStore::TenantCount(int64_t cluster_id, const TaskStatuses& statuses) const {
+  MutexLock lock(mutex_);
   int64_t n = 0;
   for (const Row& t : current_.tenants) {
-    if (Int(*t.doc, "clusterId") == cluster_id && Visible(Kind::kTenant, t, status_of)) ++n;
+    if (Int(*t.doc, "clusterId") == cluster_id && VisibleLocked(Kind::kTenant, t, statuses)) ++n;
   }
   return n;
 }
 
 int64_t EntityStore::NextId(Kind kind) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   int64_t& next = next_id_[kind];
   next = std::max(next, MaxId(current_.Of(kind)) + 1);
   return next++;
 }
 
-Row* EntityStore::FindHeld(Kind kind, int64_t id) {
+Row* EntityStore::FindHeldLocked(Kind kind, int64_t id) {
   for (Row& row : current_.Of(kind)) {
     if (row.id == id) return &row;
   }
@@ -68,18 +92,18 @@ Row* EntityStore::FindHeld(Kind kind, int64_t id) {
 
 Status EntityStore::Add(Kind kind, Row row, std::optional<Pending> pending,
                         const Admission& admit) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   if (added_ >= kMaxRuntimeEntities) {
     return FailedPrecondition("the mock holds " + std::to_string(kMaxRuntimeEntities) +
                               " entities created since the last reset, its limit; "
                               "POST /__mock/reset forgets them");
   }
-  if (FindHeld(kind, row.id) != nullptr) {
+  if (FindHeldLocked(kind, row.id) != nullptr) {
     return FailedPrecondition(std::string(KindName(kind)) + " " + std::to_string(row.id) +
                               " already exists");
   }
   if (admit) {
-    if (Status s = admit(*this); !s.ok()) return s;
+    if (Status s = admit(HeldEntities(current_, pending_)); !s.ok()) return s;
   }
   if (pending) pending_[{kind, row.id}] = std::move(*pending);
   auto& rows = current_.Of(kind);
@@ -92,8 +116,8 @@ Status EntityStore::Add(Kind kind, Row row, std::optional<Pending> pending,
 }
 
 Status EntityStore::Update(Kind kind, int64_t id, const Change& change) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Row* row = FindHeld(kind, id);
+  MutexLock lock(mutex_);
+  Row* row = FindHeldLocked(kind, id);
   if (row == nullptr) return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
   auto doc = change(*row);
   if (!doc.ok()) return doc.status();
@@ -102,7 +126,7 @@ Status EntityStore::Update(Kind kind, int64_t id, const Change& change) {
 }
 
 Status EntityStore::Remove(Kind kind, int64_t id) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto& rows = current_.Of(kind);
   auto it = std::find_if(rows.begin(), rows.end(), [id](const Row& r) { return r.id == id; });
   if (it == rows.end()) return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
@@ -112,25 +136,19 @@ Status EntityStore::Remove(Kind kind, int64_t id) {
 }
 
 Status EntityStore::Check(const Admission& check) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return check(*this);
-}
-
-std::optional<int64_t> EntityStore::PendingTaskUnlocked(Kind kind, int64_t id) const {
-  auto it = pending_.find({kind, id});
-  if (it == pending_.end()) return std::nullopt;
-  return it->second.task_id;
+  MutexLock lock(mutex_);
+  return check(HeldEntities(current_, pending_));
 }
 
 void EntityStore::Reset() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   current_ = fixtures_;
   pending_.clear();
   added_ = 0;
 }
 
 void EntityStore::ReplaceFixtures(EntitySet fixtures) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   fixtures_ = std::move(fixtures);
   current_ = fixtures_;
   pending_.clear();

@@ -5,11 +5,17 @@
 // An entity an asynchronous operation creates is tied to the task that creates it: while the
 // task runs the entity shows in its creating state (a tenant CREATING, a host NEW), once the
 // task is SUCCESSFUL in its finished state (NORMAL, AVAILABLE), and while the task is FAILED, or
-// after it is gone, not at all. The task's status is looked up on every read, so a retried task
+// after it is gone, not at all. The task's status is looked up for every read, so a retried task
 // that succeeds brings its entity back.
 //
+// The store never calls into another store under its lock: a read takes the statuses of the
+// tasks it may need as a snapshot (TaskStatuses), which the caller reads from the task store
+// beforehand, with no entity lock held (mock/families/entities/entity_handlers.h, TaskStatusesOf).
+//
 //   EntityStore store(std::move(set));
-//   std::vector<Row> tenants = store.Rows(Kind::kTenant, status_of);
+//   TaskStatuses statuses;
+//   for (int64_t id : store.PendingTaskIds()) statuses.Set(id, status_in_the_task_store);
+//   std::vector<Row> tenants = store.Rows(Kind::kTenant, statuses);
 //   store.Add(Kind::kTenant, {id, doc, "createTenant"}, Pending{task_id, creating_doc});
 //   store.Reset();   // back to the fixtures
 #pragma once
@@ -17,22 +23,51 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/entities/entity_set.h"
 #include "mock/model/task.h"
 
 namespace mock::entities {
 
-// The status of task `id` now, or nullopt when there is no such task.
-using TaskStatusOf = std::function<std::optional<model::TaskStatus>(int64_t task_id)>;
+// The statuses of the tasks pending entities wait on (EntityStore::PendingTaskIds), as the task
+// store gave them: a snapshot the caller takes with no entity lock held and passes to the store.
+class TaskStatuses {
+ public:
+  // Task `task_id` is `status`; nullopt: the task store has no such task.
+  void Set(int64_t task_id, std::optional<model::TaskStatus> status) { of_[task_id] = status; }
+  // The status an entity waiting on task `task_id` goes by: the one recorded, nullopt when the
+  // task is gone. A task the snapshot never saw is an entity's added since it was taken, just
+  // after its task was put: it counts as RUNNING, the status every operation's task starts in.
+  std::optional<model::TaskStatus> Of(int64_t task_id) const;
+
+ private:
+  std::map<int64_t, std::optional<model::TaskStatus>> of_;
+};
 
 // An entity whose creating task has not finished.
 struct Pending {
   int64_t task_id = 0;
   Doc while_running;  // the entity's document while the task runs
+};
+
+using PendingMap = std::map<std::pair<Kind, int64_t>, Pending>;
+
+// What an admission or a check reads, under the store's lock: every row held, visible or not,
+// and the task a row waits for. It exists only while the admission runs.
+class HeldEntities {
+ public:
+  const std::vector<Row>& Rows(Kind kind) const { return held_.Of(kind); }
+  std::optional<int64_t> PendingTask(Kind kind, int64_t id) const;
+
+ private:
+  friend class EntityStore;
+  HeldEntities(const EntitySet& held, const PendingMap& pending) : held_(held), pending_(pending) {}
+  const EntitySet& held_;
+  const PendingMap& pending_;
 };
 
 class EntityStore {
@@ -42,52 +77,58 @@ class EntityStore {
   // Entities operations may add between resets, all kinds together (docs/entities.md).
   static constexpr size_t kMaxRuntimeEntities = 10000;
 
-  // Every row of `kind` visible now, by id ascending.
-  std::vector<Row> Rows(Kind kind, const TaskStatusOf& status_of) const;
-  // Row `id` of `kind` if it is visible now.
-  std::optional<Row> Get(Kind kind, int64_t id, const TaskStatusOf& status_of) const;
-  // How many tenants of cluster `cluster_id` are visible now.
-  int64_t TenantCount(int64_t cluster_id, const TaskStatusOf& status_of) const;
+  // The ids of the tasks pending entities wait on, ascending: the ones whose statuses the reads
+  // below need.
+  std::vector<int64_t> PendingTaskIds() const OCPMOCK_EXCLUDES(mutex_);
+
+  // Every row of `kind` visible by `statuses`, by id ascending.
+  std::vector<Row> Rows(Kind kind, const TaskStatuses& statuses) const OCPMOCK_EXCLUDES(mutex_);
+  // Row `id` of `kind` if it is visible by `statuses`.
+  std::optional<Row> Get(Kind kind, int64_t id, const TaskStatuses& statuses) const
+      OCPMOCK_EXCLUDES(mutex_);
+  // How many tenants of cluster `cluster_id` are visible by `statuses`.
+  int64_t TenantCount(int64_t cluster_id, const TaskStatuses& statuses) const
+      OCPMOCK_EXCLUDES(mutex_);
 
   // The id a new entity of `kind` gets: one more than any id the store holds or has given out.
-  int64_t NextId(Kind kind);
+  int64_t NextId(Kind kind) OCPMOCK_EXCLUDES(mutex_);
 
   // Adds `row`; with `pending`, it is tied to that task as above. `admit` runs first under the
-  // lock (the duplicate-name check), so nothing changes between it and the addition.
-  // kFailedPrecondition past kMaxRuntimeEntities, and for an id already held.
-  using Admission = std::function<Status(const EntityStore&)>;
-  Status Add(Kind kind, Row row, std::optional<Pending> pending, const Admission& admit = {});
+  // lock (the duplicate-name check), so nothing changes between it and the addition; it reads
+  // the store through its argument and must call no store (a TaskStatuses snapshot, taken
+  // before, answers for the tasks). kFailedPrecondition past kMaxRuntimeEntities, and for an id
+  // already held.
+  using Admission = std::function<Status(const HeldEntities& held)>;
+  Status Add(Kind kind, Row row, std::optional<Pending> pending, const Admission& admit = {})
+      OCPMOCK_EXCLUDES(mutex_);
   // Replaces the document of row `id` with `change(old)` (lock, unlock); kNotFound when the
-  // row is not held. `change` may refuse.
+  // row is not held. `change` may refuse; it runs under the lock and must call no store.
   using Change = std::function<StatusOr<Doc>(const Row& row)>;
-  Status Update(Kind kind, int64_t id, const Change& change);
+  Status Update(Kind kind, int64_t id, const Change& change) OCPMOCK_EXCLUDES(mutex_);
   // Removes row `id`; kNotFound when it is not held.
-  Status Remove(Kind kind, int64_t id);
+  Status Remove(Kind kind, int64_t id) OCPMOCK_EXCLUDES(mutex_);
 
   // Every runtime change undone.
-  void Reset();
+  void Reset() OCPMOCK_EXCLUDES(mutex_);
   // Serves `fixtures` from now on, forgetting every runtime change (a fixture reload).
-  void ReplaceFixtures(EntitySet fixtures);
+  void ReplaceFixtures(EntitySet fixtures) OCPMOCK_EXCLUDES(mutex_);
 
-  // Runs `check` under the lock (a check before an operation starts anything).
-  Status Check(const Admission& check) const;
-
-  // For admissions, which run under the lock: every row of `kind` held, visible or not, and the
-  // task a row waits for.
-  const std::vector<Row>& HeldUnlocked(Kind kind) const { return current_.Of(kind); }
-  std::optional<int64_t> PendingTaskUnlocked(Kind kind, int64_t id) const;
+  // Runs `check` under the lock (a check before an operation starts anything), as Add runs an
+  // admission.
+  Status Check(const Admission& check) const OCPMOCK_EXCLUDES(mutex_);
 
  private:
-  // The row as visible now, or nullopt (requires mutex_).
-  std::optional<Row> Visible(Kind kind, const Row& row, const TaskStatusOf& status_of) const;
-  Row* FindHeld(Kind kind, int64_t id);
+  // The row as visible by `statuses`, or nullopt.
+  std::optional<Row> VisibleLocked(Kind kind, const Row& row, const TaskStatuses& statuses) const
+      OCPMOCK_REQUIRES(mutex_);
+  Row* FindHeldLocked(Kind kind, int64_t id) OCPMOCK_REQUIRES(mutex_);
 
-  mutable std::mutex mutex_;
-  EntitySet fixtures_;
-  EntitySet current_;
-  std::map<std::pair<Kind, int64_t>, Pending> pending_;
-  std::map<Kind, int64_t> next_id_;
-  size_t added_ = 0;
+  mutable Mutex mutex_;
+  EntitySet fixtures_ OCPMOCK_GUARDED_BY(mutex_);
+  EntitySet current_ OCPMOCK_GUARDED_BY(mutex_);
+  PendingMap pending_ OCPMOCK_GUARDED_BY(mutex_);
+  std::map<Kind, int64_t> next_id_ OCPMOCK_GUARDED_BY(mutex_);
+  size_t added_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace mock::entities

@@ -1,10 +1,13 @@
-// The store's runtime changes: an entity tied to its task shows as the task goes, ids are never
-// given twice, a reset brings the fixtures back, and what operations add is bounded.
+// The store's runtime changes: an entity tied to its task shows as the task goes (by the
+// statuses snapshot a read is given), ids are never given twice, a reset brings the fixtures
+// back, and what operations add is bounded.
 #include "mock/entities/entity_store.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "mock/json/json.h"
 
@@ -23,19 +26,22 @@ EntitySet Fixtures() {
   return set;
 }
 
+// A task store's statuses by id: a task it does not list is gone.
 struct Tasks {
   std::map<int64_t, model::TaskStatus> status;
-  TaskStatusOf Of() const {
-    return [this](int64_t id) -> std::optional<model::TaskStatus> {
+  // The snapshot the API takes before a read (entity_handlers.h, TaskStatusesOf).
+  TaskStatuses Of(const EntityStore& store) const {
+    TaskStatuses statuses;
+    for (int64_t id : store.PendingTaskIds()) {
       auto it = status.find(id);
-      if (it == status.end()) return std::nullopt;
-      return it->second;
-    };
+      statuses.Set(id, it == status.end() ? std::nullopt : std::optional(it->second));
+    }
+    return statuses;
   }
 };
 
 std::string StatusOf(const EntityStore& store, int64_t id, const Tasks& tasks) {
-  auto row = store.Get(Kind::kTenant, id, tasks.Of());
+  auto row = store.Get(Kind::kTenant, id, tasks.Of(store));
   return row ? std::string(Str(*row->doc, "status")) : "hidden";
 }
 
@@ -47,16 +53,57 @@ TEST(EntityStore, APendingEntityFollowsItsTask) {
       store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, Pending{900, Tenant(6, "CREATING")})
           .ok());
   EXPECT_EQ("CREATING", StatusOf(store, 6, tasks));
-  EXPECT_EQ(2u, store.Rows(Kind::kTenant, tasks.Of()).size());
+  EXPECT_EQ(2u, store.Rows(Kind::kTenant, tasks.Of(store)).size());
   tasks.status[900] = model::TaskStatus::kFailed;
   EXPECT_EQ("hidden", StatusOf(store, 6, tasks));
-  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of()).size());
-  EXPECT_EQ(1, store.TenantCount(1, tasks.Of()));
+  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of(store)).size());
+  EXPECT_EQ(1, store.TenantCount(1, tasks.Of(store)));
   tasks.status[900] = model::TaskStatus::kSuccessful;  // retried
   EXPECT_EQ("NORMAL", StatusOf(store, 6, tasks));
-  EXPECT_EQ(2, store.TenantCount(1, tasks.Of()));
+  EXPECT_EQ(2, store.TenantCount(1, tasks.Of(store)));
   tasks.status.erase(900);
   EXPECT_EQ("hidden", StatusOf(store, 6, tasks)) << "its task is gone";
+}
+
+TEST(EntityStore, PendingTaskIdsNameEachTaskOnce) {
+  EntityStore store(Fixtures());
+  EXPECT_TRUE(store.PendingTaskIds().empty()) << "fixtures wait on no task";
+  ASSERT_TRUE(
+      store.Add(Kind::kTenant, {7, Tenant(7, "NORMAL"), "api"}, Pending{901, Tenant(7, "CREATING")})
+          .ok());
+  ASSERT_TRUE(
+      store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, Pending{900, Tenant(6, "CREATING")})
+          .ok());
+  ASSERT_TRUE(
+      store.Add(Kind::kHost, {3, Tenant(3, "NORMAL"), "api"}, Pending{900, Tenant(3, "CREATING")})
+          .ok());
+  EXPECT_EQ((std::vector<int64_t>{900, 901}), store.PendingTaskIds());
+  ASSERT_TRUE(store.Remove(Kind::kTenant, 7).ok());
+  EXPECT_EQ((std::vector<int64_t>{900}), store.PendingTaskIds());
+}
+
+TEST(EntityStore, AnEntityAddedAfterTheSnapshotCountsAsRunning) {
+  // A read's snapshot predates an entity added meanwhile, whose task was put just before it:
+  // the entity shows in its creating state, as its task (RUNNING when put) had it.
+  EntityStore store(Fixtures());
+  const TaskStatuses before;  // taken while nothing was pending
+  ASSERT_TRUE(
+      store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, Pending{900, Tenant(6, "CREATING")})
+          .ok());
+  auto row = store.Get(Kind::kTenant, 6, before);
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ("CREATING", Str(*row->doc, "status"));
+  // And it holds its name against an admission that checks with that snapshot.
+  auto unique = [&before](const HeldEntities& held) -> Status {
+    for (const Row& t : held.Rows(Kind::kTenant)) {
+      auto task = held.PendingTask(Kind::kTenant, t.id);
+      auto status = task ? before.Of(*task) : model::TaskStatus::kSuccessful;
+      if (t.id == 6 && status && *status != model::TaskStatus::kFailed)
+        return FailedPrecondition("taken");
+    }
+    return Status();
+  };
+  EXPECT_FALSE(store.Check(unique).ok());
 }
 
 TEST(EntityStore, AResetBringsTheFixturesBackAndIdsAreNotGivenTwice) {
@@ -79,9 +126,9 @@ TEST(EntityStore, AnAdmissionRefusalAddsNothing) {
   EntityStore store(Fixtures());
   Tasks tasks;
   Status refused = store.Add(Kind::kTenant, {6, Tenant(6, "NORMAL"), "api"}, std::nullopt,
-                             [](const EntityStore&) { return InvalidArgument("no"); });
+                             [](const HeldEntities&) { return InvalidArgument("no"); });
   EXPECT_FALSE(refused.ok());
-  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of()).size());
+  EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of(store)).size());
 }
 
 TEST(EntityStore, WhatOperationsAddIsBounded) {

@@ -2,10 +2,7 @@
 
 #include <array>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
-#include "mock/loader/fixture_loader.h"
+#include "mock/model/task_state.h"
 
 namespace mock::entities {
 namespace {
@@ -38,125 +35,65 @@ constexpr std::array<SubtaskDef, 5> kPrepareHost = {{
     {"Update host status", 4, 1800},
 }};
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Ids(Writer& w, const char* key, std::optional<int64_t> id) {
-  w.Key(key);
-  w.StartArray();
-  if (id) w.Int64(*id);
-  w.EndArray();
-}
-
+// The subtasks, one after another. Each field not set here keeps model::Subtask's default,
+// which is what the fixture reader gives a subtask that has not run: no executor, runTime 0,
+// JAVA_TASK, parallelIdx -1, the default script (5 s, succeeds), a log made when first asked.
 template <size_t N>
-void Subtasks(Writer& w, const std::array<SubtaskDef, N>& defs, int64_t task_id) {
+std::vector<model::Subtask> Subtasks(const std::array<SubtaskDef, N>& defs, int64_t task_id,
+                                     const model::Timestamp& created) {
   // Subtask ids follow from the task's, in series order, so they are unique in the mock.
   auto id_of = [&](size_t i) { return task_id * 100 + defs[i].series_id; };
-  w.Key("subtasks");
-  w.StartArray();
+  std::vector<model::Subtask> subtasks(N);
   for (size_t i = 0; i < N; ++i) {
-    w.StartObject();
-    w.Key("id");
-    w.Int64(id_of(i));
-    w.Key("name");
-    w.String(defs[i].name);
-    w.Key("description");
-    w.String(defs[i].name);
-    w.Key("status");
-    w.String(i == 0 ? "READY" : "PENDING");
-    w.Key("operation");
-    w.String("EXECUTE");
-    w.Key("seriesId");
-    w.Int(defs[i].series_id);
-    w.Key("timeout");
-    w.Int(defs[i].timeout);
-    Ids(w, "upstreams", i == 0 ? std::nullopt : std::optional<int64_t>(id_of(i - 1)));
-    Ids(w, "downstreams", i + 1 == N ? std::nullopt : std::optional<int64_t>(id_of(i + 1)));
-    w.EndObject();
+    model::Subtask& s = subtasks[i];
+    s.id = id_of(i);
+    s.name = defs[i].name;
+    s.description = defs[i].name;
+    s.status = i == 0 ? model::SubtaskStatus::kReady : model::SubtaskStatus::kPending;
+    s.operation = model::Operation::kExecute;
+    s.series_id = defs[i].series_id;
+    s.timeout = defs[i].timeout;
+    if (i > 0) s.upstreams = {id_of(i - 1)};
+    if (i + 1 < N) s.downstreams = {id_of(i + 1)};
+    s.create_time = created;
+    s.initial_log_pending = true;
   }
-  w.EndArray();
+  return subtasks;
 }
 
 template <size_t N>
 StatusOr<model::Task> Build(const TaskSpec& spec, const char* name,
-                            const std::array<SubtaskDef, N>& defs, const json::SchemaSet& schemas) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  w.Key("format");
-  w.String("ocp-mock-fixtures/1");
-  w.Key("tasks");
-  w.StartArray();
-  w.StartObject();
-  w.Key("hostIds");
-  w.StartArray();
-  for (int64_t h : spec.host_ids) w.Int64(h);
-  w.EndArray();
-  w.Key("task");
-  w.StartObject();
-  w.Key("id");
-  w.Int64(spec.task_id);
-  w.Key("name");
-  w.String(name);
-  w.Key("status");
-  w.String("RUNNING");
-  w.Key("type");
-  w.String("MANUAL");
-  w.Key("creator");
-  w.StartObject();
-  w.Key("id");
-  w.Int64(spec.creator.id);
-  w.Key("name");
-  w.String(spec.creator.name.c_str());
-  w.EndObject();
-  if (spec.cluster) {
-    w.Key("cluster");
-    w.StartObject();
-    w.Key("id");
-    w.Int64(spec.cluster->id);
-    w.Key("name");
-    w.String(spec.cluster->name.c_str());
-    w.Key("obClusterId");
-    w.Int64(spec.cluster->ob_cluster_id);
-    w.Key("type");
-    w.String(spec.cluster->type.c_str());
-    w.EndObject();
-  }
-  if (spec.tenant) {
-    w.Key("tenant");
-    w.StartObject();
-    w.Key("id");
-    w.Int64(spec.tenant->id);
-    w.Key("name");
-    w.String(spec.tenant->name.c_str());
-    w.Key("obTenantId");
-    w.Int64(spec.tenant->ob_tenant_id);
-    w.Key("mode");
-    w.String(spec.tenant->mode.c_str());
-    w.EndObject();
-  }
-  w.Key("createTime");
-  w.String(spec.start_time.c_str());
-  w.Key("startTime");
-  w.String(spec.start_time.c_str());
-  Subtasks(w, defs, spec.task_id);
-  w.EndObject();
-  w.EndObject();
-  w.EndArray();
-  w.EndObject();
-  auto tasks = fixtures::ParseTaskFixtures(std::string_view(buffer.GetString(), buffer.GetSize()),
-                                           name, schemas);
-  if (!tasks.ok()) return InternalError(std::string(name) + " task: " + tasks.status().message());
-  return std::move(tasks.value().front());
+                            const std::array<SubtaskDef, N>& defs) {
+  auto refuse = [&](const std::string& why) {
+    return InternalError(std::string(name) + " task: " + why);
+  };
+  auto start = model::ParseTimestamp(spec.start_time);
+  if (!start) return refuse("'" + spec.start_time + "' is not a valid date and time");
+  if (spec.tenant && !spec.cluster) return refuse("a task with a tenant must also have a cluster");
+  model::Task task;
+  task.id = spec.task_id;
+  task.name = name;
+  task.status = model::TaskStatus::kRunning;
+  task.type = model::TaskType::kManual;
+  task.creator = spec.creator;
+  task.cluster = spec.cluster;
+  task.tenant = spec.tenant;
+  task.create_time = start;
+  task.start_time = start;
+  task.subtasks = Subtasks(defs, spec.task_id, *start);
+  task.host_ids = spec.host_ids;
+  if (auto impossible = model::ImpossibleState(task)) return refuse(*impossible);
+  return task;
 }
 
 }  // namespace
 
-StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec, const json::SchemaSet& schemas) {
-  return Build(spec, "Create tenant", kCreateTenant, schemas);
+StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec) {
+  return Build(spec, "Create tenant", kCreateTenant);
 }
 
-StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec, const json::SchemaSet& schemas) {
-  return Build(spec, "Prepare host", kPrepareHost, schemas);
+StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec) {
+  return Build(spec, "Prepare host", kPrepareHost);
 }
 
 }  // namespace mock::entities

@@ -1,16 +1,19 @@
 // The tasks OCP's asynchronous operations start, modelled on the documented task of each name
 // (docs/reference/ocp-resources-api.md section 6): the same subtasks, series ids, timeouts and
-// order. They run on the mock clock like any task (each subtask 5 s by default), and are built as
-// fixture entries, so they get every default and check a fixture task gets.
+// order. They run on the mock clock like any task (each subtask 5 s by default). They are built
+// as model::Task values with the defaults the fixture reader gives a task that has not yet run
+// (operation_tasks_test.cc proves them equal to the fixture route's), and checked by the task
+// rules (model::ImpossibleState).
 //
-//   StatusOr<model::Task> t = CreateTenantTask(spec, schemas);
+//   StatusOr<model::Task> t = CreateTenantTask(spec);
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "mock/core/status.h"
-#include "mock/json/schema_set.h"
 #include "mock/model/task.h"
 
 namespace mock::entities {
@@ -25,8 +28,8 @@ struct TaskSpec {
 };
 
 // "Create tenant": ten subtasks, Prepare create tenant first (READY), then the documented chain.
-StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec, const json::SchemaSet& schemas);
+StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec);
 // "Prepare host": five subtasks, Pre check for create host first (READY).
-StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec, const json::SchemaSet& schemas);
+StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec);
 
 }  // namespace mock::entities

@@ -86,19 +86,14 @@ StatusOr<FaultRule> ReadRule(const rapidjson::Value& v, const std::string& at) {
 
 void WriteMatch(json::JsonWriter& w, const Match& m) {
   w.StartObject();
-  auto put = [&w](const char* key, const std::optional<std::string>& value) {
-    if (!value) return;
-    w.Key(key);
-    w.String(*value);
-  };
-  put("method", m.method);
-  put("path", m.path_glob);
-  put("user", m.user);
+  w.OptionalField("method", m.method);
+  w.OptionalField("path", m.path_glob);
+  w.OptionalField("user", m.user);
   if (m.query_name) {
     w.Key("query");
     w.StartObject();
-    put("name", m.query_name);
-    put("value", m.query_value);
+    w.OptionalField("name", m.query_name);
+    w.OptionalField("value", m.query_value);
     w.EndObject();
   }
   w.EndObject();
@@ -106,41 +101,25 @@ void WriteMatch(json::JsonWriter& w, const Match& m) {
 
 void WriteAction(json::JsonWriter& w, const Action& a) {
   w.StartObject();
-  w.Key("type");
-  w.String(ActionTypeName(a.type).data());
+  w.Field("type", ActionTypeName(a.type));
   if (a.delay_max_ms > 0 || a.type == ActionType::kDelay) {
     w.Key("delayMs");
     if (a.delay_min_ms == a.delay_max_ms) {
       w.Int(a.delay_min_ms);
     } else {
       w.StartObject();
-      w.Key("min");
-      w.Int(a.delay_min_ms);
-      w.Key("max");
-      w.Int(a.delay_max_ms);
+      w.Field("min", a.delay_min_ms);
+      w.Field("max", a.delay_max_ms);
       w.EndObject();
     }
   }
   if (a.type == ActionType::kStatus) {
-    w.Key("status");
-    w.Int(a.status);
-    if (!a.code.empty()) {
-      w.Key("code");
-      w.String(a.code);
-    }
-    if (!a.message.empty()) {
-      w.Key("message");
-      w.String(a.message);
-    }
-    if (a.status == 429) {
-      w.Key("retryAfterSeconds");
-      w.Int(a.retry_after_seconds);
-    }
+    w.Field("status", a.status);
+    if (!a.code.empty()) w.Field("code", a.code);
+    if (!a.message.empty()) w.Field("message", a.message);
+    if (a.status == 429) w.Field("retryAfterSeconds", a.retry_after_seconds);
   }
-  if (a.type == ActionType::kDrip) {
-    w.Key("dripMs");
-    w.Int(a.drip_ms);
-  }
+  if (a.type == ActionType::kDrip) w.Field("dripMs", a.drip_ms);
   w.EndObject();
 }
 
@@ -176,28 +155,19 @@ StatusOr<std::vector<FaultRule>> LoadFaultFile(const std::filesystem::path& path
 void WriteRuleState(json::JsonWriter& w, const RuleState& s) {
   const FaultRule& r = s.rule;
   w.StartObject();
-  w.Key("id");
-  w.Uint64(r.id);
+  w.Field("id", r.id);
   w.Key("match");
   WriteMatch(w, r.match);
   w.Key("action");
   WriteAction(w, r.action);
   if (r.times) {
-    w.Key("times");
-    w.Int64(*r.times);
-    w.Key("remaining");
-    w.Int64(*r.times - s.fired);
+    w.Field("times", *r.times);
+    w.Field("remaining", *r.times - s.fired);
   }
-  w.Key("probability");
-  w.Double(r.probability);
-  if (r.seed) {
-    w.Key("seed");
-    w.Uint64(*r.seed);
-  }
-  w.Key("matched");
-  w.Int64(s.matched);
-  w.Key("fired");
-  w.Int64(s.fired);
+  w.Field("probability", r.probability);
+  w.OptionalField("seed", r.seed);
+  w.Field("matched", s.matched);
+  w.Field("fired", s.fired);
   w.EndObject();
 }
 

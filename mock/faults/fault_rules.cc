@@ -26,12 +26,18 @@ FaultRules::FaultRules(uint64_t seed, std::vector<FaultRule> initial)
 }
 
 void FaultRules::Reset() {
-  Clear();
-  for (const FaultRule& rule : initial_) (void)Add(rule);  // at most kMaxRules: the file's schema
+  MutexLock lock(mutex_);
+  ClearLocked();
+  // At most kMaxRules: the file's schema.
+  for (const FaultRule& rule : initial_) (void)AddLocked(rule);
 }
 
 StatusOr<RuleState> FaultRules::Add(FaultRule rule) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
+  return AddLocked(std::move(rule));
+}
+
+StatusOr<RuleState> FaultRules::AddLocked(FaultRule rule) {
   if (slots_.size() >= kMaxRules) {
     return FailedPrecondition("the mock holds at most " + std::to_string(kMaxRules) +
                               " fault rules; DELETE /__mock/faults/{id} or /__mock/faults first");
@@ -46,7 +52,7 @@ StatusOr<RuleState> FaultRules::Add(FaultRule rule) {
 }
 
 std::vector<RuleState> FaultRules::List() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   std::vector<RuleState> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_) out.push_back(s.state);
@@ -54,7 +60,7 @@ std::vector<RuleState> FaultRules::List() const {
 }
 
 bool FaultRules::Remove(uint64_t id) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = std::find_if(slots_.begin(), slots_.end(),
                          [id](const Slot& s) { return s.state.rule.id == id; });
   if (it == slots_.end()) return false;
@@ -64,7 +70,11 @@ bool FaultRules::Remove(uint64_t id) {
 }
 
 size_t FaultRules::Clear() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
+  return ClearLocked();
+}
+
+size_t FaultRules::ClearLocked() {
   const size_t n = slots_.size();
   slots_.clear();
   next_id_ = 1;
@@ -74,14 +84,14 @@ size_t FaultRules::Clear() {
 
 std::optional<Firing> FaultRules::Decide(const Probe& probe) {
   if (count_.load(std::memory_order_acquire) == 0) return std::nullopt;
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   for (Slot& slot : slots_) {
-    if (auto firing = TryFire(slot, probe)) return firing;
+    if (auto firing = TryFireLocked(slot, probe)) return firing;
   }
   return std::nullopt;
 }
 
-std::optional<Firing> FaultRules::TryFire(Slot& slot, const Probe& probe) {
+std::optional<Firing> FaultRules::TryFireLocked(Slot& slot, const Probe& probe) {
   RuleState& s = slot.state;
   if (s.rule.times && s.fired >= *s.rule.times) return std::nullopt;
   if (probe.path.compare(0, slot.path_prefix.size(), slot.path_prefix) != 0) return std::nullopt;

@@ -18,7 +18,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -26,6 +25,7 @@
 
 #include "mock/core/params.h"
 #include "mock/core/status.h"
+#include "mock/core/thread_annotations.h"
 
 namespace mock::faults {
 
@@ -103,16 +103,17 @@ class FaultRules {
 
   // Adds `rule` (its id is assigned) and returns it as listed; kFailedPrecondition when
   // kMaxRules rules are held.
-  StatusOr<RuleState> Add(FaultRule rule);
-  std::vector<RuleState> List() const;
+  StatusOr<RuleState> Add(FaultRule rule) OCPMOCK_EXCLUDES(mutex_);
+  std::vector<RuleState> List() const OCPMOCK_EXCLUDES(mutex_);
   // false when no rule has `id`.
-  bool Remove(uint64_t id);
+  bool Remove(uint64_t id) OCPMOCK_EXCLUDES(mutex_);
   // Removes every rule and restarts ids at 1; returns how many there were.
-  size_t Clear();
-  // Clear, then the initial rules again, with fresh counts and generators.
-  void Reset();
+  size_t Clear() OCPMOCK_EXCLUDES(mutex_);
+  // Clear, then the initial rules again, with fresh counts and generators (under one lock: no
+  // rule added meanwhile comes between them).
+  void Reset() OCPMOCK_EXCLUDES(mutex_);
 
-  std::optional<Firing> Decide(const Probe& probe);
+  std::optional<Firing> Decide(const Probe& probe) OCPMOCK_EXCLUDES(mutex_);
 
   uint64_t seed() const { return seed_; }
 
@@ -122,13 +123,17 @@ class FaultRules {
     std::mt19937_64 random;
     std::string path_prefix;  // the glob's literal prefix (core/glob.h), tested first
   };
-  std::optional<Firing> TryFire(Slot& slot, const Probe& probe);
+  StatusOr<RuleState> AddLocked(FaultRule rule) OCPMOCK_REQUIRES(mutex_);
+  size_t ClearLocked() OCPMOCK_REQUIRES(mutex_);
+  // `slot` is one of slots_.
+  std::optional<Firing> TryFireLocked(Slot& slot, const Probe& probe) OCPMOCK_REQUIRES(mutex_);
 
   const uint64_t seed_;
   const std::vector<FaultRule> initial_;
-  mutable std::mutex mutex_;
-  std::vector<Slot> slots_;  // in the order added
-  uint64_t next_id_ = 1;
+  mutable Mutex mutex_;
+  std::vector<Slot> slots_ OCPMOCK_GUARDED_BY(mutex_);  // in the order added
+  uint64_t next_id_ OCPMOCK_GUARDED_BY(mutex_) = 1;
+  // slots_.size(), stored under the lock, read without it: Decide's fast path.
   std::atomic<size_t> count_{0};
 };
 

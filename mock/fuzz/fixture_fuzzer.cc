@@ -1,11 +1,14 @@
-// libFuzzer target: the fixture loader (JSON parsing, schema validation, model conversion and
-// the consistency checks), and then the simulator over whatever tasks it accepts, run far into
-// the future: an accepted fixture must never make the simulator loop or crash.
+// libFuzzer target: the fixture loader (JSON parsing, the `ocpVersions` items, which are read
+// before any schema check, schema validation, model conversion and the consistency checks), and
+// then the simulator over whatever tasks it accepts, run far into the future: an accepted fixture
+// must never make the simulator loop or crash.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "mock/core/version.h"
+#include "mock/json/json.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
 #include "mock/tasks/operations.h"
@@ -18,6 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return std::move(s).value();
   }();
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  (void)mock::VersionCondition::Parse(text);
+  if (auto doc = mock::json::ParseJson(text); doc.ok()) {
+    const mock::fixtures::FixtureVersion played("4.2.1", {"4.0.0", "4.2.0", "4.2.1", "4.2.10"});
+    (void)mock::fixtures::FileIsForOtherVersions(doc.value(), played, "fuzz.json");
+  }
   auto tasks = mock::fixtures::ParseTaskFixtures(text, "fuzz.json", schemas);
   if (!tasks.ok()) return 0;
   const int64_t t0 = 1'700'000'000'000;

@@ -23,12 +23,12 @@ std::vector<std::string> Split(const std::string& body, size_t pieces) {
 }  // namespace
 
 void Socket::MarkGone() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   gone_ = true;
 }
 
 long Socket::Write(std::string_view bytes) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   if (gone_) return -1;
   const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   if (n >= 0) return n;
@@ -36,7 +36,7 @@ long Socket::Write(std::string_view bytes) {
 }
 
 void Socket::Shutdown() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   if (!gone_) ::shutdown(fd_, SHUT_RDWR);
 }
 
@@ -44,10 +44,10 @@ DeferredSender::DeferredSender() : thread_([this] { Run(); }) {}
 
 DeferredSender::~DeferredSender() {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     stopping_ = true;
   }
-  wake_.notify_all();
+  wake_.NotifyAll();
   thread_.join();
 }
 
@@ -78,11 +78,11 @@ bool DeferredSender::Schedule(std::shared_ptr<Socket> socket, const std::string&
       break;
   }
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (jobs_.size() >= kMaxPending) return false;
     jobs_.push(std::move(job));
   }
-  wake_.notify_all();
+  wake_.NotifyAll();
   return true;
 }
 
@@ -106,25 +106,31 @@ bool DeferredSender::Step(Job& job) {
   return false;
 }
 
-void DeferredSender::Run() {
-  std::unique_lock lock(mutex_);
+std::optional<DeferredSender::Job> DeferredSender::NextDue() {
+  MutexLock lock(mutex_);
   while (!stopping_) {
     if (jobs_.empty()) {
-      wake_.wait(lock);
+      wake_.Wait(mutex_);
       continue;
     }
     // A copy: while it waits, the lock is released and a push may move the queue's storage.
     const Clock::time_point due = jobs_.top().due;
     if (due > Clock::now()) {
-      wake_.wait_until(lock, due);
+      wake_.WaitUntil(mutex_, due);
       continue;
     }
     Job job = jobs_.top();
     jobs_.pop();
-    lock.unlock();
-    const bool more = Step(job);
-    lock.lock();
-    if (more) jobs_.push(std::move(job));
+    return job;
+  }
+  return std::nullopt;
+}
+
+void DeferredSender::Run() {
+  while (std::optional<Job> job = NextDue()) {
+    if (!Step(*job)) continue;
+    MutexLock lock(mutex_);
+    jobs_.push(std::move(*job));
   }
 }
 

@@ -10,15 +10,15 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <queue>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/http/message.h"
 
 namespace mock::http {
@@ -28,18 +28,20 @@ class Socket {
  public:
   explicit Socket(int fd) : fd_(fd) {}
   // Called by the server before it closes the descriptor; no write or shutdown follows.
-  void MarkGone();
+  void MarkGone() OCPMOCK_EXCLUDES(mutex_);
   // Writes what it can of `bytes` without blocking; the count written, 0 when the socket is full,
   // -1 when it is gone or broken.
-  long Write(std::string_view bytes);
+  long Write(std::string_view bytes) OCPMOCK_EXCLUDES(mutex_);
   // Ends the connection (both directions): the client sees it closed, the server's event loop
   // sees the end of input and cleans up.
-  void Shutdown();
+  void Shutdown() OCPMOCK_EXCLUDES(mutex_);
 
  private:
-  std::mutex mutex_;
+  Mutex mutex_;
+  // Used only under mutex_ and while !gone_ (the descriptor is open then); the number itself
+  // never changes.
   const int fd_;
-  bool gone_ = false;
+  bool gone_ OCPMOCK_GUARDED_BY(mutex_) = false;
 };
 
 class DeferredSender {
@@ -56,7 +58,7 @@ class DeferredSender {
   // `delivery` says; `close`: shut the connection down once the whole response is sent.
   // false when kMaxPending responses are already waiting (nothing is scheduled).
   bool Schedule(std::shared_ptr<Socket> socket, const std::string& head, const std::string& body,
-                Delivery delivery, bool close);
+                Delivery delivery, bool close) OCPMOCK_EXCLUDES(mutex_);
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -72,14 +74,16 @@ class DeferredSender {
     bool operator()(const Job& a, const Job& b) const { return a.due > b.due; }
   };
 
-  void Run();
+  void Run() OCPMOCK_EXCLUDES(mutex_);
+  // Waits for the next job that is due and takes it from the queue; nullopt once stopping.
+  std::optional<Job> NextDue() OCPMOCK_EXCLUDES(mutex_);
   // Sends what is due of `job`; true when it has more to send (it is rescheduled).
   static bool Step(Job& job);
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::priority_queue<Job, std::vector<Job>, Later> jobs_;
-  bool stopping_ = false;
+  Mutex mutex_;
+  CondVar wake_;
+  std::priority_queue<Job, std::vector<Job>, Later> jobs_ OCPMOCK_GUARDED_BY(mutex_);
+  bool stopping_ OCPMOCK_GUARDED_BY(mutex_) = false;
   std::thread thread_;
 };
 

@@ -30,7 +30,7 @@ bool Matches(const Filter& f, const Entry& e) {
 void Journal::Record(Entry entry) {
   if (capacity_ == 0) return;
   Bound(entry);
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   entry.sequence = next_sequence_++;
   if (entries_.size() == capacity_) {
     entries_.pop_front();
@@ -42,7 +42,7 @@ void Journal::Record(Entry entry) {
 Page Journal::List(const Filter& filter, int32_t number, int32_t size) const {
   Page page;
   const auto skip = static_cast<int64_t>(number - 1) * size;
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   page.dropped = dropped_;
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
     if (!Matches(filter, *it)) continue;
@@ -53,14 +53,14 @@ Page Journal::List(const Filter& filter, int32_t number, int32_t size) const {
 }
 
 size_t Journal::Count(const Filter& filter) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   size_t n = 0;
   for (const Entry& e : entries_) n += Matches(filter, e) ? 1u : 0u;
   return n;
 }
 
 size_t Journal::Clear() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   const size_t n = entries_.size();
   entries_.clear();
   dropped_ = 0;

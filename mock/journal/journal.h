@@ -13,12 +13,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "mock/core/params.h"
+#include "mock/core/thread_annotations.h"
 
 namespace mock::journal {
 
@@ -67,22 +67,22 @@ class Journal {
 
   // Adds `entry` (its sequence is assigned here); drops the oldest entry when full. A capacity
   // of 0 records nothing.
-  void Record(Entry entry);
+  void Record(Entry entry) OCPMOCK_EXCLUDES(mutex_);
 
   // Page `number` (1-based) of `size` entries matching `filter`, newest first.
-  Page List(const Filter& filter, int32_t number, int32_t size) const;
-  size_t Count(const Filter& filter) const;
+  Page List(const Filter& filter, int32_t number, int32_t size) const OCPMOCK_EXCLUDES(mutex_);
+  size_t Count(const Filter& filter) const OCPMOCK_EXCLUDES(mutex_);
   // Empties the journal and zeroes dropped(); returns how many entries it held.
-  size_t Clear();
+  size_t Clear() OCPMOCK_EXCLUDES(mutex_);
 
   size_t capacity() const { return capacity_; }
 
  private:
   const size_t capacity_;
-  mutable std::mutex mutex_;
-  std::deque<Entry> entries_;  // oldest first
-  uint64_t next_sequence_ = 1;
-  uint64_t dropped_ = 0;
+  mutable Mutex mutex_;
+  std::deque<Entry> entries_ OCPMOCK_GUARDED_BY(mutex_);  // oldest first
+  uint64_t next_sequence_ OCPMOCK_GUARDED_BY(mutex_) = 1;
+  uint64_t dropped_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };
 
 // Whether `entry` satisfies `filter`.

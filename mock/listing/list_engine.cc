@@ -26,20 +26,24 @@ std::string_view StringOf(const Value* v) {
   return {v->GetString(), v->GetStringLength()};
 }
 
-// Calls `visit` with each value a field names: the member itself, or for "a[].b" member `b` of
-// every element of array `a`. Stops early when `visit` returns true, and returns whether it did.
-template <typename Visit>
-bool AnyValue(const Value& doc, std::string_view field, const Visit& visit) {
+FieldPath Split(std::string_view field) {
   const size_t brackets = field.find("[].");
-  if (brackets == std::string_view::npos) {
-    const Value* v = MemberOf(doc, field);
+  if (brackets == std::string_view::npos) return {{}, std::string(field)};
+  return {std::string(field.substr(0, brackets)), std::string(field.substr(brackets + 3))};
+}
+
+// Calls `visit` with each value a path names: the member itself, or the member of every element
+// of the array. Stops early when `visit` returns true, and returns whether it did.
+template <typename Visit>
+bool AnyValue(const Value& doc, const FieldPath& path, const Visit& visit) {
+  if (path.array.empty()) {
+    const Value* v = MemberOf(doc, path.member);
     return v != nullptr && visit(*v);
   }
-  const Value* array = MemberOf(doc, field.substr(0, brackets));
+  const Value* array = MemberOf(doc, path.array);
   if (array == nullptr || !array->IsArray()) return false;
-  const std::string_view member = field.substr(brackets + 3);
   for (const Value& element : array->GetArray()) {
-    const Value* v = MemberOf(element, member);
+    const Value* v = MemberOf(element, path.member);
     if (v != nullptr && visit(*v)) return true;
   }
   return false;
@@ -65,21 +69,21 @@ bool Passes(const BoundFilter& b, const Value& doc) {
   switch (f.match) {
     case Match::kAnyOf:
     case Match::kHasAnyOf:
-      return AnyValue(doc, f.fields[0], [&](const Value& v) { return OneOf(b.values, v); });
+      return AnyValue(doc, b.paths[0], [&](const Value& v) { return OneOf(b.values, v); });
     case Match::kHasNoneOf:
-      return !AnyValue(doc, f.fields[0], [&](const Value& v) { return OneOf(b.values, v); });
+      return !AnyValue(doc, b.paths[0], [&](const Value& v) { return OneOf(b.values, v); });
     case Match::kContains:
-      return std::any_of(f.fields.begin(), f.fields.end(), [&](const std::string& field) {
-        return AnyValue(doc, field,
+      return std::any_of(b.paths.begin(), b.paths.end(), [&](const FieldPath& path) {
+        return AnyValue(doc, path,
                         [&](const Value& v) { return Contains(StringOf(&v), b.values[0]); });
       });
     case Match::kBool: {
-      const Value* v = MemberOf(doc, f.fields[0]);
+      const Value* v = MemberOf(doc, b.paths[0].member);
       const bool is = v != nullptr && v->IsBool() && v->GetBool();
       return is == (b.values[0] == "true");
     }
     case Match::kWhenTrue:
-      return StringOf(MemberOf(doc, f.fields[0])) == f.value;
+      return StringOf(MemberOf(doc, b.paths[0].member)) == f.value;
   }
   return false;
 }
@@ -87,7 +91,8 @@ bool Passes(const BoundFilter& b, const Value& doc) {
 // Binds one filter's parameter: its values, or nullopt when the request did not give it (or gave
 // it a value that selects nothing: kWhenTrue false).
 StatusOr<std::optional<BoundFilter>> BindOne(const Filter& f, const QueryParams& params) {
-  BoundFilter b{&f, {}};
+  BoundFilter b{&f, {}, {}};
+  for (const std::string& field : f.fields) b.paths.push_back(Split(field));
   switch (f.match) {
     case Match::kAnyOf:
     case Match::kHasAnyOf:

@@ -25,9 +25,17 @@
 
 namespace mock::listing {
 
+// A field name split once, at binding, rather than once per row: `member`, or `member` of each
+// element of array `array` ("array[].member").
+struct FieldPath {
+  std::string array;  // empty: `member` is the row's own
+  std::string member;
+};
+
 // One filter with the values a request gave it.
 struct BoundFilter {
   const Filter* filter = nullptr;   // points into the ListSpec, which must outlive the query
+  std::vector<FieldPath> paths;     // the filter's fields, split
   std::vector<std::string> values;  // kAnyOf, kHasAnyOf, kHasNoneOf; one lower-cased value for
                                     // kContains; "true"/"false" for kBool
 };

@@ -1,19 +1,19 @@
 #include "mock/loader/fixture_loader.h"
 
 #include "mock/core/log.h"
+#include "mock/core/version.h"
 
 #include "mock/model/task_state.h"
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/json/json.h"
 #include "mock/loader/task_reader.h"
 
@@ -138,36 +138,6 @@ struct FileTasks {
   bool skipped = false;  // the file is for other OCP versions
 };
 
-// "4.2.10" as {4, 2, 10}, for ordering versions.
-std::vector<int> VersionParts(std::string_view v) {
-  std::vector<int> parts;
-  int n = 0;
-  for (char c : v) {
-    if (c == '.') {
-      parts.push_back(n);
-      n = 0;
-    } else if (c >= '0' && c <= '9') {
-      n = n * 10 + (c - '0');
-    }
-  }
-  parts.push_back(n);
-  return parts;
-}
-
-// Whether `version` meets one `ocpVersions` item: "4.2.1", ">=4.2.1", ">4.0.0", "<=4.0.3",
-// "<4.2.0" (an exclusion, "!4.2.0", is handled by the caller).
-bool Meets(std::string_view item, std::string_view version) {
-  size_t op = item.find_first_of("0123456789");
-  const std::string_view cmp = item.substr(0, op);
-  const auto a = VersionParts(version);
-  const auto b = VersionParts(item.substr(op));
-  if (cmp.empty()) return a == b;
-  if (cmp == ">=") return a >= b;
-  if (cmp == ">") return a > b;
-  if (cmp == "<=") return a <= b;
-  return a < b;  // "<", as the schema allows no other
-}
-
 // A file naming `ocpVersions` is only for those versions; it is not even checked against
 // another version's schemas, which may refuse its values (4.2.0 has no STANDBY clusters).
 // Items are versions, ranges (">=4.2.1") or exclusions ("!4.2.0"): a file is for a version that
@@ -178,27 +148,39 @@ StatusOr<bool> ForOtherVersions(const rapidjson::Value& doc, const FixtureVersio
   if (!doc.IsObject()) return false;
   auto it = doc.FindMember("ocpVersions");
   if (it == doc.MemberEnd() || !it->value.IsArray()) return false;
+  // No version played (or none that parses): only the files for every version.
+  const auto played = Version::Parse(version.name);
   bool positive = false, met = false, excluded = false;
   for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
     const auto& v = it->value[i];
     if (!v.IsString()) continue;  // the schema refuses it, once the file is read
-    const std::string item(v.GetString(), v.GetStringLength());
-    const bool exclusion = !item.empty() && item[0] == '!';
-    const std::string name = exclusion ? item.substr(1) : item;
-    const bool exact = !name.empty() && name[0] >= '0' && name[0] <= '9';
+    const std::string_view item(v.GetString(), v.GetStringLength());
+    // Parsed before any schema check (a file for other versions is never checked): a bad item
+    // is refused here, whatever the schema would say.
+    auto condition = VersionCondition::Parse(item);
+    if (!condition.ok()) {
+      return LoadError(file, "/ocpVersions/" + std::to_string(i), condition.status().message());
+    }
+    const VersionCondition& c = condition.value();
+    const std::string name(c.exclusion() ? item.substr(1) : item);
+    const bool exact = c.op == VersionCondition::Op::kExactly || c.exclusion();
     const auto& known = version.known;
-    if (exact && !known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+    auto is_named = [&](const std::string& k) {
+      auto known_version = Version::Parse(k);
+      return known_version.ok() && known_version.value() == c.version;
+    };
+    if (exact && !known.empty() && std::none_of(known.begin(), known.end(), is_named)) {
       std::string all;
       for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
       return LoadError(file, "/ocpVersions/" + std::to_string(i),
                        "\"" + name + "\" is not a known OCP version (" + all +
                            "); a range such as \">=" + name + "\" may name any");
     }
-    if (exclusion) {
-      excluded = excluded || name == version.name;
+    if (c.exclusion()) {
+      excluded = excluded || (played.ok() && !c.Matches(played.value()));
     } else {
       positive = true;
-      met = met || Meets(name, version.name);
+      met = met || (played.ok() && c.Matches(played.value()));
     }
   }
   return excluded || (positive && !met);
@@ -284,14 +266,14 @@ class ParallelReader {
   }
 
   // File `i`'s tasks, once read (call with i = 0, 1, ... in turn).
-  FileTasks Take(size_t i) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [&] { return ready_[i] != 0; });
+  FileTasks Take(size_t i) OCPMOCK_EXCLUDES(mutex_) {
+    MutexLock lock(mutex_);
+    while (ready_[i] == 0) done_.Wait(mutex_);
     return std::move(results_[i]);
   }
 
  private:
-  void Work() {
+  void Work() OCPMOCK_EXCLUDES(mutex_) {
     for (size_t i = next_++; i < files_.size() && !stop_; i = next_++) {
       FileTasks read;
       try {
@@ -299,20 +281,20 @@ class ParallelReader {
       } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
         read.error = LoadError(files_[i], "-", e.what());
       }
-      std::lock_guard<std::mutex> lock(mutex_);
+      MutexLock lock(mutex_);
       results_[i] = std::move(read);
       ready_[i] = 1;
-      done_.notify_all();
+      done_.NotifyAll();
     }
   }
 
   const std::vector<fs::path>& files_;
   const json::SchemaSet& schemas_;
   const FixtureVersion& version_;
-  std::vector<FileTasks> results_;
-  std::vector<char> ready_;
-  std::mutex mutex_;
-  std::condition_variable done_;
+  Mutex mutex_;
+  std::vector<FileTasks> results_ OCPMOCK_GUARDED_BY(mutex_);
+  std::vector<char> ready_ OCPMOCK_GUARDED_BY(mutex_);
+  CondVar done_;
   std::atomic<size_t> next_{0};
   std::atomic<bool> stop_{false};
   std::vector<std::thread> pool_;

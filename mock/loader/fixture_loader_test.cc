@@ -171,6 +171,34 @@ TEST(FixtureLoaderTest, VersionRangesAndExclusionsChooseTheFiles) {
   EXPECT_THAT(typo.status().message(), HasSubstr("\"4.2.9\" is not a known OCP version"));
 }
 
+// The items are read before any schema check (a file for other versions is never checked): one
+// that is no version, such as a part beyond 32 bits, is refused by its pointer, never overflows.
+TEST(FixtureLoaderTest, AVersionPartTooLargeIsRefusedByItsPointer) {
+  const std::string head = R"({"format":"ocp-mock-fixtures/1","ocpVersions":)";
+  for (const FixtureVersion& played :
+       {FixtureVersion(), FixtureVersion("4.2.1"), FixtureVersion("4.2.1", {"4.2.0", "4.2.1"})}) {
+    FixtureDir dir;
+    dir.Write("a.json", head + R"([">=4.2.99999999999"],"tasks":[)" + Task(1) + "]}");
+    auto tasks = LoadTaskFixtures(dir.root(), Schemas(), played);
+    ASSERT_FALSE(tasks.ok()) << played.name;
+    EXPECT_EQ(StatusCode::kConfig, tasks.status().code()) << tasks.status().ToString();
+    EXPECT_THAT(tasks.status().message(),
+                HasSubstr("a.json: /ocpVersions/0: \">=4.2.99999999999\" is not an OCP version or "
+                          "range (such as 4.2.1, >=4.2.1, <4.2.0 or !4.2.0): 99999999999 is too "
+                          "large: each part of MAJOR.MINOR.PATCH is a number from 0 to "
+                          "4294967295"));
+  }
+  FixtureDir dir;
+  dir.Write("b.json", head + R"(["4.2.1", "!99999999999.0.0"],"tasks":[]})");
+  EXPECT_THAT(LoadError(dir), HasSubstr("b.json: /ocpVersions/1: \"!99999999999.0.0\" is not an "
+                                        "OCP version or range"));
+  for (const char* item : {"4.2", "4.2.1.0", "latest", "=4.2.1", " 4.2.1", "+4.2.1"}) {
+    dir.Write("b.json", head + "[\"" + item + "\"],\"tasks\":[]}");
+    EXPECT_THAT(LoadError(dir), HasSubstr("b.json: /ocpVersions/0: \"" + std::string(item) +
+                                          "\" is not an OCP version or range"));
+  }
+}
+
 TEST(FixtureLoaderTest, BundledFixturesAs420HaveOnlyWhat420Documents) {
   auto tasks = LoadTaskFixtures(mock::testdata::FixturesDir(), Schemas(), "4.2.0");
   ASSERT_TRUE(tasks.ok()) << tasks.status().message();

@@ -21,22 +21,17 @@ uint64_t Mix(uint64_t x) {
 
 void WriteCommon(JsonWriter& w, const EnvelopeSettings& settings, const RequestContext& context,
                  int status) {
-  w.Key("server");
-  w.String(settings.server);
-  w.Key("status");
-  w.Int(status);
-  w.Key("successful");
-  w.Bool(status < 400);
-  w.Key("timestamp");
-  w.String(NowTimestamp());
-  w.Key("traceId");
-  w.String(context.trace_id);
+  w.Field("server", settings.server);
+  w.Field("status", status);
+  w.Field("successful", status < 400);
+  w.Field("timestamp", NowTimestamp());
+  w.Field("traceId", context.trace_id);
 }
 
 void WriteDuration(JsonWriter& w, const RequestContext& context) {
   auto elapsed = std::chrono::steady_clock::now() - context.started;
-  w.Key("duration");
-  w.Int64(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+  w.Field("duration",
+          int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()});
 }
 
 http::Response Finish(int status, const RequestContext& context, rapidjson::StringBuffer& buf) {
@@ -108,14 +103,12 @@ http::Response ErrorEnvelope(const EnvelopeSettings& settings, const RequestCont
   WriteDuration(w, context);
   w.Key("error");
   w.StartObject();
-  w.Key("code");
   if (const int64_t* numeric = std::get_if<int64_t>(&code)) {
-    w.Int64(*numeric);
+    w.Field("code", *numeric);
   } else {
-    w.String(std::get<std::string>(code));
+    w.Field("code", std::get<std::string>(code));
   }
-  w.Key("message");
-  w.String(message);
+  w.Field("message", message);
   w.EndObject();
   WriteCommon(w, settings, context, http_status);
   w.EndObject();

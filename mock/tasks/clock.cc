@@ -18,13 +18,13 @@ MockClock::MockClock(double scale)
 
 int64_t MockClock::NowMs() const {
   const auto now = std::chrono::steady_clock::now();
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto real = std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count();
   return start_epoch_ms_ + static_cast<int64_t>(static_cast<double>(real) * scale_) + advanced_ms_;
 }
 
 void MockClock::Reset() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   start_epoch_ms_ = WallClockMs();
   start_ = std::chrono::steady_clock::now();
   advanced_ms_ = 0;
@@ -32,7 +32,7 @@ void MockClock::Reset() {
 
 void MockClock::Advance(int64_t ms) {
   if (ms <= 0) return;
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   advanced_ms_ += ms;
 }
 

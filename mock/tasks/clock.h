@@ -8,7 +8,8 @@
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
+
+#include "mock/core/thread_annotations.h"
 
 namespace mock::tasks {
 
@@ -18,24 +19,25 @@ class MockClock {
   // second, 0 freezes the clock. Starts at the current wall-clock time.
   explicit MockClock(double scale);
 
-  // Epoch milliseconds on the mock's clock; never decreases, but across a Reset.
-  int64_t NowMs() const;
+  // Epoch milliseconds on the mock's clock; never decreases, but across a Reset. The task store
+  // calls it under its own lock: the clock's lock is the innermost, it calls nothing.
+  int64_t NowMs() const OCPMOCK_EXCLUDES(mutex_);
 
   // Moves the clock forward by `ms` (negative values are ignored). Thread-safe.
-  void Advance(int64_t ms);
+  void Advance(int64_t ms) OCPMOCK_EXCLUDES(mutex_);
 
   // Starts the clock again from the current wall-clock time, forgetting every Advance: the one
   // way it goes back (POST /__mock/reset). Thread-safe.
-  void Reset();
+  void Reset() OCPMOCK_EXCLUDES(mutex_);
 
   double scale() const { return scale_; }
 
  private:
   const double scale_;
-  mutable std::mutex mutex_;
-  int64_t start_epoch_ms_;
-  std::chrono::steady_clock::time_point start_;
-  int64_t advanced_ms_ = 0;
+  mutable Mutex mutex_;
+  int64_t start_epoch_ms_ OCPMOCK_GUARDED_BY(mutex_);
+  std::chrono::steady_clock::time_point start_ OCPMOCK_GUARDED_BY(mutex_);
+  int64_t advanced_ms_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace mock::tasks

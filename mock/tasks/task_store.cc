@@ -15,16 +15,16 @@ TaskStore::TaskStore(std::vector<model::Task> fixtures, const MockClock& clock,
     : clock_(clock),
       name_order_(options.name_order),
       default_executor_(std::move(options.default_executor)) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Load(std::move(fixtures));
+  MutexLock lock(mutex_);
+  LoadLocked(std::move(fixtures));
 }
 
 void TaskStore::ReplaceFixtures(std::vector<model::Task> fixtures) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   // Fresh revisions: a rendering cached for a task of the old fixtures must not be reused for
   // the new task with its id.
   for (model::Task& task : fixtures) task.revision = ++revision_;
-  Load(std::move(fixtures));
+  LoadLocked(std::move(fixtures));
 }
 
 void TaskStore::GiveExecutor(model::Task& task) const {
@@ -38,7 +38,7 @@ void TaskStore::GiveExecutor(model::Task& task) const {
   }
 }
 
-void TaskStore::Load(std::vector<model::Task> fixtures) {
+void TaskStore::LoadLocked(std::vector<model::Task> fixtures) {
   tasks_.clear();
   position_.clear();
   originals_.clear();
@@ -59,19 +59,19 @@ void TaskStore::Load(std::vector<model::Task> fixtures) {
     view.push_back(tasks_.emplace_back(block, &task).get());
   }
   index_.emplace(view, name_order_);
-  ArmRunning(clock_.NowMs());
+  ArmRunningLocked(clock_.NowMs());
 }
 
 void TaskStore::Reset() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   if (fixture_state_) {
     tasks_ = std::move(*fixture_state_);
     fixture_state_.reset();
     originals_.clear();
-    Reindex();
+    ReindexLocked();
     due_ = {};
     due_at_.clear();
-    ArmRunning(clock_.NowMs());
+    ArmRunningLocked(clock_.NowMs());
     return;
   }
   // A restored snapshot keeps its old revision: its content is what that revision rendered.
@@ -82,26 +82,26 @@ void TaskStore::Reset() {
   originals_.clear();
   due_ = {};
   due_at_.clear();
-  ArmRunning(clock_.NowMs());
+  ArmRunningLocked(clock_.NowMs());
 }
 
-void TaskStore::ArmRunning(int64_t now_ms) {
+void TaskStore::ArmRunningLocked(int64_t now_ms) {
   for (size_t pos = 0; pos < tasks_.size(); ++pos) {
     if (tasks_[pos]->status != model::TaskStatus::kRunning) continue;
-    auto draft = Draft(pos);
+    auto draft = DraftLocked(pos);
     Arm(*draft, now_ms);
-    Replace(pos, std::move(draft));
+    ReplaceLocked(pos, std::move(draft));
   }
 }
 
-void TaskStore::KeepFixtureState() {
+void TaskStore::KeepFixtureStateLocked() {
   if (fixture_state_) return;
   fixture_state_ = tasks_;
   for (const auto& [pos, original] : originals_) (*fixture_state_)[pos] = original;
   originals_.clear();
 }
 
-void TaskStore::Reindex() {
+void TaskStore::ReindexLocked() {
   position_.clear();
   std::vector<const model::Task*> view;
   view.reserve(tasks_.size());
@@ -122,9 +122,9 @@ void TaskStore::Reindex() {
 }
 
 StatusOr<size_t> TaskStore::Put(std::vector<model::Task> tasks, const TaskAdmission& admit) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   const int64_t now = clock_.NowMs();
-  AdvanceDue(now);
+  AdvanceDueLocked(now);
   if (admit) {
     if (Status s = admit(tasks_, tasks); !s.ok()) return s;
   }
@@ -134,7 +134,7 @@ StatusOr<size_t> TaskStore::Put(std::vector<model::Task> tasks, const TaskAdmiss
     return FailedPrecondition("the store holds at most " + std::to_string(kMaxAddedTasks) +
                               " tasks beyond the fixtures'; DELETE some or reset");
   }
-  KeepFixtureState();
+  KeepFixtureStateLocked();
   for (model::Task& task : tasks) {
     GiveExecutor(task);
     if (task.status == model::TaskStatus::kRunning) Arm(task, now);
@@ -148,28 +148,28 @@ StatusOr<size_t> TaskStore::Put(std::vector<model::Task> tasks, const TaskAdmiss
       tasks_.push_back(std::move(snapshot));
     }
   }
-  Reindex();
+  ReindexLocked();
   return added;
 }
 
 Status TaskStore::Remove(int64_t id) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = position_.find(id);
   if (it == position_.end()) return TaskNotFound(id);
-  AdvanceDue(clock_.NowMs());
-  KeepFixtureState();
+  AdvanceDueLocked(clock_.NowMs());
+  KeepFixtureStateLocked();
   tasks_.erase(tasks_.begin() + static_cast<std::ptrdiff_t>(it->second));
-  Reindex();
+  ReindexLocked();
   return {};
 }
 
-std::shared_ptr<model::Task> TaskStore::Draft(size_t pos) const {
+std::shared_ptr<model::Task> TaskStore::DraftLocked(size_t pos) const {
   auto draft = std::make_shared<model::Task>(*tasks_[pos]);
   model::SettleLogs(*draft);
   return draft;
 }
 
-void TaskStore::Replace(size_t pos, std::shared_ptr<model::Task> draft) {
+void TaskStore::ReplaceLocked(size_t pos, std::shared_ptr<model::Task> draft) {
   draft->revision = ++revision_;
   originals_.try_emplace(pos, tasks_[pos]);
   tasks_[pos] = std::move(draft);
@@ -187,28 +187,28 @@ void TaskStore::Replace(size_t pos, std::shared_ptr<model::Task> draft) {
   due_.emplace(*next, pos);
 }
 
-void TaskStore::AdvanceDue(int64_t now_ms) {
+void TaskStore::AdvanceDueLocked(int64_t now_ms) {
   while (!due_.empty() && due_.top().first <= now_ms) {
     const auto [when, pos] = due_.top();
     due_.pop();
     auto it = due_at_.find(pos);
     if (it == due_at_.end() || it->second != when) continue;  // superseded
     due_at_.erase(it);
-    auto draft = Draft(pos);
+    auto draft = DraftLocked(pos);
     Advance(*draft, now_ms);
-    Replace(pos, std::move(draft));
+    ReplaceLocked(pos, std::move(draft));
   }
 }
 
 std::vector<TaskSnapshot> TaskStore::All() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  AdvanceDue(clock_.NowMs());
+  MutexLock lock(mutex_);
+  AdvanceDueLocked(clock_.NowMs());
   return tasks_;
 }
 
 SnapshotPage TaskStore::Query(const query::TaskQuery& query) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  AdvanceDue(clock_.NowMs());
+  MutexLock lock(mutex_);
+  AdvanceDueLocked(clock_.NowMs());
   query::PositionPage found = index_->Execute(query);
   SnapshotPage page{{}, found.total_elements, found.total_pages, found.page};
   page.items.reserve(found.items.size());
@@ -217,23 +217,35 @@ SnapshotPage TaskStore::Query(const query::TaskQuery& query) {
 }
 
 StatusOr<TaskSnapshot> TaskStore::Get(int64_t id) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = position_.find(id);
   if (it == position_.end()) return TaskNotFound(id);
-  AdvanceDue(clock_.NowMs());
+  AdvanceDueLocked(clock_.NowMs());
   return tasks_[it->second];
 }
 
+std::vector<std::optional<model::TaskStatus>> TaskStore::Statuses(const std::vector<int64_t>& ids) {
+  std::vector<std::optional<model::TaskStatus>> statuses(ids.size());
+  if (ids.empty()) return statuses;
+  MutexLock lock(mutex_);
+  AdvanceDueLocked(clock_.NowMs());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (auto it = position_.find(ids[i]); it != position_.end())
+      statuses[i] = tasks_[it->second]->status;
+  }
+  return statuses;
+}
+
 StatusOr<TaskSnapshot> TaskStore::Change(int64_t id, const TaskChange& change) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = position_.find(id);
   if (it == position_.end()) return TaskNotFound(id);
   const int64_t now = clock_.NowMs();
-  AdvanceDue(now);
+  AdvanceDueLocked(now);
   const size_t pos = it->second;
-  auto draft = Draft(pos);
+  auto draft = DraftLocked(pos);
   if (Status changed = change(*draft, now); !changed.ok()) return changed;
-  Replace(pos, std::move(draft));
+  ReplaceLocked(pos, std::move(draft));
   return tasks_[pos];
 }
 

@@ -1,7 +1,9 @@
 // The tasks the mock serves, with their live state: loaded from fixtures, moved forward by the
 // simulator as the mock clock runs, changed by operations, and reset to the fixtures on demand.
 // One mutex guards the state, so concurrent operations on a task are applied one at a time
-// and every reader sees a consistent state.
+// and every reader sees a consistent state. Under it the store calls no other store; it reads
+// the mock clock, whose lock is a leaf (the clock calls nothing), so the order store -> clock is
+// fixed. The changes and admissions callers pass run under it too, and must call no store.
 //
 // Tasks are immutable snapshots (`TaskSnapshot`): a change copies the task, changes the copy and
 // puts it in the old one's place. So a reader gets owned snapshots and lets go of the lock
@@ -20,13 +22,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <queue>
 #include <unordered_map>
 #include <vector>
 
 #include "mock/core/status.h"
+#include "mock/core/thread_annotations.h"
 #include "mock/model/task.h"
 #include "mock/query/task_index.h"
 #include "mock/tasks/clock.h"
@@ -57,18 +59,23 @@ class TaskStore {
   TaskStore(std::vector<model::Task> fixtures, const MockClock& clock, StoreOptions options = {});
 
   // Every task, advanced to the clock's now, in fixture order.
-  std::vector<TaskSnapshot> All();
+  std::vector<TaskSnapshot> All() OCPMOCK_EXCLUDES(mutex_);
 
   // Runs `query` over the tasks advanced to now.
-  SnapshotPage Query(const query::TaskQuery& query);
+  SnapshotPage Query(const query::TaskQuery& query) OCPMOCK_EXCLUDES(mutex_);
 
   // Task `id` advanced to now, or kNotFound (OCP's taskNotFound).
-  StatusOr<TaskSnapshot> Get(int64_t id);
+  StatusOr<TaskSnapshot> Get(int64_t id) OCPMOCK_EXCLUDES(mutex_);
+
+  // The status now of each task `ids` names, in their order (nullopt: no such task), under one
+  // lock: what an entity read needs (entities::TaskStatuses).
+  std::vector<std::optional<model::TaskStatus>> Statuses(const std::vector<int64_t>& ids)
+      OCPMOCK_EXCLUDES(mutex_);
 
   // Advances task `id` to now and applies `change(task, now)` to a copy, which replaces the
   // task when the change succeeds. Returns the changed task, or the change's failure (the task
-  // stays as it was), or kNotFound for an unknown id.
-  StatusOr<TaskSnapshot> Change(int64_t id, const TaskChange& change);
+  // stays as it was), or kNotFound for an unknown id. `change` runs under the store's lock.
+  StatusOr<TaskSnapshot> Change(int64_t id, const TaskChange& change) OCPMOCK_EXCLUDES(mutex_);
 
   // Tasks a test adds at runtime (PUT /__mock/tasks/{id}), beyond the fixtures' count.
   static constexpr size_t kMaxAddedTasks = 10000;
@@ -78,59 +85,62 @@ class TaskStore {
   // and the change. RUNNING tasks start progressing from the clock's now. Returns how many ids
   // were new; kFailedPrecondition past kMaxAddedTasks; nothing changes on any failure.
   // Re-indexes every task: meant for a test's handful of tasks, not for bulk loading.
-  StatusOr<size_t> Put(std::vector<model::Task> tasks, const TaskAdmission& admit);
+  StatusOr<size_t> Put(std::vector<model::Task> tasks, const TaskAdmission& admit)
+      OCPMOCK_EXCLUDES(mutex_);
 
   // Removes task `id`, or kNotFound (OCP's taskNotFound).
-  Status Remove(int64_t id);
+  Status Remove(int64_t id) OCPMOCK_EXCLUDES(mutex_);
 
   // Puts every task back as the fixtures describe it, progressing from the clock's now: tasks
   // put or removed at runtime too.
-  void Reset();
+  void Reset() OCPMOCK_EXCLUDES(mutex_);
 
   // Serves `fixtures` from now on, as if the store had started with them (a reload of the
   // fixture files): every change and runtime task is forgotten.
-  void ReplaceFixtures(std::vector<model::Task> fixtures);
+  void ReplaceFixtures(std::vector<model::Task> fixtures) OCPMOCK_EXCLUDES(mutex_);
 
-  size_t size() const {
-    std::lock_guard<std::mutex> lock(mutex_);
+  size_t size() const OCPMOCK_EXCLUDES(mutex_) {
+    MutexLock lock(mutex_);
     return tasks_.size();
   }
 
  private:
-  // All of these require mutex_.
-  void Load(std::vector<model::Task> fixtures);
-  void AdvanceDue(int64_t now_ms);
-  void ArmRunning(int64_t now_ms);
+  void LoadLocked(std::vector<model::Task> fixtures) OCPMOCK_REQUIRES(mutex_);
+  void AdvanceDueLocked(int64_t now_ms) OCPMOCK_REQUIRES(mutex_);
+  void ArmRunningLocked(int64_t now_ms) OCPMOCK_REQUIRES(mutex_);
   // A copy of tasks_[pos] with its logs settled, to change and then Replace with.
-  std::shared_ptr<model::Task> Draft(size_t pos) const;
+  std::shared_ptr<model::Task> DraftLocked(size_t pos) const OCPMOCK_REQUIRES(mutex_);
   // Puts `draft` in tasks_[pos]'s place, keeping the fixture version, and updates the index
   // and the due queue.
-  void Replace(size_t pos, std::shared_ptr<model::Task> draft);
+  void ReplaceLocked(size_t pos, std::shared_ptr<model::Task> draft) OCPMOCK_REQUIRES(mutex_);
   // Before the first runtime Put or Remove since the last reset: keeps the fixtures' tasks,
   // which positions no longer describe once tasks come and go.
-  void KeepFixtureState();
+  void KeepFixtureStateLocked() OCPMOCK_REQUIRES(mutex_);
   // After tasks came or went: positions, the index and the due queue made anew.
-  void Reindex();
+  void ReindexLocked() OCPMOCK_REQUIRES(mutex_);
+  // Gives `task` the default executor (reads only what the constructor set).
+  void GiveExecutor(model::Task& task) const;
 
   using Due = std::pair<int64_t, size_t>;  // (when the next step ends, position)
 
   const MockClock& clock_;
-  mutable std::mutex mutex_;
-  size_t fixture_count_ = 0;
+  // Set by the constructor, then only read.
+  const query::NameOrder name_order_;
+  const std::string default_executor_;
+
+  mutable Mutex mutex_;
+  size_t fixture_count_ OCPMOCK_GUARDED_BY(mutex_) = 0;
   // The fixtures' tasks, once runtime Puts or Removes made positions unreliable; Reset restores
   // them whole.
-  std::optional<std::vector<TaskSnapshot>> fixture_state_;
-  std::vector<TaskSnapshot> tasks_;
-  std::unordered_map<int64_t, size_t> position_;  // by task id
-  std::unordered_map<size_t, TaskSnapshot> originals_;
-  std::optional<query::TaskIndex> index_;
-  query::NameOrder name_order_;
-  std::string default_executor_;
-  void GiveExecutor(model::Task& task) const;
-  std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_;
+  std::optional<std::vector<TaskSnapshot>> fixture_state_ OCPMOCK_GUARDED_BY(mutex_);
+  std::vector<TaskSnapshot> tasks_ OCPMOCK_GUARDED_BY(mutex_);
+  std::unordered_map<int64_t, size_t> position_ OCPMOCK_GUARDED_BY(mutex_);  // by task id
+  std::unordered_map<size_t, TaskSnapshot> originals_ OCPMOCK_GUARDED_BY(mutex_);
+  std::optional<query::TaskIndex> index_ OCPMOCK_GUARDED_BY(mutex_);
+  std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due_ OCPMOCK_GUARDED_BY(mutex_);
   // The one live entry of each queued position; queue entries that differ are stale.
-  std::unordered_map<size_t, int64_t> due_at_;
-  uint64_t revision_ = 0;  // the last Task::revision given out
+  std::unordered_map<size_t, int64_t> due_at_ OCPMOCK_GUARDED_BY(mutex_);
+  uint64_t revision_ OCPMOCK_GUARDED_BY(mutex_) = 0;  // the last Task::revision given out
 };
 
 // OCP's taskNotFound for task `task_id` (kNotFound).

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "mock/core/version.h"
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
 
@@ -11,21 +12,6 @@ namespace mock::versions {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<long> Parts(std::string_view v) {
-  std::vector<long> parts;
-  long n = 0;
-  for (char c : v) {
-    if (c == '.') {
-      parts.push_back(n);
-      n = 0;
-    } else if (c >= '0' && c <= '9' && n < 100000000) {
-      n = n * 10 + (c - '0');
-    }
-  }
-  parts.push_back(n);
-  return parts;
-}
 
 // What one profile.json says; absent fields are left to its parent.
 struct Layer {
@@ -59,6 +45,14 @@ StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
   const auto& d = doc.value();
   Layer layer;
   layer.version = d["version"].GetString();
+  // The schema's pattern admits any digits; a version is also at most 4294967295 a part.
+  for (const char* key : {"version", "extends"}) {
+    if (!d.HasMember(key)) continue;
+    auto parsed = Version::Parse(d[key].GetString());
+    if (!parsed.ok()) {
+      return ConfigError(file.string() + ": /" + key + ": " + parsed.status().message());
+    }
+  }
   if (layer.version != version) {
     return ConfigError(file.string() + ": /version: \"" + layer.version +
                        "\" is not the folder's name \"" + std::string(version) + "\"");
@@ -100,9 +94,11 @@ std::string Joined(const std::vector<std::string>& items) {
 }  // namespace
 
 int CompareVersions(std::string_view a, std::string_view b) {
-  auto pa = Parts(a), pb = Parts(b);
-  if (pa == pb) return 0;
-  return std::lexicographical_compare(pa.begin(), pa.end(), pb.begin(), pb.end()) ? -1 : 1;
+  auto va = Version::Parse(a), vb = Version::Parse(b);
+  if (va.ok() != vb.ok()) return va.ok() ? 1 : -1;  // what is no version sorts first
+  if (!va.ok()) return a < b ? -1 : (a == b ? 0 : 1);
+  const auto order = va.value() <=> vb.value();
+  return order < 0 ? -1 : (order == 0 ? 0 : 1);
 }
 
 std::vector<std::string> KnownVersions(const fs::path& schemas_root) {

@@ -39,12 +39,15 @@ struct Profile {
 std::vector<std::string> KnownVersions(const std::filesystem::path& schemas_root);
 
 // Loads `version`'s profile, following `extends`. Fails naming the file and the reason: no such
-// version (listing the known ones), a profile that breaks profile.schema.json, a `version` that
-// is not its folder's name, an `extends` to an unknown version or in a cycle, an error kind that
-// no profile in the chain defines.
+// version (listing the known ones), a profile that breaks profile.schema.json, a `version` or
+// `extends` that is no version (a part beyond 4294967295), a `version` that is not its folder's
+// name, an `extends` to an unknown version or in a cycle, an error kind that no profile in the
+// chain defines.
 StatusOr<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version);
 
-// -1, 0, 1 as `a` is older than, the same as, or newer than `b` ("4.2.10" is newer than "4.2.9").
+// -1, 0, 1 as `a` is older than, the same as, or newer than `b` ("4.2.10" is newer than "4.2.9"),
+// read as mock::Version (mock/core/version.h); text that is no version (a folder named "next")
+// sorts before every version, in text order.
 int CompareVersions(std::string_view a, std::string_view b);
 
 }  // namespace mock::versions

@@ -36,6 +36,18 @@ TEST(Profiles, CompareVersionsIsNumeric) {
   EXPECT_EQ(CompareVersions("4.2.2", "4.2.2"), 0);
 }
 
+// mock::Version's reading (mock/core/version.h): never an overflow; what is no version (a
+// folder named otherwise) sorts before every version.
+TEST(Profiles, CompareVersionsNeverOverflows) {
+  EXPECT_LT(CompareVersions("4.2.4294967295", "4.3.0"), 0);
+  EXPECT_GT(CompareVersions("4.2.4294967295", "4.2.4294967294"), 0);
+  EXPECT_LT(CompareVersions("4.2.99999999999", "0.0.0"), 0) << "no version";
+  EXPECT_LT(CompareVersions("99999999999.0.0", "0.0.0"), 0) << "no version";
+  EXPECT_EQ(CompareVersions("next", "next"), 0);
+  EXPECT_LT(CompareVersions("next", "4.2.2"), 0);
+  EXPECT_GT(CompareVersions("4.2.2", "4.2"), 0);
+}
+
 // Codes and messages verbatim from the error tables (docs/reference/ocp-task-api.md 1.7).
 TEST(Profiles, ErrorCataloguesFollowEachVersionsTable) {
   const Profile p422 = Load("4.2.2");
@@ -164,6 +176,24 @@ TEST(Profiles, BrokenProfilesAreRefusedWithTheReason) {
           R"({"format":"ocp-mock-profile/1","version":"5.0.0","summary":"s","extends":"4.2.2",)"
           R"("errors":{"taskNotFund":{"code":1,"message":"m"}}})");
   EXPECT_THAT(s.ErrorOf("5.0.0"), HasSubstr("profile.json: /errors"));
+}
+
+// profile.schema.json's pattern admits any digits: a part beyond 4294967295 is refused by name.
+TEST(Profiles, AVersionPartTooLargeIsRefused) {
+  ScratchSchemas s;
+  s.Write("4.2.99999999999", R"({"format":"ocp-mock-profile/1","version":"4.2.99999999999",)"
+                             R"("extends":"4.2.2","summary":"s"})");
+  EXPECT_EQ(KnownVersions(s.root()).front(), "4.2.99999999999") << "no version: sorted first";
+  EXPECT_EQ(KnownVersions(s.root()).back(), "4.2.2");
+  EXPECT_THAT(s.ErrorOf("4.2.99999999999"),
+              HasSubstr("4.2.99999999999/profile.json: /version: \"4.2.99999999999\" is not an "
+                        "OCP version: 99999999999 is too large: each part of MAJOR.MINOR.PATCH "
+                        "is a number from 0 to 4294967295"));
+  s.Write("5.0.0", R"({"format":"ocp-mock-profile/1","version":"5.0.0",)"
+                   R"("extends":"4.99999999999.0","summary":"s"})");
+  EXPECT_THAT(s.ErrorOf("5.0.0"),
+              HasSubstr("5.0.0/profile.json: /extends: \"4.99999999999.0\" is not an OCP "
+                        "version: 99999999999 is too large"));
 }
 
 TEST(ErrorCatalog, RendersInOnePassAndNeverShowsAnEmptyPlaceholder) {

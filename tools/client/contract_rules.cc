@@ -4,11 +4,11 @@
 #include <cctype>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <regex>
 #include <stdexcept>
 #include <vector>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/versions/profile.h"
 
 namespace contract {
@@ -99,9 +99,10 @@ bool MessageFits(const std::string& pattern, const std::string& message) {
 }
 
 const mock::json::SchemaSet& NewestSchemaSet(const std::filesystem::path& schemas_root) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<mock::json::SchemaSet>> loaded;
-  std::lock_guard<std::mutex> lock(mutex);
+  using Loaded = std::map<std::string, std::unique_ptr<mock::json::SchemaSet>>;  // by root
+  static mock::Mutex mutex;
+  static Loaded loaded OCPMOCK_GUARDED_BY(mutex);
+  mock::MutexLock lock(mutex);
   auto& slot = loaded[schemas_root.string()];
   if (!slot) {
     auto known = mock::versions::KnownVersions(schemas_root);

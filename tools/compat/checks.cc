@@ -109,8 +109,20 @@ Probe::Exchange Probe::Get(const std::string& target, bool basic,
   return e;
 }
 
-Probe::Probe(const Target& target)
-    : client_(ClientFor(target)), strict_(target.strict), list_rules_(client_) {
+Probe::Probe(contract::HttpClient client, bool strict, ListRules list_rules)
+    : client_(std::move(client)), strict_(strict), list_rules_(std::move(list_rules)) {}
+
+mock::StatusOr<Probe> Probe::Run(const Target& target) {
+  contract::HttpClient client = ClientFor(target);
+  // The list rules' requests come first: their first tells whether the server answers at all.
+  auto list_rules = ListRules::Run(client);
+  if (!list_rules.ok()) return list_rules.status();
+  Probe probe(std::move(client), target.strict, std::move(list_rules).value());
+  probe.SendRequests(target);
+  return probe;
+}
+
+void Probe::SendRequests(const Target& target) {
   const std::string list(kList);
   exchanges_[kListCheck] = Get(list + "?page=1&size=10");
   exchanges_[kPaging] = Get(list + "?page=2&size=1");

@@ -1,9 +1,9 @@
 // ocp-compat's read-only checks: a few GET requests to a live server, each judged against every
 // known OCP version's contract (its schemas, error codes and messages, authentication schemes).
 //
-//   Probe probe(target);                 // sends the requests once
+//   StatusOr<Probe> probe = Probe::Run(target);  // sends the requests once; fails if unreachable
 //   Contract c = LoadContract("schemas", "4.2.1").value();
-//   std::vector<Outcome> row = probe.Judge(c);   // one outcome per check, in kChecks order
+//   std::vector<Outcome> row = probe.value().Judge(c);  // one outcome per check, in kChecks order
 //
 // The requests never change anything: the list (plain, paged, filtered, sorted), one task's
 // detail and one subtask's log, an unknown task, an unsupported sort, no credentials, (when
@@ -20,6 +20,7 @@
 
 #include <rapidjson/document.h>
 
+#include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
 #include "tools/client/http_client.h"
@@ -107,7 +108,11 @@ constexpr size_t CheckNamed(std::string_view name) {
 
 class Probe {
  public:
-  explicit Probe(const Target& target);
+  // Sends the requests once and records every answer for Judge. Fails (kUnavailable: "cannot
+  // check URL: GET ...: no answer: <the transport's reason>") when the server cannot be checked:
+  // the first request got no HTTP answer at all (connection refused, no such host, a timeout),
+  // and nothing more is sent. Any answer, however far from OCP's, is recorded and judged.
+  static mock::StatusOr<Probe> Run(const Target& target);
 
   // One outcome per kChecks entry.
   std::vector<Outcome> Judge(const Contract& contract) const;
@@ -119,6 +124,9 @@ class Probe {
     std::optional<rapidjson::Document> json;
     std::string not_applicable;  // why the check could not be made
   };
+  Probe(contract::HttpClient client, bool strict, ListRules list_rules);
+  // The requests of the checks beyond the list rules' (which Run sent first).
+  void SendRequests(const Target& target);
   Exchange Get(const std::string& target, bool basic = true,
                const std::vector<std::string>& headers = {}) const;
   Outcome JudgeOne(size_t check, const Contract& contract) const;

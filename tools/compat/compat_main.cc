@@ -77,9 +77,13 @@ int Check(const Options& o) {
     }
     contracts.emplace(v, std::move(c).value());
   }
-  compat::Probe probe(o.target);
+  auto probe = compat::Probe::Run(o.target);
+  if (!probe.ok()) {  // nothing to judge: the server meets no version, and no report is written
+    std::fprintf(stderr, "ocp-compat: %s\n", probe.status().message().c_str());
+    return 1;
+  }
   for (const std::string& v : versions) {
-    report.versions.push_back({v, probe.Judge(contracts.at(v))});
+    report.versions.push_back({v, probe.value().Judge(contracts.at(v))});
   }
   compat::Conclude(report, contracts, o.target.strict);
   std::fputs(compat::TextReport(report).c_str(), stdout);

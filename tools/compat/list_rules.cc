@@ -83,6 +83,7 @@ ListRules::Answer ListRules::Fetch(const contract::HttpClient& client, const std
   contract::HttpResult r = client.Send("GET", target);
   a.status = r.status;
   a.body = std::move(r.body);
+  a.transport_error = std::move(r.transport_error);
   auto doc = mock::json::ParseJson(a.body);
   if (doc.ok()) a.json = std::move(doc).value();
   return a;
@@ -100,11 +101,21 @@ const rapidjson::Value* ListRules::Rows(const Answer& a, std::string& why) {
   return nullptr;
 }
 
-ListRules::ListRules(const contract::HttpClient& client) {
+mock::StatusOr<ListRules> ListRules::Run(const contract::HttpClient& client) {
+  ListRules rules;
+  rules.all_ = Fetch(client, std::string(kList) + "?size=2000");
+  if (rules.all_.status == 0) {
+    return mock::Unavailable("cannot check " + client.base_url() + ": " + rules.all_.request +
+                             ": no answer: " + rules.all_.transport_error);
+  }
+  rules.SendTheRest(client);
+  return rules;
+}
+
+void ListRules::SendTheRest(const contract::HttpClient& client) {
   const std::string list(kList);
-  all_ = Fetch(client, list + "?size=2000");
   // Each key once, the directions spread over them (and name both ways, for the collation):
-  // every Probe sends these, and the tests build many Probes.
+  // every Probe sends these, and the tests run many Probes.
   for (const char* sort :
        {"id,desc", "createTime,asc", "startTime,desc", "finishTime,asc", "name,asc", "name,desc"}) {
     sorts_.emplace_back(sort, Fetch(client, list + "?size=2000&sort=" + std::string(sort)));

@@ -4,8 +4,8 @@
 // (ocp-compat's rows, and contract_tests/compat_checks_test.cc). They are the same in every
 // version, so the requests are sent once and judged once.
 //
-//   ListRules rules(client);                 // sends about twenty GET requests
-//   Outcome o = rules.SortEach();            // kPass, kFail, kObserved or kNotApplicable
+//   StatusOr<ListRules> rules = ListRules::Run(client);  // sends about twenty GET requests
+//   Outcome o = rules.value().SortEach();    // kPass, kFail, kObserved or kNotApplicable
 #pragma once
 
 #include <optional>
@@ -14,6 +14,7 @@
 
 #include <rapidjson/document.h>
 
+#include "mock/core/status.h"
 #include "tools/client/http_client.h"
 #include "tools/compat/outcome.h"
 
@@ -21,7 +22,11 @@ namespace compat {
 
 class ListRules {
  public:
-  explicit ListRules(const contract::HttpClient& client);
+  // Sends the requests once and keeps the answers. Fails (kUnavailable, naming the request and
+  // the transport's reason) when the server cannot be checked: the first request got no HTTP
+  // answer at all (connection refused, no such host, a timeout), and nothing more is sent. Any
+  // answer, however far from OCP's, is kept and judged.
+  static mock::StatusOr<ListRules> Run(const contract::HttpClient& client);
 
   // ?sort=P,DIR for id, createTime, startTime, finishTime and name (each key in one direction,
   // name in both): each page's keys in that order. Rows without the key, and the order among equal
@@ -40,10 +45,14 @@ class ListRules {
  private:
   struct Answer {
     std::string request;
-    long status = 0;
+    long status = 0;  // 0: no answer (transport_error says why)
     std::string body;
     std::optional<rapidjson::Document> json;
+    std::string transport_error;
   };
+  ListRules() = default;
+  // The requests after the first (all_), once it was answered.
+  void SendTheRest(const contract::HttpClient& client);
   static Answer Fetch(const contract::HttpClient& client, const std::string& target);
   // The answer's data.contents, or a failure naming the request.
   static const rapidjson::Value* Rows(const Answer& a, std::string& why);

@@ -21,7 +21,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
@@ -29,6 +28,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/json/json.h"
 #include "tools/client/contract_rules.h"
 #include "tools/client/http_client.h"
@@ -59,28 +59,41 @@ constexpr const char* kFaultRules = R"({"format": "ocp-mock-faults/1", "faults":
   {"match": {"query": {"name": "loadFault", "value": "drip"}},
    "action": {"type": "drip", "dripMs": 30}}]})";
 
-struct Totals {
-  std::mutex mutex;
-  std::map<long, long> by_status;
-  std::map<std::string, long> faults;  // answers a fault rule gave, by kind
-  long requests = 0;
-  long errors = 0;
-  std::vector<std::string> first_errors;
-  void AddFault(const std::string& kind, long status, const std::string& error) {
+// What the clients count, from their threads.
+class Totals {
+ public:
+  struct Counts {
+    std::map<long, long> by_status;
+    std::map<std::string, long> faults;  // answers a fault rule gave, by kind
+    long requests = 0;
+    long errors = 0;
+    std::vector<std::string> first_errors;
+  };
+  void AddFault(const std::string& kind, long status, const std::string& error)
+      OCPMOCK_EXCLUDES(mutex_) {
     {
-      std::lock_guard<std::mutex> lock(mutex);
-      ++faults[kind];
+      mock::MutexLock lock(mutex_);
+      ++counts_.faults[kind];
     }
     if (kind == "status" || kind == "reset" || kind == "truncate") Add(status, error);
   }
-  void Add(long status, const std::string& error) {
-    std::lock_guard<std::mutex> lock(mutex);
-    ++requests;
-    ++by_status[status];
+  void Add(long status, const std::string& error) OCPMOCK_EXCLUDES(mutex_) {
+    mock::MutexLock lock(mutex_);
+    ++counts_.requests;
+    ++counts_.by_status[status];
     if (error.empty()) return;
-    ++errors;
-    if (first_errors.size() < 5) first_errors.push_back(error);
+    ++counts_.errors;
+    if (counts_.first_errors.size() < 5) counts_.first_errors.push_back(error);
   }
+  // A copy of the counts so far.
+  Counts Read() const OCPMOCK_EXCLUDES(mutex_) {
+    mock::MutexLock lock(mutex_);
+    return counts_;
+  }
+
+ private:
+  mutable mock::Mutex mutex_;
+  Counts counts_ OCPMOCK_GUARDED_BY(mutex_);
 };
 
 long RssKb(pid_t pid) {
@@ -305,15 +318,16 @@ int main(int argc, char** argv) {
     after_restart = AllIds(Admin(mock));
   }
   const bool fixtures_intact = FixtureDigest() == digest_before;
+  const Totals::Counts counted = totals.Read();
 
   std::ostringstream report;
   report << "load: " << o.clients << " clients, " << static_cast<int>(seconds) << " s, "
-         << totals.requests << " requests ("
-         << static_cast<long>(static_cast<double>(totals.requests) / seconds) << "/s), "
-         << totals.errors << " errors; statuses:";
-  for (const auto& [status, n] : totals.by_status) report << " " << status << "x" << n;
+         << counted.requests << " requests ("
+         << static_cast<long>(static_cast<double>(counted.requests) / seconds) << "/s), "
+         << counted.errors << " errors; statuses:";
+  for (const auto& [status, n] : counted.by_status) report << " " << status << "x" << n;
   report << "; faults answered:";
-  for (const auto& [kind, n] : totals.faults) report << " " << kind << "x" << n;
+  for (const auto& [kind, n] : counted.faults) report << " " << kind << "x" << n;
   report << "\nmemory: RSS at half time " << rss_mid / 1024 << " MiB, at the end " << rss_end / 1024
          << " MiB, peak " << rss_peak / 1024 << " MiB (growth over the second half " << growth
          << " KiB)\nSIGTERM under load: exited in " << static_cast<int>(stop_seconds * 1000)
@@ -323,9 +337,9 @@ int main(int argc, char** argv) {
          << "\n";
   std::printf("%s", report.str().c_str());
   if (!o.report.empty()) std::ofstream(o.report) << report.str();
-  for (const std::string& e : totals.first_errors) std::fprintf(stderr, "  %s\n", e.c_str());
+  for (const std::string& e : counted.first_errors) std::fprintf(stderr, "  %s\n", e.c_str());
   curl_global_cleanup();
-  if (totals.errors > 0) return Fail(std::to_string(totals.errors) + " errors");
+  if (counted.errors > 0) return Fail(std::to_string(counted.errors) + " errors");
   if (o.check_memory && growth > std::max<long>(4096, rss_mid / 10)) {
     return Fail("memory kept growing");
   }

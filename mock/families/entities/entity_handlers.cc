@@ -52,12 +52,13 @@ void WriteItem(json::JsonWriter& w, Kind kind, const Row& row,
 
 }  // namespace
 
-entities::TaskStatusOf StatusOf(tasks::TaskStore& tasks) {
-  return [&tasks](int64_t id) -> std::optional<model::TaskStatus> {
-    auto task = tasks.Get(id);
-    if (!task.ok()) return std::nullopt;
-    return task.value()->status;
-  };
+entities::TaskStatuses TaskStatusesOf(const entities::EntityStore& entities,
+                                      tasks::TaskStore& tasks) {
+  const std::vector<int64_t> ids = entities.PendingTaskIds();  // its lock is let go on return
+  const std::vector<std::optional<model::TaskStatus>> statuses = tasks.Statuses(ids);
+  entities::TaskStatuses snapshot;
+  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
+  return snapshot;
 }
 
 Status EntityNotFound(Kind kind, int64_t id, const std::string& detail) {
@@ -70,11 +71,11 @@ Status EntityNotFound(Kind kind, int64_t id, const std::string& detail) {
 
 StatusOr<Reply> EntityHandlers::List(Kind kind, const entities::ListQuery& query,
                                      bool visible) const {
-  const auto status_of = StatusOf(c_.tasks);
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
   auto rows = std::make_shared<std::vector<Row>>();
-  if (visible) *rows = c_.entities.Rows(kind, status_of);
+  if (visible) *rows = c_.entities.Rows(kind, statuses);
   std::map<int64_t, int64_t> counts;
-  if (kind == Kind::kCluster) counts = TenantCounts(c_.entities.Rows(Kind::kTenant, status_of));
+  if (kind == Kind::kCluster) counts = TenantCounts(c_.entities.Rows(Kind::kTenant, statuses));
   auto page = entities::RunList(*rows, query);
   return Reply{
       [rows, page = std::move(page), counts = std::move(counts), kind](json::JsonWriter& w) {
@@ -95,10 +96,10 @@ StatusOr<Reply> EntityHandlers::Clusters(const QueryParams& params) const {
 }
 
 StatusOr<Reply> EntityHandlers::Cluster(int64_t id) const {
-  const auto status_of = StatusOf(c_.tasks);
-  auto row = c_.entities.Get(Kind::kCluster, id, status_of);
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  auto row = c_.entities.Get(Kind::kCluster, id, statuses);
   if (!row) return EntityNotFound(Kind::kCluster, id, "GET /api/v2/ob/clusters lists them.");
-  const int64_t tenants = c_.entities.TenantCount(id, status_of);
+  const int64_t tenants = c_.entities.TenantCount(id, statuses);
   return Reply{
       [row = std::move(*row), tenants](json::JsonWriter& w) { WriteCluster(w, row, tenants); }};
 }
@@ -106,7 +107,8 @@ StatusOr<Reply> EntityHandlers::Cluster(int64_t id) const {
 StatusOr<Reply> EntityHandlers::TenantList(const QueryParams& params,
                                            std::optional<int64_t> cluster_id,
                                            bool may_view_clusters) const {
-  if (cluster_id && !c_.entities.Get(Kind::kCluster, *cluster_id, StatusOf(c_.tasks))) {
+  if (cluster_id &&
+      !c_.entities.Get(Kind::kCluster, *cluster_id, TaskStatusesOf(c_.entities, c_.tasks))) {
     return EntityNotFound(Kind::kCluster, *cluster_id, "GET /api/v2/ob/clusters lists them.");
   }
   auto query = entities::ParseTenantList(params, c_.rules, cluster_id);
@@ -124,11 +126,11 @@ StatusOr<Reply> EntityHandlers::Tenants(const QueryParams& params, bool may_view
 }
 
 StatusOr<Reply> EntityHandlers::Tenant(int64_t cluster_id, int64_t tenant_id) const {
-  const auto status_of = StatusOf(c_.tasks);
-  if (!c_.entities.Get(Kind::kCluster, cluster_id, status_of)) {
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  if (!c_.entities.Get(Kind::kCluster, cluster_id, statuses)) {
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");
   }
-  auto row = c_.entities.Get(Kind::kTenant, tenant_id, status_of);
+  auto row = c_.entities.Get(Kind::kTenant, tenant_id, statuses);
   if (!row || entities::Int(*row->doc, "clusterId") != cluster_id) {
     return EntityNotFound(Kind::kTenant, tenant_id,
                           "Cluster " + std::to_string(cluster_id) +
@@ -145,7 +147,7 @@ StatusOr<Reply> EntityHandlers::Hosts(const QueryParams& params) const {
 }
 
 StatusOr<Reply> EntityHandlers::Host(int64_t id) const {
-  auto row = c_.entities.Get(Kind::kHost, id, StatusOf(c_.tasks));
+  auto row = c_.entities.Get(Kind::kHost, id, TaskStatusesOf(c_.entities, c_.tasks));
   if (!row) return EntityNotFound(Kind::kHost, id, "GET /api/v2/compute/hosts lists them.");
   return Reply{[row = std::move(*row)](json::JsonWriter& w) { WriteHost(w, row); }};
 }

@@ -104,8 +104,7 @@ void WriteCluster(json::JsonWriter& w, const entities::Row& cluster, int64_t ten
   for (const Value::Member* m : SortedMembers(*cluster.doc)) {
     const std::string_view name = Name(m->name);
     if (!counted && name > "tenantCount") {
-      w.Key("tenantCount");
-      w.Int64(tenant_count);
+      w.Field("tenantCount", tenant_count);
       counted = true;
     }
     if (name == "tenantCount") continue;
@@ -113,8 +112,7 @@ void WriteCluster(json::JsonWriter& w, const entities::Row& cluster, int64_t ten
     WriteSorted(w, m->value);
   }
   if (!counted) {
-    w.Key("tenantCount");
-    w.Int64(tenant_count);
+    w.Field("tenantCount", tenant_count);
   }
   w.EndObject();
 }
@@ -150,51 +148,25 @@ void WriteHost(json::JsonWriter& w, const entities::Row& host) {
 
 void WriteAsyncTask(json::JsonWriter& w, const model::Task& task, const AsyncSubject& subject) {
   w.StartObject();
-  if (subject.cluster_id) {
-    w.Key("clusterId");
-    w.Int64(*subject.cluster_id);
-  }
-  w.Key("creator");
-  w.String(task.creator.name.c_str());
-  if (task.executor) {
-    w.Key("executor");
-    w.String(task.executor->c_str());
-  }
-  if (subject.host_id) {
-    w.Key("hostId");
-    w.Int64(*subject.host_id);
-  }
-  w.Key("id");
-  w.Int64(task.id);
-  w.Key("name");
-  w.String(task.name.c_str());
-  w.Key("operation");
-  w.String(model::ToString(task.operation).data());
+  w.OptionalField("clusterId", subject.cluster_id);
+  // As a const char*, up to a first NUL, as these three always were.
+  w.Field("creator", task.creator.name.c_str());
+  if (task.executor) w.Field("executor", task.executor->c_str());
+  w.OptionalField("hostId", subject.host_id);
+  w.Field("id", task.id);
+  w.Field("name", task.name.c_str());
+  w.Field("operation", model::ToString(task.operation));
   // The host sample has neither prohibitRollback nor taskDefinitionId; the tenant sample both.
-  if (!subject.host_id) {
-    w.Key("prohibitRollback");
-    w.Bool(task.prohibit_rollback);
-  }
-  if (task.start_time) {
-    w.Key("startTime");
-    w.String(std::string(task.start_time->text()).c_str());
-  }
-  w.Key("status");
-  w.String(model::ToString(task.status).data());
+  if (!subject.host_id) w.Field("prohibitRollback", task.prohibit_rollback);
+  if (task.start_time) w.Field("startTime", task.start_time->text());
+  w.Field("status", model::ToString(task.status));
   w.Key("subtasks");
   w.StartArray();
   for (const model::Subtask& s : task.subtasks) WriteSubtask(w, s);
   w.EndArray();
-  if (!subject.host_id) {
-    w.Key("taskDefinitionId");
-    w.Int64(task.task_definition_id);
-  }
-  if (subject.tenant_id) {
-    w.Key("tenantId");
-    w.Int64(*subject.tenant_id);
-  }
-  w.Key("type");
-  w.String(model::ToString(task.type).data());
+  if (!subject.host_id) w.Field("taskDefinitionId", task.task_definition_id);
+  w.OptionalField("tenantId", subject.tenant_id);
+  w.Field("type", model::ToString(task.type));
   w.EndObject();
 }
 

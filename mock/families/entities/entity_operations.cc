@@ -9,41 +9,13 @@
 #include "mock/json/json.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
+#include "mock/reply/request_body.h"
 
 namespace mock::api {
 namespace {
 
 using entities::Kind;
 using entities::Row;
-
-// "/zones/0/resourcePool/unitCount" -> "zones[0].resourcePool.unitCount".
-std::string FieldName(const std::string& pointer) {
-  std::string out;
-  size_t pos = 1;
-  while (pos <= pointer.size() && !pointer.empty()) {
-    const size_t end = std::min(pointer.find('/', pos), pointer.size());
-    const std::string part = pointer.substr(pos, end - pos);
-    const bool index = !part.empty() && part.find_first_not_of("0123456789") == std::string::npos;
-    out += index ? "[" + part + "]" : (out.empty() ? "" : ".") + part;
-    pos = end + 1;
-  }
-  return out.empty() ? "request body" : out;
-}
-
-// The body, parsed and checked against `schema`.
-StatusOr<rapidjson::Document> Body(const std::string& body, const char* schema,
-                                   const json::SchemaSet& schemas) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos)
-    return ocp::BadRequest("Required request body is missing");
-  auto doc = json::ParseJson(body);
-  if (!doc.ok()) return ocp::BadRequest("JSON parse error: " + doc.status().message());
-  auto violations = schemas.Validate(schema, doc.value());
-  if (!violations.empty()) {
-    const json::Violation& v = violations.front();
-    return ocp::InvalidParameter(FieldName(v.path), FieldName(v.path) + ": " + v.message);
-  }
-  return std::move(doc).value();
-}
 
 Status NameExists(Kind kind, const std::string& parameter, const std::string& sentence) {
   return ocp::OcpError(ocp::ErrorKind::kNameExists, sentence,
@@ -66,7 +38,7 @@ struct EntityOperations::NewTenant {
 
 StatusOr<rapidjson::Document> EntityOperations::ParseBody(const std::string& body,
                                                           const char* schema) const {
-  return Body(body, schema, *schemas_);
+  return CheckedBody(body, schema, *schemas_);
 }
 
 std::string EntityOperations::Now() const {
@@ -76,8 +48,8 @@ std::string EntityOperations::Now() const {
 StatusOr<EntityOperations::NewTenant> EntityOperations::PrepareTenant(
     int64_t cluster_id, const std::string& body) const {
   if (schemas_ == nullptr) return InternalError("the API was built without schemas");
-  const auto status_of = StatusOf(c_.tasks);
-  auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, status_of);
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, statuses);
   if (!cluster)
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");
   auto request = ParseBody(body, "create-tenant-request");
@@ -99,7 +71,7 @@ StatusOr<EntityOperations::NewTenant> EntityOperations::PrepareTenant(
   }
   const std::string name(entities::Str(r, "name"));
   int64_t ob_tenant_id = 1000;
-  for (const Row& t : c_.entities.Rows(Kind::kTenant, status_of)) {
+  for (const Row& t : c_.entities.Rows(Kind::kTenant, statuses)) {
     if (entities::Int(*t.doc, "clusterId") != cluster_id) continue;
     ob_tenant_id = std::max(ob_tenant_id, entities::Int(*t.doc, "obTenantId"));
   }
@@ -111,19 +83,20 @@ StatusOr<EntityOperations::NewTenant> EntityOperations::PrepareTenant(
 
 namespace {
 
-// Refuses a second visible tenant named like `tenant` in its cluster (run under the store's lock).
+// Refuses a second visible tenant named like `tenant` in its cluster (run under the store's lock;
+// `statuses`, taken before, answers for the tasks: no store is called under the lock).
 entities::EntityStore::Admission UniqueTenantName(const Row& tenant,
-                                                  const entities::TaskStatusOf& status_of) {
-  return [&tenant, status_of](const entities::EntityStore& store) -> Status {
+                                                  const entities::TaskStatuses& statuses) {
+  return [&tenant, &statuses](const entities::HeldEntities& held) -> Status {
     const int64_t cluster = entities::Int(*tenant.doc, "clusterId");
     const std::string_view name = entities::Str(*tenant.doc, "name");
-    for (const Row& t : store.HeldUnlocked(Kind::kTenant)) {
+    for (const Row& t : held.Rows(Kind::kTenant)) {
       if (entities::Int(*t.doc, "clusterId") != cluster || entities::Str(*t.doc, "name") != name)
         continue;
       // A tenant whose creating task failed or is gone does not hold its name.
-      auto task = store.PendingTaskUnlocked(Kind::kTenant, t.id);
+      auto task = held.PendingTask(Kind::kTenant, t.id);
       if (task) {
-        auto status = status_of(*task);
+        auto status = statuses.Of(*task);
         if (!status || *status == model::TaskStatus::kFailed) continue;
       }
       return NameExists(Kind::kTenant, "name=" + std::string(name),
@@ -161,9 +134,9 @@ StatusOr<Reply> EntityOperations::CreateTenant(int64_t cluster_id, const std::st
   auto created = PrepareTenant(cluster_id, body);
   if (!created.ok()) return created.status();
   NewTenant& n = created.value();
-  const auto status_of = StatusOf(c_.tasks);
   // Checked before the task starts too, so that a refused name leaves no task behind.
-  if (Status s = c_.entities.Check(UniqueTenantName(n.tenant, status_of)); !s.ok()) return s;
+  const auto before = TaskStatusesOf(c_.entities, c_.tasks);
+  if (Status s = c_.entities.Check(UniqueTenantName(n.tenant, before)); !s.ok()) return s;
   entities::TaskSpec spec;
   spec.task_id = NextTaskId();
   spec.start_time = Now();
@@ -172,13 +145,14 @@ StatusOr<Reply> EntityOperations::CreateTenant(int64_t cluster_id, const std::st
   spec.tenant = model::Tenant{n.tenant.id, std::string(entities::Str(*n.tenant.doc, "name")),
                               entities::Int(*n.tenant.doc, "obTenantId"),
                               std::string(entities::Str(*n.tenant.doc, "mode"))};
-  auto task = entities::CreateTenantTask(spec, *schemas_);
+  auto task = entities::CreateTenantTask(spec);
   if (!task.ok()) return task.status();
   auto put = PutTask(std::move(task).value());
   if (!put.ok()) return put.status();
   entities::Pending pending{spec.task_id, entities::WithStatus(n.tenant.doc, "CREATING")};
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);  // as late as can be
   if (Status s =
-          c_.entities.Add(Kind::kTenant, n.tenant, pending, UniqueTenantName(n.tenant, status_of));
+          c_.entities.Add(Kind::kTenant, n.tenant, pending, UniqueTenantName(n.tenant, statuses));
       !s.ok()) {
     (void)c_.tasks.Remove(spec.task_id);  // nothing changed
     return s;
@@ -196,8 +170,9 @@ StatusOr<Reply> EntityOperations::CreateTenantNow(int64_t cluster_id, const std:
   auto created = PrepareTenant(cluster_id, body);
   if (!created.ok()) return created.status();
   NewTenant& n = created.value();
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
   if (Status s = c_.entities.Add(Kind::kTenant, n.tenant, std::nullopt,
-                                 UniqueTenantName(n.tenant, StatusOf(c_.tasks)));
+                                 UniqueTenantName(n.tenant, statuses));
       !s.ok()) {
     return s;
   }
@@ -208,11 +183,11 @@ StatusOr<Reply> EntityOperations::CreateTenantNow(int64_t cluster_id, const std:
 
 StatusOr<Row> EntityOperations::TenantForChange(int64_t cluster_id, int64_t tenant_id,
                                                 TenantOp op) const {
-  const auto status_of = StatusOf(c_.tasks);
-  auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, status_of);
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, statuses);
   if (!cluster)
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");
-  auto tenant = c_.entities.Get(Kind::kTenant, tenant_id, status_of);
+  auto tenant = c_.entities.Get(Kind::kTenant, tenant_id, statuses);
   if (!tenant || entities::Int(*tenant->doc, "clusterId") != cluster_id) {
     return EntityNotFound(Kind::kTenant, tenant_id,
                           "Cluster " + std::to_string(cluster_id) + " has no such tenant.");

@@ -19,15 +19,16 @@ Status IpTaken(const std::string& ip, const std::string& sentence) {
   return ocp::OcpError(ocp::ErrorKind::kNameExists, sentence, {"HOST", "innerIpAddress=" + ip});
 }
 
-// Refuses hosts whose IP a visible host has (run under the store's lock).
+// Refuses hosts whose IP a visible host has (run under the store's lock; `statuses`, taken
+// before, answers for the tasks: no store is called under the lock).
 entities::EntityStore::Admission UniqueIps(const std::vector<std::string>& ips,
-                                           const entities::TaskStatusOf& status_of) {
-  return [&ips, status_of](const entities::EntityStore& store) -> Status {
-    for (const Row& h : store.HeldUnlocked(Kind::kHost)) {
+                                           const entities::TaskStatuses& statuses) {
+  return [&ips, &statuses](const entities::HeldEntities& held) -> Status {
+    for (const Row& h : held.Rows(Kind::kHost)) {
       const std::string ip(entities::Str(*h.doc, "innerIpAddress"));
       if (std::find(ips.begin(), ips.end(), ip) == ips.end()) continue;
-      if (auto task = store.PendingTaskUnlocked(Kind::kHost, h.id)) {
-        auto status = status_of(*task);
+      if (auto task = held.PendingTask(Kind::kHost, h.id)) {
+        auto status = statuses.Of(*task);
         if (!status || *status == model::TaskStatus::kFailed) continue;
       }
       return IpTaken(ip, "Host " + std::to_string(h.id) + " already has IP " + ip + ".");
@@ -58,8 +59,8 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     }
     ips.push_back(ip);
   }
-  const auto status_of = StatusOf(c_.tasks);
-  if (Status s = c_.entities.Check(UniqueIps(ips, status_of)); !s.ok()) return s;
+  const auto before = TaskStatusesOf(c_.entities, c_.tasks);
+  if (Status s = c_.entities.Check(UniqueIps(ips, before)); !s.ok()) return s;
   const std::string now = Now();
   std::vector<std::pair<Row, int64_t>> created;  // each host and its task
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
@@ -69,7 +70,7 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     spec.start_time = now;
     spec.host_ids = {id};
     spec.creator = CreatorOf(user);
-    auto task = entities::PrepareHostTask(spec, *schemas_);
+    auto task = entities::PrepareHostTask(spec);
     if (!task.ok()) return task.status();
     created.emplace_back(Row{id, entities::MakeHost(r, list[i], id, now), "created by the API"},
                          spec.task_id);
@@ -79,11 +80,12 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     }
   }
   std::vector<tasks::TaskSnapshot> snapshots;
+  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);  // after the tasks were put
   for (size_t k = 0; k < created.size(); ++k) {
     const auto& [row, task_id] = created[k];
     entities::Pending pending{task_id, entities::WithStatus(row.doc, "NEW")};
     const std::vector<std::string> ip = {ips[k]};
-    Status s = c_.entities.Add(Kind::kHost, row, pending, UniqueIps(ip, status_of));
+    Status s = c_.entities.Add(Kind::kHost, row, pending, UniqueIps(ip, statuses));
     if (!s.ok()) {  // a concurrent request took an IP: undo this request's changes
       for (size_t j = 0; j < created.size(); ++j) {
         if (j < k) (void)c_.entities.Remove(Kind::kHost, created[j].first.id);

@@ -32,14 +32,10 @@ StatusOr<Reply> ProbeHandlers::Health() const {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   return Reply{[version = ocp_version_, tasks = store_.size(), uptime](json::JsonWriter& w) {
     w.StartObject();
-    w.Key("ocpVersion");
-    w.String(version);
-    w.Key("ready");
-    w.Bool(true);
-    w.Key("tasks");
-    w.Uint64(tasks);
-    w.Key("uptimeSeconds");
-    w.Double(uptime);
+    w.Field("ocpVersion", version);
+    w.Field("ready", true);
+    w.Field("tasks", tasks);
+    w.Field("uptimeSeconds", uptime);
     w.EndObject();
   }};
 }
@@ -59,8 +55,7 @@ StatusOr<Reply> ProbeHandlers::Info() const {
                                    {"group", "com.oceanbase"},
                                    {"name", "ocp-server"},
                                    {"springBootVersion", "2.2.5.RELEASE"}}) {
-    w.Key(key);
-    w.String(value);
+    w.Field(key, value);
   }
   w.EndObject();
   Reply reply;

@@ -5,7 +5,7 @@
 namespace mock::api {
 
 std::shared_ptr<const std::string> RenderCache::Find(const model::Task& task) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = rendered_.find(task.id);
   if (it == rendered_.end() || it->second.revision != task.revision) return nullptr;
   return it->second.json;
@@ -18,7 +18,7 @@ void RenderCache::WriteBasicTask(json::JsonWriter& w, const model::Task& task) c
     json::JsonWriter one(buffer);
     ::mock::api::WriteBasicTask(one, task);
     json = std::make_shared<const std::string>(buffer.GetString(), buffer.GetSize());
-    std::lock_guard<std::mutex> lock(mutex_);
+    MutexLock lock(mutex_);
     if (rendered_.size() >= kMaxTasks) rendered_.clear();
     rendered_.insert_or_assign(task.id, Rendered{task.revision, json});
   }

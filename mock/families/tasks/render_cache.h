@@ -7,10 +7,10 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
+#include "mock/core/thread_annotations.h"
 #include "mock/json/json_writer.h"
 #include "mock/model/task.h"
 
@@ -22,17 +22,18 @@ class RenderCache {
   static constexpr size_t kMaxTasks = 20000;
 
   // Writes `task` as a BasicTaskInstance (task_json.h).
-  void WriteBasicTask(json::JsonWriter& w, const model::Task& task) const;
+  void WriteBasicTask(json::JsonWriter& w, const model::Task& task) const OCPMOCK_EXCLUDES(mutex_);
 
  private:
   struct Rendered {
     uint64_t revision;
     std::shared_ptr<const std::string> json;
   };
-  std::shared_ptr<const std::string> Find(const model::Task& task) const;
+  // The rendering of `task`'s revision, or nullptr.
+  std::shared_ptr<const std::string> Find(const model::Task& task) const OCPMOCK_EXCLUDES(mutex_);
 
-  mutable std::mutex mutex_;
-  mutable std::unordered_map<int64_t, Rendered> rendered_;  // by task id
+  mutable Mutex mutex_;
+  mutable std::unordered_map<int64_t, Rendered> rendered_ OCPMOCK_GUARDED_BY(mutex_);  // by id
 };
 
 }  // namespace mock::api

@@ -1,0 +1,98 @@
+#include "mock/resources/resource_store.h"
+
+#include <algorithm>
+
+namespace mock::resources {
+namespace {
+
+int64_t MaxId(const std::vector<Row>& rows) { return rows.empty() ? 0 : rows.back().id; }
+
+}  // namespace
+
+ResourceStore::ResourceStore(ResourceSpec spec, std::vector<Row> fixtures)
+    : spec_(std::move(spec)) {
+  MutexLock lock(mutex_);
+  fixtures_ = std::move(fixtures);
+  current_ = fixtures_;
+  next_id_ = MaxId(current_) + 1;
+}
+
+std::vector<Row> ResourceStore::Rows() const {
+  MutexLock lock(mutex_);
+  return current_;
+}
+
+std::optional<Row> ResourceStore::Get(int64_t id) const {
+  MutexLock lock(mutex_);
+  auto it = std::lower_bound(current_.begin(), current_.end(), id,
+                             [](const Row& r, int64_t v) { return r.id < v; });
+  if (it == current_.end() || it->id != id) return std::nullopt;
+  return *it;
+}
+
+std::vector<Row>::iterator ResourceStore::FindLocked(int64_t id) {
+  return std::lower_bound(current_.begin(), current_.end(), id,
+                          [](const Row& r, int64_t v) { return r.id < v; });
+}
+
+Status ResourceStore::CountChangeLocked() {
+  if (changes_ >= spec_.max_runtime_rows) {
+    return FailedPrecondition("at most " + std::to_string(spec_.max_runtime_rows) + " " +
+                              spec_.name +
+                              " rows may be added between resets (POST /__mock/reset)");
+  }
+  ++changes_;
+  return Status();
+}
+
+StatusOr<Row> ResourceStore::Add(const std::function<Row(int64_t id)>& make,
+                                 const Admission& admit) {
+  MutexLock lock(mutex_);
+  if (admit) {
+    if (Status s = admit(current_); !s.ok()) return s;
+  }
+  if (Status s = CountChangeLocked(); !s.ok()) return s;
+  Row row = make(next_id_++);
+  current_.insert(FindLocked(row.id), row);
+  return row;
+}
+
+Status ResourceStore::Put(Row row) {
+  MutexLock lock(mutex_);
+  auto it = FindLocked(row.id);
+  if (it != current_.end() && it->id == row.id) {
+    *it = std::move(row);
+    return Status();
+  }
+  if (Status s = CountChangeLocked(); !s.ok()) return s;
+  next_id_ = std::max(next_id_, row.id + 1);
+  current_.insert(it, std::move(row));
+  return Status();
+}
+
+Status ResourceStore::Remove(int64_t id) {
+  MutexLock lock(mutex_);
+  auto it = FindLocked(id);
+  if (it == current_.end() || it->id != id) {
+    return NotFound(spec_.name + " " + std::to_string(id) + " is not held");
+  }
+  current_.erase(it);
+  return Status();
+}
+
+void ResourceStore::Reset() {
+  MutexLock lock(mutex_);
+  current_ = fixtures_;
+  next_id_ = MaxId(current_) + 1;
+  changes_ = 0;
+}
+
+void ResourceStore::ReplaceFixtures(std::vector<Row> fixtures) {
+  MutexLock lock(mutex_);
+  fixtures_ = std::move(fixtures);
+  current_ = fixtures_;
+  next_id_ = MaxId(current_) + 1;
+  changes_ = 0;
+}
+
+}  // namespace mock::resources
