@@ -1,6 +1,7 @@
 #include "mock/api/route_table.h"
 
 #include "mock/families/entities/entity_family.h"
+#include "mock/families/host_types/host_types_family.h"
 #include "mock/families/system/system_family.h"
 #include "mock/families/tasks/task_family.h"
 
@@ -8,7 +9,13 @@ namespace mock::api {
 namespace {
 
 // The specs of the families with data of their own, which LoadFamilyData reads.
-const std::vector<const resources::ResourceSpec*> kResourceSpecs = {};
+const resources::ResourceSpec* const kResourceSpecs[] = {&families::HostTypesFamily::kSpec};
+
+std::vector<resources::Row> Take(FamilyData& data, const std::string& name) {
+  auto it = data.find(name);
+  if (it == data.end()) return {};
+  return std::move(it->second);
+}
 
 }  // namespace
 
@@ -32,6 +39,8 @@ Families MakeFamilies(FamilyContext c) {
       EntityContext{c.entities, c.tasks, c.rules}, c.clock, c.schemas, c.async_create_tenant));
   all.push_back(
       std::make_unique<families::SystemFamily>(c.tasks, c.clock, c.ocp_version, c.api_status));
+  all.push_back(std::make_unique<families::HostTypesFamily>(
+      Take(c.data, families::HostTypesFamily::kSpec.name), c.schemas, c.source, c.clock));
   return all;
 }
 

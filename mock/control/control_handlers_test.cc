@@ -45,7 +45,9 @@ TEST(ResetTest, PutsEverythingBackByDefault) {
                      .status);
   http::Response r = h.Send("POST", "/__mock/reset");
   ASSERT_EQ(200, r.status) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("reset":["clock","faults","journal","rateLimits","tasks"])"));
+  EXPECT_THAT(
+      r.body,
+      HasSubstr(R"("reset":["clock","faults","hostTypes","journal","rateLimits","tasks"])"));
   EXPECT_TRUE(h.api.faults().List().empty()) << "no --faults file: no rule after a reset";
   EXPECT_LT(h.clock.NowMs() - started, int64_t{3600} * 1000) << "the advance is forgotten";
   EXPECT_EQ(0u, h.api.journal().Count({}));

@@ -21,7 +21,8 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The schema of a 200 answer on the cluster, tenant and host pages, or "" for another path.
+// The schema of a 200 answer on the cluster, tenant, host and host-type pages, or "" for another
+// path.
 std::string EntitySchemaFor(const std::string& method, const std::string& path) {
   std::vector<std::string> seg;
   for (size_t at = 1; at <= path.size();) {
@@ -31,6 +32,8 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   }
   const size_t n = seg.size();
   if (n < 3 || seg[0] != "api" || seg[1] != "v2") return "";
+  if (seg[2] == "compute" && n == 4 && seg[3] == "hostTypes")
+    return method == "POST" ? "host-type-response" : "host-type-list-response";
   if (seg[2] == "compute" && n >= 4 && seg[3] == "hosts") {
     if (n == 4) return "host-list-response";
     if (n == 5) return seg[4] == "batchCreate" ? "host-tasks-response" : "host-response";
