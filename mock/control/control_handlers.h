@@ -6,6 +6,9 @@
 //   control.AdvanceClock({{"seconds", "30"}});
 #pragma once
 
+#include <utility>
+#include <vector>
+
 #include "mock/auth/throttle.h"
 #include "mock/core/params.h"
 #include "mock/entities/entity_store.h"
@@ -31,7 +34,7 @@ struct Resettable {
 
 class ControlHandlers {
  public:
-  explicit ControlHandlers(Resettable state) : state_(state) {}
+  explicit ControlHandlers(Resettable state) : state_(std::move(state)) {}
 
   // GET /__mock/clock: {"epochMillis", "now", "timeScale"}.
   StatusOr<Reply> Clock() const;

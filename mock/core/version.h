@@ -33,6 +33,7 @@ struct Version {
   std::string ToString() const;
 
   // Part by part: 4.2.9 < 4.2.10 < 4.10.0.
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 reads the defaulted <=>'s 0 as a pointer
   auto operator<=>(const Version&) const = default;
 };
 

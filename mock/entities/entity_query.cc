@@ -5,7 +5,6 @@
 namespace mock::entities {
 namespace {
 
-using listing::Filter;
 using listing::ListSpec;
 using listing::Match;
 using listing::SortAs;

@@ -115,7 +115,7 @@ StatusOr<std::optional<BoundFilter>> BindOne(const Filter& f, const QueryParams&
       if (!flag.ok()) return flag.status();
       if (!flag.value() || (f.match == Match::kWhenTrue && !*flag.value()))
         return std::optional<BoundFilter>();
-      b.values.push_back(*flag.value() ? "true" : "false");
+      b.values.emplace_back(*flag.value() ? "true" : "false");
       return std::optional<BoundFilter>(std::move(b));
     }
   }

@@ -24,15 +24,15 @@ std::vector<Row> ResourceStore::Rows() const {
 
 std::optional<Row> ResourceStore::Get(int64_t id) const {
   MutexLock lock(mutex_);
-  auto it = std::lower_bound(current_.begin(), current_.end(), id,
-                             [](const Row& r, int64_t v) { return r.id < v; });
-  if (it == current_.end() || it->id != id) return std::nullopt;
-  return *it;
+  const size_t at = FindLocked(id);
+  if (at == current_.size() || current_[at].id != id) return std::nullopt;
+  return current_[at];
 }
 
-std::vector<Row>::iterator ResourceStore::FindLocked(int64_t id) {
-  return std::lower_bound(current_.begin(), current_.end(), id,
-                          [](const Row& r, int64_t v) { return r.id < v; });
+size_t ResourceStore::FindLocked(int64_t id) const {
+  return static_cast<size_t>(std::lower_bound(current_.begin(), current_.end(), id,
+                                              [](const Row& r, int64_t v) { return r.id < v; }) -
+                             current_.begin());
 }
 
 Status ResourceStore::CountChangeLocked() {
@@ -53,30 +53,30 @@ StatusOr<Row> ResourceStore::Add(const std::function<Row(int64_t id)>& make,
   }
   if (Status s = CountChangeLocked(); !s.ok()) return s;
   Row row = make(next_id_++);
-  current_.insert(FindLocked(row.id), row);
+  current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(FindLocked(row.id)), row);
   return row;
 }
 
 Status ResourceStore::Put(Row row) {
   MutexLock lock(mutex_);
-  auto it = FindLocked(row.id);
-  if (it != current_.end() && it->id == row.id) {
-    *it = std::move(row);
+  const size_t at = FindLocked(row.id);
+  if (at < current_.size() && current_[at].id == row.id) {
+    current_[at] = std::move(row);
     return Status();
   }
   if (Status s = CountChangeLocked(); !s.ok()) return s;
   next_id_ = std::max(next_id_, row.id + 1);
-  current_.insert(it, std::move(row));
+  current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(at), std::move(row));
   return Status();
 }
 
 Status ResourceStore::Remove(int64_t id) {
   MutexLock lock(mutex_);
-  auto it = FindLocked(id);
-  if (it == current_.end() || it->id != id) {
+  const size_t at = FindLocked(id);
+  if (at == current_.size() || current_[at].id != id) {
     return NotFound(spec_.name + " " + std::to_string(id) + " is not held");
   }
-  current_.erase(it);
+  current_.erase(current_.begin() + static_cast<std::ptrdiff_t>(at));
   return Status();
 }
 

@@ -47,7 +47,8 @@ class ResourceStore {
   void ReplaceFixtures(std::vector<Row> fixtures) OCPMOCK_EXCLUDES(mutex_);
 
  private:
-  std::vector<Row>::iterator FindLocked(int64_t id) OCPMOCK_REQUIRES(mutex_);
+  // Where row `id` is, or would be inserted, in current_.
+  size_t FindLocked(int64_t id) const OCPMOCK_REQUIRES(mutex_);
   Status CountChangeLocked() OCPMOCK_REQUIRES(mutex_);
 
   const ResourceSpec spec_;

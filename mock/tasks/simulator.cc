@@ -17,7 +17,7 @@ using model::TaskStatus;
 bool RollingBack(const Task& task) { return task.operation == Operation::kRollback; }
 
 using model::CanStart;
-constexpr auto Active = model::UnderWay;
+bool Active(const Subtask& s) { return model::UnderWay(s); }
 
 // The UTC offset of the task's own times, so that a time the mock writes sits beside the
 // fixture's in the same zone (not UTC next to +08:00); the machine's when the task has none.

@@ -1,6 +1,7 @@
 #include "mock/versions/profile.h"
 
 #include <algorithm>
+#include <compare>
 #include <map>
 #include <optional>
 
@@ -98,7 +99,7 @@ int CompareVersions(std::string_view a, std::string_view b) {
   if (va.ok() != vb.ok()) return va.ok() ? 1 : -1;  // what is no version sorts first
   if (!va.ok()) return a < b ? -1 : (a == b ? 0 : 1);
   const auto order = va.value() <=> vb.value();
-  return order < 0 ? -1 : (order == 0 ? 0 : 1);
+  return std::is_lt(order) ? -1 : (std::is_eq(order) ? 0 : 1);
 }
 
 std::vector<std::string> KnownVersions(const fs::path& schemas_root) {
