@@ -4,12 +4,18 @@
 // check's provenance; what ocp-compat marks pass* is an observation here.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
+#include "contract_tests/support/one_body_server.h"
 #include "contract_tests/support/provenance.h"
 #include "contract_tests/support/server_under_test.h"
 #include "mock/core/status.h"
+#include "tools/client/command.h"
+#include "tools/client/mock_process.h"
 #include "tools/compat/checks.h"
 
 namespace contract {
@@ -85,6 +91,40 @@ std::string CheckName(const testing::TestParamInfo<size_t>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Compat, CheckLibrary, testing::Range(size_t{0}, compat::kChecks.size()),
                          CheckName);
+
+// The suite in live mode says "could not check" as ocp-compat does: one line naming the cause,
+// before (and instead of) any test or version run, and exit status 3; never "compatible with:
+// none" (issue #24, finding 2).
+TEST(CouldNotCheck, TheSuiteSaysSoInOneLineAndExitsThree) {
+  if (ServerUnderTest::Get().live()) GTEST_SKIP() << "already in live mode";
+  MockProcess mock(OCPMOCK_BINARY, {"--time-scale", "0"});
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("ocpmock-could-not-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto html = ServeOneBody("<html><body>Sign in</body></html>", dir.string());
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  const std::string base = "OCP_BASE_URL='" + mock.base_url() + "' ";
+  const std::pair<std::string, std::string> cases[] = {
+      {"env -u OCP_VERSION " + base + "OCP_USER=admin OCP_PASSWORD=wrong",
+       "authentication refused (HTTP 401): GET " + mock.base_url() + "/api/v2/tasks/instances"},
+      {"OCP_VERSION=4.2.2 " + base + "OCP_USER=admin OCP_PASSWORD=wrong",
+       "authentication refused (HTTP 401): "},
+      {"env -u OCP_USER " + base, "no credentials: "},
+      {"OCP_BASE_URL='" + html->base_url() + "' OCP_USER=a OCP_PASSWORD=b",
+       "HTML where OCP's JSON API should be: GET " + html->base_url()},
+  };
+  for (const auto& [env, cause] : cases) {
+    const CommandResult r = RunCommand(env + " '" + self + "' --gtest_brief=1");
+    EXPECT_EQ(3, r.rc) << env << "\n" << r.out;
+    EXPECT_EQ(0u, r.out.find("contract suite: cannot set up the server under test: could not "
+                             "check: " +
+                             cause))
+        << env << "\n"
+        << r.out;
+    EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << "one line:\n" << r.out;
+  }
+  std::filesystem::remove_all(dir);
+}
 
 }  // namespace
 }  // namespace contract

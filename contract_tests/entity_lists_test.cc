@@ -13,6 +13,7 @@
 
 #include "contract_tests/support/oracle.h"
 #include "contract_tests/support/provenance.h"
+#include "tools/compat/list_rules.h"
 
 namespace contract {
 namespace {
@@ -231,25 +232,59 @@ TEST(EntityLists, HostKeywordMatchesNameOrAddress) {
             0u);
 }
 
-// Sorting by name either way: names in order (ASCII case-insensitive, as MySQL's default
-// collation compares them); ties in id order are the mock's choice (real servers add none).
+// Sorting by name either way. The order is the collation's of OCP's metadb (an OceanBase
+// MySQL-mode tenant), which the docs do not name: byte order (utf8mb4_bin), or letters folded to
+// upper case (utf8mb4_general_ci, the default: '_' after every letter, "metadb_6" before
+// "meta_10"), or to lower case (ocp-mock's). Sorted under one of them, the whole page through, is
+// the framework's rule (Spring Data passes sort=name to the database); lower-case folding and
+// ties in id order are the mock's (a real server adds no tie-breaker).
 void ExpectSorted(const std::string& path, bool ascending) {
   Page page = Get(path, std::string("size=1000&sort=name,") + (ascending ? "asc" : "desc"));
   ASSERT_GE(page.items.size(), 2u) << path;
+  std::vector<std::string> names;
+  for (const Item& i : page.items) names.push_back(i.name);
+  const auto collations = compat::NameCollations(names, !ascending);
+  std::string listed;
+  for (size_t k = 0; k < names.size() && listed.size() < 300; ++k) {
+    listed += (k == 0 ? "'" : ", '") + names[k] + "'";
+  }
+  const std::string where =
+      "GET " + path + "?sort=name," + (ascending ? "asc" : "desc") + " listed " + listed;
+  CheckRule(Source::kFramework,
+            "Spring Data: sort=name orders by name, in a collation OCP's metadb may use (binary, "
+            "lower-case or upper-case folding)",
+            !collations.empty(), where);
+  CheckRule(Source::kMock, "names sort ASCII case-insensitively (lower-case folding)",
+            compat::InOrder(names, !ascending, compat::Collation::kLowerFolded), where);
   for (size_t k = 1; k < page.items.size(); ++k) {
     const Item& a = page.items[k - 1];
     const Item& b = page.items[k];
-    const std::string x = Lower(a.name), y = Lower(b.name);
-    const std::string where = path + " sort=name: '" + a.name + "' (" + std::to_string(a.id) +
-                              ") before '" + b.name + "' (" + std::to_string(b.id) + ")";
-    // Ordered by the name at all is the framework's; case-insensitively (MySQL's default
-    // collation) is the mock's choice, which a server with a binary collation need not share.
-    const bool bytes = ascending ? a.name <= b.name : a.name >= b.name;
-    const bool folded = ascending ? x <= y : x >= y;
-    CheckRule(Source::kFramework, "Spring Data: sort=name orders by name", bytes || folded, where);
-    CheckRule(Source::kMock, "names sort ASCII case-insensitively", folded, where);
-    if (x == y) CheckRule(Source::kMock, "ties in id order", a.id < b.id, where);
+    if (Lower(a.name) != Lower(b.name)) continue;
+    CheckRule(Source::kMock, "ties in id order", a.id < b.id,
+              path + " sort=name: '" + a.name + "' (" + std::to_string(a.id) + ") before '" +
+                  b.name + "' (" + std::to_string(b.id) + ")");
   }
+}
+
+// What a live name-order check accepts: each collation OCP's metadb may use, and only those.
+// The upper-case folding of utf8mb4_general_ci (MySQL's and OceanBase's default) puts '_' after
+// every letter, which neither byte order nor lower-case folding does (issue #24, finding 8).
+TEST(EntityLists, NameOrderAcceptsEachCollationOfOcpsMetadb) {
+  using compat::Collation;
+  using List = std::vector<std::string>;
+  EXPECT_EQ(std::vector<Collation>{Collation::kUpperFolded},
+            compat::NameCollations(List{"metadb_6", "meta_10"}, false));
+  EXPECT_EQ(std::vector<Collation>{Collation::kUpperFolded},
+            compat::NameCollations(List{"meta_10", "metadb_6"}, true));
+  EXPECT_EQ((std::vector<Collation>{Collation::kBinary, Collation::kLowerFolded}),
+            compat::NameCollations(List{"meta_10", "metadb_6"}, false));
+  EXPECT_EQ(std::vector<Collation>{Collation::kBinary},
+            compat::NameCollations(List{"Zeta", "alpha"}, false));
+  EXPECT_EQ((std::vector<Collation>{Collation::kLowerFolded, Collation::kUpperFolded}),
+            compat::NameCollations(List{"alpha", "Beta", "beta", "Gamma"}, false));
+  // One collation the whole page through: a page mixing two orders is in none.
+  EXPECT_TRUE(compat::NameCollations(List{"metadb_6", "meta_10", "Zeta", "alpha"}, false).empty());
+  EXPECT_TRUE(compat::NameCollations(List{"b", "a"}, false).empty());
 }
 
 TEST(EntityLists, EachListSortsByName) {

@@ -4,6 +4,12 @@
 // Live mode without OCP_VERSION checks every known version's contract in turn (one child run of
 // this binary per version, each with its own JUnit file when --gtest_output=xml:F is given:
 // F with the version before the extension) and reports which versions the server satisfies.
+//
+// Live mode first asks whether the server can be checked at all (the check library's
+// compat::CouldNotCheck: credentials given, an answer, not refused, not HTML). When it cannot,
+// the run says so in one line, "contract suite: cannot set up the server under test: could not
+// check: CAUSE: ...", runs no test and exits 3 (kCouldNotCheck), as ocp-compat does; a run whose
+// tests ran exits 0 or 1.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,14 +18,46 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "contract_tests/support/provenance.h"
 #include "contract_tests/support/server_under_test.h"
 #include "mock/versions/profile.h"
+#include "tools/compat/checks.h"
 
 namespace {
+
+constexpr int kCouldNotCheck = 3;
+
+std::optional<std::string> Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? std::optional<std::string>(v) : std::nullopt;
+}
+
+// Whether the live server can be checked at all; says why not in the run's one line.
+bool CanCheckLiveServer() {
+  compat::Target t;
+  t.base_url = Env("OCP_BASE_URL").value_or("");
+  t.user = Env("OCP_USER");
+  t.password = Env("OCP_PASSWORD");
+  t.language = Env("OCP_LANGUAGE").value_or(std::getenv("OCP_LANGUAGE") ? "" : "en-US");
+  const mock::Status why = compat::CouldNotCheck(t);
+  if (!why.ok()) {
+    std::printf("contract suite: cannot set up the server under test: %s\n", why.message().c_str());
+  }
+  return why.ok();
+}
+
+// Whether the arguments only ask what the suite holds (no server needed).
+bool OnlyListing(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--gtest_list_tests" || a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
 
 class ServerEnvironment : public testing::Environment {
  public:
@@ -78,11 +116,19 @@ int EachVersion(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (std::getenv("OCP_BASE_URL") != nullptr && std::getenv("OCP_VERSION") == nullptr) {
-    return EachVersion(argc, argv);
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (std::getenv("OCP_BASE_URL") != nullptr && !OnlyListing(argc, argv)) {
+    if (!CanCheckLiveServer()) {
+      curl_global_cleanup();
+      return kCouldNotCheck;
+    }
+    if (std::getenv("OCP_VERSION") == nullptr) {
+      const int rc = EachVersion(argc, argv);
+      curl_global_cleanup();
+      return rc;
+    }
   }
   testing::InitGoogleTest(&argc, argv);
-  curl_global_init(CURL_GLOBAL_DEFAULT);
   testing::AddGlobalTestEnvironment(new ServerEnvironment);
   int rc = RUN_ALL_TESTS();
   const auto observations = contract::Observations();

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 #include "contract_tests/support/breaking_proxy.h"
@@ -42,6 +44,9 @@ struct Expectation {
   const char* compatible;  // the "compatible with:" line
   const char* best;        // the "best match:" line
 };
+
+// Read by GoogleTest wherever it prints a parameter: the stand-in server's version.
+void PrintTo(const Expectation& e, std::ostream* os) { *os << "OCP " << e.version; }
 
 class CompatAgainstEachVersion : public testing::TestWithParam<Expectation> {};
 
@@ -160,18 +165,46 @@ TEST(Compat, FailsServersThatBreakADocumentedRule) {
 TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
   // No authentication: every version expects a 401 without credentials.
   contract::MockProcess server(OCPMOCK_BINARY, {"--no-auth"});
-  contract::CommandResult r = Compat("check --base-url " + server.base_url());
+  contract::CommandResult r = Compat("check --base-url " + server.base_url() + " --user a");
   EXPECT_EQ(1, r.rc) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("no-credentials: GET")) << r.out;
-  // No server at all: nothing to judge, said in one line, and the run stops at the first request.
-  contract::CommandResult nothing =
-      Compat("check --base-url http://127.0.0.1:9 --user a --password b");
-  EXPECT_EQ(1, nothing.rc) << nothing.out;
-  EXPECT_NE(std::string::npos, nothing.out.find("ocp-compat: cannot check http://127.0.0.1:9: GET "
-                                                "/api/v2/tasks/instances?size=2000: no answer: "))
-      << nothing.out;
-  EXPECT_EQ(std::string::npos, nothing.out.find("compatible with")) << nothing.out;
+}
+
+// "Could not check" is a verdict of its own, not "incompatible": one line naming the cause,
+// instead of any table, and exit status 3. Each cause: no credentials (nothing is sent), no
+// answer, credentials refused (two requests, quickly), and HTML for the API.
+TEST(Compat, CouldNotCheckIsAVerdictOfItsOwn) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
+  const fs::path dir =
+      fs::temp_directory_path() / ("ocpmock-compat-cannot-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto html =
+      contract::ServeOneBody("\n<!DOCTYPE html><html><body>Sign in</body></html>", dir.string());
+  const auto start = std::chrono::steady_clock::now();
+  contract::CommandResult refused =
+      Compat("check --base-url " + server.base_url() + " --user admin --password wrong --junit '" +
+             (dir / "c.xml").string() + "'");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_FALSE(fs::exists(dir / "c.xml")) << "nothing was judged: no report";
+  const std::pair<contract::CommandResult, std::string> cases[] = {
+      {refused, "ocp-compat: could not check: authentication refused (HTTP 401): GET " +
+                    server.base_url() + "/api/v2/tasks/instances?size=1 and GET " +
+                    "/api/v2/ob/clusters?size=1 answered 401 with the credentials given"},
+      {Compat("check --base-url " + server.base_url()),
+       "ocp-compat: could not check: no credentials: give --user and --password"},
+      {Compat("check --base-url http://127.0.0.1:9 --user a --password b"),
+       "ocp-compat: could not check: unreachable: GET "
+       "http://127.0.0.1:9/api/v2/tasks/instances?size=1: no answer: "},
+      {Compat("check --base-url " + html->base_url() + " --user a --password b"),
+       "ocp-compat: could not check: HTML where OCP's JSON API should be: GET "},
+  };
+  for (const auto& [r, line] : cases) {
+    EXPECT_EQ(3, r.rc) << r.out;
+    EXPECT_EQ(0u, r.out.find(line)) << "the first line names the cause:\n" << r.out;
+    EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << "one line:\n" << r.out;
+  }
+  fs::remove_all(dir);
 }
 
 // The check library's factory: a server that cannot be reached is a failure, not a row of
@@ -179,17 +212,22 @@ TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
 TEST(Probe, RunFailsWhenTheServerCannotBeReached) {
   Target t;
   t.base_url = "http://127.0.0.1:9";
+  t.user = "a";
   auto probe = Probe::Run(t);
   ASSERT_FALSE(probe.ok());
   EXPECT_EQ(mock::StatusCode::kUnavailable, probe.status().code());
-  EXPECT_EQ(0u, probe.status().message().find("cannot check http://127.0.0.1:9: GET "
-                                              "/api/v2/tasks/instances?size=2000: no answer: "))
+  EXPECT_EQ(0u, probe.status().message().find("could not check: unreachable: GET "
+                                              "http://127.0.0.1:9/api/v2/tasks/instances?size=1: "
+                                              "no answer: "))
       << probe.status().message();
   auto rules = ListRules::Run(contract::HttpClient(t.base_url, std::nullopt, std::nullopt));
   ASSERT_FALSE(rules.ok());
   EXPECT_EQ(mock::StatusCode::kUnavailable, rules.status().code());
-  EXPECT_TRUE(rules.status().message().starts_with("cannot check http://127.0.0.1:9: GET "))
+  EXPECT_TRUE(rules.status().message().starts_with(
+      "could not check: unreachable: GET http://127.0.0.1:9/api/v2/tasks/instances?size=2000"))
       << rules.status().message();
+  t.user.reset();
+  EXPECT_EQ(mock::StatusCode::kUnauthenticated, Probe::Run(t).status().code()) << "no credentials";
 }
 
 TEST(Probe, RunRecordsWhateverAServerAnswers) {
@@ -199,6 +237,7 @@ TEST(Probe, RunRecordsWhateverAServerAnswers) {
   auto odd = contract::ServeOneBody("not json", dir.string());
   Target t;
   t.base_url = odd->base_url();
+  t.user = "a";
   auto probe = Probe::Run(t);
   ASSERT_TRUE(probe.ok()) << probe.status().message();
   auto contract = LoadContract(fs::path(OCPMOCK_SOURCE_DIR) / "schemas", "4.2.2");
@@ -267,12 +306,19 @@ TEST(Compat, CredentialsComeFromTheEnvironmentAndAreNeverPrinted) {
   EXPECT_EQ(2, Compat("check --no-such-flag").rc);
   EXPECT_EQ(0, Compat("--help").rc);
   r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
-  EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << "no password: 401s";
+  EXPECT_EQ(3, r.rc) << r.out;
+  EXPECT_EQ(0u, r.out.find("ocp-compat: could not check: authentication refused (HTTP 401)"))
+      << "no password: 401s\n"
+      << r.out;
   setenv("OCP_PASSWORD", "Admin@123", 1);
   r = Compat("check --base-url " + server.base_url() + " --versions 4.2.2 --user admin");
   unsetenv("OCP_PASSWORD");
   EXPECT_EQ(0, r.rc) << r.out;
   EXPECT_EQ(std::string::npos, r.out.find("Admin@123")) << r.out;
+}
+
+TEST(Compat, ParametersPrintAsTheServersVersion) {
+  EXPECT_EQ("OCP 4.2.0", testing::PrintToString(Expectation{"4.2.0", "", ""}));
 }
 
 // One plain folder per version, for validators that know nothing of our folder chain.

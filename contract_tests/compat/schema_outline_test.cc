@@ -1,3 +1,4 @@
+// ocp-compat's parts that need no server: schema outlines, and how reports are written.
 #include "tools/compat/schema_outline.h"
 
 #include <gmock/gmock.h>
@@ -5,6 +6,7 @@
 
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
+#include "tools/compat/report.h"
 
 namespace compat {
 namespace {
@@ -12,6 +14,7 @@ namespace {
 using testing::Contains;
 using testing::Field;
 using testing::HasSubstr;
+using testing::Not;
 
 Outline Of(const std::string& version, const std::string& schema) {
   auto p = mock::versions::LoadProfile(mock::testdata::SchemasDir(), version);
@@ -75,6 +78,45 @@ TEST(SchemaOutline, MissingSchemaIsAnError) {
   auto o = OutlineOf({mock::testdata::SchemasDir()}, "no-such");
   ASSERT_FALSE(o.ok());
   EXPECT_THAT(o.status().message(), HasSubstr("no-such.schema.json"));
+}
+
+// Two versions, alike but for one failure of 4.2.2's; the same observation in both.
+Report TwoVersions(bool met) {
+  std::vector<Outcome> a(kChecks.size(), Outcome{Verdict::kPass, ""});
+  a[CheckNamed("list")] = {Verdict::kObserved, "differs from ocp-mock [mock: x] GET /l"};
+  std::vector<Outcome> b = a;
+  b[CheckNamed("unknown-task")] = {Verdict::kFail, "GET /u: error.code 4001"};
+  Report r;
+  r.base_url = "http://ocp";
+  r.versions = {{"4.2.1", a}, {"4.2.2", b}};
+  if (met) r.compatible = r.best = {"4.2.1"};
+  return r;
+}
+
+// An observation, or a failure, that is the same in several versions is listed once, with them.
+TEST(CompatReport, ListsEachObservationOnceAcrossVersions) {
+  const std::string text = TextReport(TwoVersions(true));
+  EXPECT_THAT(text, HasSubstr("\n  4.2.1, 4.2.2 list: differs from ocp-mock [mock: x] GET /l\n"));
+  EXPECT_EQ(text.find("list: differs"), text.rfind("list: differs")) << text;
+  EXPECT_THAT(text, HasSubstr("\n  4.2.2 unknown-task: GET /u: error.code 4001\n"));
+}
+
+// A run that exits 0 has no JUnit failures: a version the server does not meet is a verdict (a
+// property of its suite) and its failing checks are skipped with the reason. A run that exits 1
+// keeps them as failures.
+TEST(CompatReport, JUnitCountsNoFailureWhenTheRunSucceeds) {
+  const std::string head = "<testsuites name=\"ocp-compat\" tests=\"" +
+                           std::to_string(2 * kChecks.size()) + "\" failures=";
+  const std::string met = JUnitXml(TwoVersions(true));
+  EXPECT_THAT(met, HasSubstr(head + "\"0\""));
+  EXPECT_THAT(met, HasSubstr("<property name=\"verdict\" value=\"met\"/>"));
+  EXPECT_THAT(met, HasSubstr("<property name=\"verdict\" value=\"not met\"/>"));
+  EXPECT_THAT(met, HasSubstr("<skipped message=\"OCP 4.2.2 not met (the server meets 4.2.1): "
+                             "GET /u: error.code 4001\"/>"));
+  EXPECT_THAT(met, Not(HasSubstr("<failure")));
+  const std::string none = JUnitXml(TwoVersions(false));
+  EXPECT_THAT(none, HasSubstr(head + "\"1\""));
+  EXPECT_THAT(none, HasSubstr("<failure message=\"GET /u: error.code 4001\">"));
 }
 
 }  // namespace

@@ -89,16 +89,6 @@ std::string ValueAt(const rapidjson::Document& doc, const std::string& pointer) 
 
 }  // namespace
 
-namespace {
-
-contract::HttpClient ClientFor(const Target& target) {
-  contract::HttpClient client(target.base_url, target.user, target.password);
-  client.set_language(target.language);
-  return client;
-}
-
-}  // namespace
-
 Probe::Exchange Probe::Get(const std::string& target, bool basic,
                            const std::vector<std::string>& headers) const {
   Exchange e;
@@ -111,16 +101,6 @@ Probe::Exchange Probe::Get(const std::string& target, bool basic,
 
 Probe::Probe(contract::HttpClient client, bool strict, ListRules list_rules)
     : client_(std::move(client)), strict_(strict), list_rules_(std::move(list_rules)) {}
-
-mock::StatusOr<Probe> Probe::Run(const Target& target) {
-  contract::HttpClient client = ClientFor(target);
-  // The list rules' requests come first: their first tells whether the server answers at all.
-  auto list_rules = ListRules::Run(client);
-  if (!list_rules.ok()) return list_rules.status();
-  Probe probe(std::move(client), target.strict, std::move(list_rules).value());
-  probe.SendRequests(target);
-  return probe;
-}
 
 void Probe::SendRequests(const Target& target) {
   const std::string list(kList);

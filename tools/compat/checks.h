@@ -1,9 +1,9 @@
 // ocp-compat's read-only checks: a few GET requests to a live server, each judged against every
 // known OCP version's contract (its schemas, error codes and messages, authentication schemes).
 //
-//   StatusOr<Probe> probe = Probe::Run(target);  // sends the requests once; fails if unreachable
-//   Contract c = LoadContract("schemas", "4.2.1").value();
-//   std::vector<Outcome> row = probe.value().Judge(c);  // one outcome per check, in kChecks order
+//   StatusOr<Probe> probe = Probe::Run(target);  // sends the requests once; fails: "could not
+//   check" Contract c = LoadContract("schemas", "4.2.1").value(); std::vector<Outcome> row =
+//   probe.value().Judge(c);  // one outcome per check, in kChecks order
 //
 // The requests never change anything: the list (plain, paged, filtered, sorted), one task's
 // detail and one subtask's log, an unknown task, an unsupported sort, no credentials, (when
@@ -56,6 +56,16 @@ inline constexpr std::array<const char*, 11> kResponseSchemas = {
     "tenant-list-response", "tenant-detail-response", "host-list-response",
 };
 
+// Why `target` cannot be checked at all, or OK: a verdict of its own ("could not check: CAUSE:
+// detail"), never a row of failures. At most two requests:
+//   kUnauthenticated    "no credentials: ..."  no --user (nothing is sent);
+//   kUnavailable        "unreachable: GET URL: no answer: ..."  the task list got no HTTP answer;
+//   kUnauthenticated    "authentication refused (HTTP 401): ..."  the task list and the cluster
+//                       list both answered 401 or 403 (the first one's status is named);
+//   kFailedPrecondition "HTML where OCP's JSON API should be: ..."  both answered an HTML page.
+// A server that serves either request with anything else can be checked, and is judged.
+mock::Status CouldNotCheck(const Target& target);
+
 // True when every response `narrow` allows, `wide` allows too, with the same error catalogue
 // (codes; and messages when `messages`), and `narrow` accepts AK/SK whenever `wide` does.
 bool WithinContract(const Contract& narrow, const Contract& wide, bool messages = true);
@@ -63,6 +73,16 @@ bool WithinContract(const Contract& narrow, const Contract& wide, bool messages 
 // A check, and where its rule comes from: "doc" (OCP's documentation) or "framework" (what every
 // Spring application does). Within a check, what only ocp-mock's choice decides (extra fields,
 // message wording) is an observation, not a failure, unless --strict.
+//
+// Audit (issue #24: a live check demands only what the RFCs and OCP's docs, or the framework OCP
+// is built on, demand): every check below reads the HTTP status, the JSON body (tolerantly) and
+// nothing of the transport: not the status line's HTTP version (RFC 9110 6.2 lets a server
+// answer with its own highest version: Tomcat, so OCP, says HTTP/1.1), not header case, not
+// keep-alive, not the Content-Type's parameters. The list-paging and list-paging-edges rules are
+// Spring Data's (1-based pages as OCP configures them, the clamp of size to 2000, an empty page
+// past the last); the others are OCP's documented statuses, schemas, codes, totals, filters and
+// sort keys. Name order accepts every collation OCP's metadb may use (NameCollations); message
+// wording and extra fields are ocp-mock's rules, observations only.
 struct CheckInfo {
   const char* name;
   const char* what;
@@ -108,10 +128,10 @@ constexpr size_t CheckNamed(std::string_view name) {
 
 class Probe {
  public:
-  // Sends the requests once and records every answer for Judge. Fails (kUnavailable: "cannot
-  // check URL: GET ...: no answer: <the transport's reason>") when the server cannot be checked:
-  // the first request got no HTTP answer at all (connection refused, no such host, a timeout),
-  // and nothing more is sent. Any answer, however far from OCP's, is recorded and judged.
+  // Sends the requests once and records every answer for Judge. Fails with CouldNotCheck's
+  // status when the server cannot be checked at all (no credentials, unreachable, authentication
+  // refused, HTML), or when the list rules' first request then gets no answer; nothing more is
+  // sent. Any other answer, however far from OCP's, is recorded and judged.
   static mock::StatusOr<Probe> Run(const Target& target);
 
   // One outcome per kChecks entry.

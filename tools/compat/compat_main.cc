@@ -19,6 +19,10 @@
 
 namespace {
 
+// Exit statuses (docs/live-checks.md): 0 the server meets a version, 1 it meets none, 2 a usage
+// error or a report that cannot be written, 3 the server could not be checked at all.
+constexpr int kCouldNotCheck = 3;
+
 struct Options {
   std::string schemas = (mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY) / "schemas").string();
   compat::Target target;
@@ -78,9 +82,9 @@ int Check(const Options& o) {
     contracts.emplace(v, std::move(c).value());
   }
   auto probe = compat::Probe::Run(o.target);
-  if (!probe.ok()) {  // nothing to judge: the server meets no version, and no report is written
+  if (!probe.ok()) {  // nothing to judge: a verdict of its own, in one line, and no report
     std::fprintf(stderr, "ocp-compat: %s\n", probe.status().message().c_str());
-    return 1;
+    return kCouldNotCheck;
   }
   for (const std::string& v : versions) {
     report.versions.push_back({v, probe.value().Judge(contracts.at(v))});
@@ -142,7 +146,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.add_option("--schemas", o.schemas, "Schema folder (with versions/<version>/)")
       ->capture_default_str();
-  CLI::App* check = app.add_subcommand("check", "Check a server; exit 1 if it meets no version");
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "Check a server. Exit 0: it meets a version; 1: none; 2: usage error or report not "
+      "written; 3: could not check (no credentials, unreachable, authentication refused, HTML)");
   check->add_option("--base-url", o.target.base_url, "The server, e.g. http://ocp:8080")
       ->envname("OCP_BASE_URL")
       ->required();

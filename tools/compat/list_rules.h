@@ -20,18 +20,33 @@
 
 namespace compat {
 
+// The orders OCP's metadb, an OceanBase MySQL-mode tenant, may sort names by (its collation):
+enum class Collation {
+  kBinary,       // by byte, i.e. code point (utf8mb4_bin): "Zeta" before "alpha"
+  kLowerFolded,  // ASCII letters as lower case: ocp-mock's own order ("meta_10" before "metadb_6")
+  kUpperFolded,  // ASCII letters as upper case, as utf8mb4_general_ci (the default) weighs them:
+                 // '_' after every letter ("metadb_6" before "meta_10")
+};
+const char* CollationName(Collation c);  // "binary", "lower-case folding", ...
+// Whether `names` are in order under `c`, ascending or descending; equal keys in any order.
+// Beyond ASCII, names compare by code point under every collation (a known simplification).
+bool InOrder(const std::vector<std::string>& names, bool descending, Collation c);
+// The collations under which `names` are in order; empty when there is none. A live check accepts
+// any of them; ocp-mock's own (kLowerFolded) is a `mock` rule.
+std::vector<Collation> NameCollations(const std::vector<std::string>& names, bool descending);
+
 class ListRules {
  public:
-  // Sends the requests once and keeps the answers. Fails (kUnavailable, naming the request and
-  // the transport's reason) when the server cannot be checked: the first request got no HTTP
+  // Sends the requests once and keeps the answers. Fails (kUnavailable, "could not check:
+  // unreachable: GET URL: no answer: <the transport's reason>") when the first request got no HTTP
   // answer at all (connection refused, no such host, a timeout), and nothing more is sent. Any
   // answer, however far from OCP's, is kept and judged.
   static mock::StatusOr<ListRules> Run(const contract::HttpClient& client);
 
   // ?sort=P,DIR for id, createTime, startTime, finishTime and name (each key in one direction,
   // name in both): each page's keys in that order. Rows without the key, and the order among equal
-  // keys, are ocp-mock's choices, not judged. Names may be in case-insensitive or code-point order;
-  // which one the server uses is an observation when it is not ocp-mock's (case-insensitive).
+  // keys, are ocp-mock's choices, not judged. Names may be in the order of any collation OCP's
+  // metadb may use (NameCollations); one that is not ocp-mock's (kLowerFolded) is an observation.
   Outcome SortEach() const;
   // type, clusterId, tenantId, name (a substring) and status (two values): only matching tasks,
   // and as many as the whole list holds (when the whole list fits in one page of 2000).

@@ -84,31 +84,31 @@ std::string Verdicts(const Report& r, const std::string& bullet = "") {
   return out + "\n";
 }
 
-// Each failure: "VERSION CHECK: detail".
-std::vector<std::string> Failures(const Report& r) {
+// Each outcome of `verdict`, once for every version it is the same in: "V1, V2 CHECK: detail",
+// in check order, then in the order of the first version that has it.
+std::vector<std::string> Grouped(const Report& r, Verdict verdict) {
   std::vector<std::string> out;
-  for (const auto& v : r.versions) {
-    for (size_t i = 0; i < kChecks.size(); ++i) {
-      if (v.outcomes[i].verdict == Verdict::kFail) {
-        out.push_back(v.version + " " + kChecks[i].name + ": " + v.outcomes[i].detail);
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> details;  // detail, versions
+    for (const auto& v : r.versions) {
+      if (v.outcomes[i].verdict != verdict) continue;
+      auto same = std::find_if(details.begin(), details.end(),
+                               [&](const auto& d) { return d.first == v.outcomes[i].detail; });
+      if (same == details.end()) {
+        details.push_back({v.outcomes[i].detail, {v.version}});
+      } else {
+        same->second.push_back(v.version);
       }
+    }
+    for (const auto& [detail, versions] : details) {
+      out.push_back(Joined(versions, ", ") + " " + kChecks[i].name + ": " + detail);
     }
   }
   return out;
 }
 
-// Each observation: "VERSION CHECK: detail".
-std::vector<std::string> ObservationsOf(const Report& r) {
-  std::vector<std::string> out;
-  for (const auto& v : r.versions) {
-    for (size_t i = 0; i < kChecks.size(); ++i) {
-      if (v.outcomes[i].verdict == Verdict::kObserved) {
-        out.push_back(v.version + " " + kChecks[i].name + ": " + v.outcomes[i].detail);
-      }
-    }
-  }
-  return out;
-}
+std::vector<std::string> Failures(const Report& r) { return Grouped(r, Verdict::kFail); }
+std::vector<std::string> ObservationsOf(const Report& r) { return Grouped(r, Verdict::kObserved); }
 
 }  // namespace
 
@@ -168,27 +168,37 @@ std::string TextReport(const Report& r) {
   return out + "\n" + Verdicts(r);
 }
 
+// A run that exits 0 (the server meets a version) has no failures: a version it does not meet
+// is a verdict, not a fault. Its suite says so in a "verdict" property, and its failing checks
+// are skipped with the reason. A run that exits 1 (no version met) keeps them as failures.
 std::string JUnitXml(const Report& r) {
-  size_t tests = 0, failures = 0, skipped = 0;
+  const bool met = !r.compatible.empty();
+  auto failed = [&](const Outcome& o) { return o.verdict == Verdict::kFail && !met; };
+  auto skipped = [&](const Outcome& o) {
+    return o.verdict == Verdict::kNotApplicable || (o.verdict == Verdict::kFail && met);
+  };
+  size_t tests = 0, failures = 0, skips = 0;
   for (const auto& v : r.versions) {
     for (const auto& o : v.outcomes) {
       ++tests;
-      failures += o.verdict == Verdict::kFail;
-      skipped += o.verdict == Verdict::kNotApplicable;
+      failures += failed(o);
+      skips += skipped(o);
     }
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites name=\"ocp-compat\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
-         std::to_string(failures) + "\" skipped=\"" + std::to_string(skipped) + "\">\n";
+         std::to_string(failures) + "\" skipped=\"" + std::to_string(skips) + "\">\n";
   for (const auto& v : r.versions) {
     size_t f = 0, s = 0;
     for (const auto& o : v.outcomes) {
-      f += o.verdict == Verdict::kFail;
-      s += o.verdict == Verdict::kNotApplicable;
+      f += failed(o);
+      s += skipped(o);
     }
     out += "  <testsuite name=\"OCP " + XmlEscaped(v.version) + "\" tests=\"" +
            std::to_string(v.outcomes.size()) + "\" failures=\"" + std::to_string(f) +
            "\" skipped=\"" + std::to_string(s) + "\">\n";
+    out += std::string("    <properties><property name=\"verdict\" value=\"") +
+           (v.compatible() ? "met" : "not met") + "\"/></properties>\n";
     for (size_t i = 0; i < kChecks.size(); ++i) {
       const Outcome& o = v.outcomes[i];
       out += "    <testcase classname=\"ocp-compat.OCP-" + XmlEscaped(v.version) + "\" name=\"" +
@@ -202,10 +212,14 @@ std::string JUnitXml(const Report& r) {
                XmlEscaped(o.detail) + "\"/></properties>\n    </testcase>\n";
         continue;
       }
+      const std::string why = o.verdict == Verdict::kFail && met
+                                  ? "OCP " + v.version + " not met (the server meets " +
+                                        Joined(r.compatible, ", ") + "): " + o.detail
+                                  : o.detail;
       out += ">\n      ";
-      out += o.verdict == Verdict::kFail ? "<failure message=\"" + XmlEscaped(o.detail) + "\">" +
-                                               XmlEscaped(o.detail) + "</failure>"
-                                         : "<skipped message=\"" + XmlEscaped(o.detail) + "\"/>";
+      out += failed(o)
+                 ? "<failure message=\"" + XmlEscaped(why) + "\">" + XmlEscaped(why) + "</failure>"
+                 : "<skipped message=\"" + XmlEscaped(why) + "\"/>";
       out += "\n    </testcase>\n";
     }
     out += "  </testsuite>\n";

@@ -14,8 +14,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ocp-record: pages through a live OCP's task list (and each task's detail and subtask "
       "logs, up to limits) and writes OUT/tasks/recorded.json, a fixture set ocp-mock loads "
-      "unchanged. Never writes a password or key. Exit status: 0 recorded; 1 recorded, but some "
-      "responses broke the version's schemas (listed); 2 nothing written."};
+      "unchanged. Never writes a password or key. Fields OCP's docs do not list are observations "
+      "(one line per field path), not errors. Exit status: 0 recorded; 1 recorded, but some "
+      "responses broke the version's schemas otherwise (listed); 2 nothing written."};
   record::RecordOptions o;
   std::string schemas_root = (mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY) / "schemas").string();
   app.add_option("--base-url", o.base_url, "The server, e.g. http://ocp:8080")
@@ -91,6 +92,10 @@ int main(int argc, char** argv) {
                 r.hosts, r.entity_file.c_str());
   }
   for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
+  for (const auto& x : r.observations) {
+    std::printf("observation: not in OCP %s's docs, set aside: %s\n", o.ocp_version.c_str(),
+                x.c_str());
+  }
   for (const auto& v : r.violations) {
     std::printf("violates OCP %s's schemas: %s\n", o.ocp_version.c_str(), v.c_str());
   }

@@ -268,6 +268,7 @@ mock::StatusOr<RecordReport> Record(const RecordOptions& o, const mock::json::Sc
   if (ec) return mock::Unavailable("cannot create " + (o.out / "tasks").string());
   if (mock::Status written = WriteAtomically(report.file, text); !written.ok()) return written;
   RecordEntities(session, o, schemas, loadable.value(), report);
+  report.observations = session.Observations();
   if (!report.entity_file.empty()) {
     progress("recorded " + std::to_string(report.clusters) + " clusters, " +
              std::to_string(report.tenants) + " tenants and " + std::to_string(report.hosts) +

@@ -8,8 +8,8 @@
 // Guarantees: only response data is written (never a credential, nor the base URL's user
 // part); the file is written to a temporary name and renamed, so a crash leaves the previous
 // set whole; the file is checked exactly as ocp-mock checks fixtures before it replaces
-// anything; every response is checked against the version's schemas and each violation is
-// reported.
+// anything; every response is checked against the version's schemas, read tolerantly (fields the
+// docs do not list are observations, one per field path), and each violation is reported.
 #pragma once
 
 #include <cstddef>
@@ -45,7 +45,10 @@ struct RecordReport {
   std::filesystem::path entity_file;    // empty when the entities were not recorded (see notes)
   std::vector<std::string> violations;  // "GET ...: /pointer: message", responses that broke
                                         // the schemas (recorded anyway when still loadable)
-  std::vector<std::string> notes;       // what could not be recorded, and why
+  // Fields OCP's docs do not list, one per schema and field path (Session::Observations): a
+  // real OCP's choice, read tolerantly as ocp-compat does, never a violation.
+  std::vector<std::string> observations;
+  std::vector<std::string> notes;  // what could not be recorded, and why
 };
 
 // Fails (writing nothing) when the server cannot be read, or when what it answered does not

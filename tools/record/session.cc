@@ -8,6 +8,7 @@
 
 #include "mock/json/json.h"
 #include "tools/client/signing.h"
+#include "tools/client/tolerant_reader.h"
 
 namespace record {
 
@@ -39,12 +40,28 @@ mock::StatusOr<rapidjson::Document> Session::Get(const std::string& target, cons
   }
   auto doc = mock::json::ParseJson(r.body);
   if (!doc.ok()) return mock::InvalidArgument(request + ": not JSON: " + Excerpt(r.body));
-  for (const auto& v : schemas_.Validate(schema, doc.value())) {
+  // Fields the docs do not list are a real OCP's (docs/reference/real-server-behaviour.md), not a
+  // broken answer: observations, as in ocp-compat and the contract suite.
+  contract::TolerantReading reading = contract::ReadTolerantly(schemas_, schema, r.body);
+  for (const auto& v : reading.violations) {
     report_.violations.push_back(request + ": " + (v.path.empty() ? "/" : v.path) + ": " +
                                  v.message + " (" + schema + ")");
     break;  // the first is the useful one
   }
+  for (const contract::ExtraField& e : reading.extras) {
+    Extra& seen = extras_[std::string(schema) + " " + e.path];
+    if (seen.answers++ == 0) seen.example = e.example;
+  }
   return doc;
+}
+
+std::vector<std::string> Session::Observations() const {
+  std::vector<std::string> out;
+  for (const auto& [where, seen] : extras_) {
+    out.push_back(where + " is not documented (e.g. " + seen.example + "), in " +
+                  std::to_string(seen.answers) + (seen.answers == 1 ? " answer" : " answers"));
+  }
+  return out;
 }
 
 mock::Status WriteAtomically(const fs::path& path, const std::string& text) {

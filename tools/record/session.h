@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -18,15 +20,25 @@ class Session {
  public:
   Session(const RecordOptions& o, const mock::json::SchemaSet& schemas, RecordReport& report);
 
-  // GET `target`; a 200 JSON body checked against `schema` (its first violation is added to the
-  // report), else an error naming the request.
+  // GET `target`; a 200 JSON body read against `schema` as ocp-compat reads it (tools/client/
+  // tolerant_reader.h): its first violation is added to the report, and each field the docs do
+  // not list is counted as an observation of its path; else an error naming the request.
   mock::StatusOr<rapidjson::Document> Get(const std::string& target, const char* schema);
 
+  // One line per field path the docs do not list, over every answer so far:
+  // "task-list-response /data/contents/*/creatorId is not documented (e.g. 100), in 3 answers".
+  std::vector<std::string> Observations() const;
+
  private:
+  struct Extra {
+    std::string example;
+    size_t answers = 0;
+  };
   const RecordOptions& o_;
   const mock::json::SchemaSet& schemas_;
   RecordReport& report_;
   contract::HttpClient client_;
+  std::map<std::string, Extra> extras_;  // "schema path" -> what was seen
 };
 
 // Writes `text` to a temporary file beside `path`, syncs it, and renames it over `path`: a
