@@ -2,7 +2,7 @@
 # The Debian package as a user gets it: built with cpack from the build folder, inspected with
 # dpkg-deb, unpacked into a scratch root, and its ocp-mock run from another directory, which
 # must find its bundled data and serve the bundled tasks. No path of the build machine may be
-# left in the installed programs.
+# left in the installed programs, whether the package or `cmake --install` installed them.
 #   contract_tests/package_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1" source="$2"
@@ -26,16 +26,26 @@ if grep -Eq '(_test|tests)$' <<<"$(awk '{print $6}' <<<"$contents" | grep usr/bi
   fail "the package carries a test binary"
 fi
 
-dpkg-deb -x "$deb" "$scratch/root"
-library="$(find "$scratch/root/usr/lib" -name 'libocpmock.so.*.*')"
-[ -f "$library" ] || fail "no libocpmock in the package"
-for exe in "$scratch"/root/usr/bin/ocp-mock "$scratch"/root/usr/bin/ocp-compat "$scratch"/root/usr/bin/ocp-record \
-           "$library"; do
-  [ -s "$exe" ] || fail "$exe is missing"
-  for path in "$source" "$(cd "$build" && pwd)"; do
-    if strings "$exe" | grep -qF "$path"; then fail "$(basename "$exe") holds the build machine's path $path"; fi
+# The programs and the library under PREFIX (installed by WHAT) name no path of this machine.
+no_build_paths() {
+  local prefix="$1" what="$2" library
+  library="$(find "$prefix" -name 'libocpmock.so.*.*')"
+  [ -f "$library" ] || fail "no libocpmock in the $what"
+  for exe in "$prefix"/bin/ocp-mock "$prefix"/bin/ocp-compat "$prefix"/bin/ocp-record "$library"; do
+    [ -s "$exe" ] || fail "$exe is missing"
+    for path in "$source" "$(cd "$build" && pwd)"; do
+      if strings "$exe" | grep -qF "$path"; then
+        fail "$(basename "$exe") from the $what holds the build machine's path $path"
+      fi
+    done
   done
-done
+}
+dpkg-deb -x "$deb" "$scratch/root"
+no_build_paths "$scratch/root/usr" "package"
+# `cmake --install`, as docs/running.md gives it, strips as cpack does.
+cmake --install "$build" --prefix "$scratch/installed" >"$scratch/install.log" 2>&1 ||
+  fail "cmake --install failed: $(tail -5 "$scratch/install.log")"
+no_build_paths "$scratch/installed" "cmake --install"
 
 # From another directory, with nothing but the package: the ready line, then the bundled tasks.
 cd "$scratch"

@@ -50,6 +50,10 @@ FamilyContext FamilyContextOf(ApiOptions& options, tasks::TaskStore& store, task
 }
 
 constexpr std::string_view kControlPrefix = "/__mock/";
+// The readiness probe: it says only whether the mock is ready, the version played, the task
+// count and the uptime, so a container's or CI's health check may call it without credentials
+// on any address; every other control endpoint keeps control_needs_credentials.
+constexpr std::string_view kHealthPattern = "/__mock/health";
 
 int64_t WallClockMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -251,7 +255,8 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
       router_.Match(request.method == "HEAD" ? "GET" : request.method, request.path);
   outcome.control = IsControl(match, request.path);
   const bool open = match.route != nullptr && match.route->access == Access::kPublic;
-  const bool needs_credentials = outcome.control ? control_needs_credentials_ : !open;
+  const bool health = match.route != nullptr && match.route->pattern == kHealthPattern;
+  const bool needs_credentials = outcome.control ? control_needs_credentials_ && !health : !open;
   if (authenticator_ != nullptr && needs_credentials) {
     auto who = authenticator_->Authenticate(request, WallClockMs() / 1000);
     if (!who.ok()) {

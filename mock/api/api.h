@@ -62,7 +62,9 @@ struct ApiOptions {
   // What a real deployment does where OCP's docs are silent, played on request (quirks.h).
   Quirks quirks = {};
   // /__mock/ needs a TASK_MANAGER user's credentials (set when the server listens beyond
-  // loopback: anyone who reaches it could otherwise change tasks and inject faults).
+  // loopback: anyone who reaches it could otherwise change tasks and inject faults), but for
+  // the readiness probe /__mock/health, which discloses nothing and a container's health check
+  // must reach.
   bool control_needs_credentials = false;
   // The clusters, tenants and hosts served (entity_store.h); must outlive the Api. nullptr: the
   // Api keeps an empty store of its own.

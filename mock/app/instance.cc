@@ -1,5 +1,6 @@
 #include "mock/app/instance.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #if defined(__GLIBC__)
@@ -13,6 +14,8 @@
 #include "mock/http/address.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
+#include "mock/ocp/error_kinds.h"
+#include "mock/reply/envelope.h"
 #include "mock/versions/profile.h"
 
 namespace mock::app {
@@ -81,6 +84,21 @@ std::string DefaultExecutor(const Config& c) {
   return wildcard ? c.api.server_name : bind;
 }
 
+// A fixture folder that is not there is refused before anything listens, in words (the
+// loader's own message names the tasks/ folder it could not list).
+Status CheckFixtureFolder(const std::string& dir) {
+  std::error_code ec;
+  const char* holds = " (a fixture folder holds tasks/*.json)";
+  if (!fs::exists(dir, ec)) return ConfigError("--fixtures " + dir + ": no such folder" + holds);
+  if (!fs::is_directory(dir, ec)) {
+    return ConfigError("--fixtures " + dir + ": not a folder" + holds);
+  }
+  if (!fs::is_directory(fs::path(dir) / "tasks", ec)) {
+    return ConfigError("--fixtures " + dir + ": it has no tasks/ folder" + holds);
+  }
+  return {};
+}
+
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -90,30 +108,104 @@ std::string Plural(size_t n, const char* one, const char* many) {
 struct Instance::Loaded {
   versions::Profile profile;
   json::SchemaSet schemas;
+  api::Quirks quirks;
+  std::vector<faults::FaultRule> faults;
+};
+
+// What the server serves: until Open, a JSON 503 saying the fixtures are loading (so a health
+// check polling /__mock/health sees 503 until the mock is ready); then the API.
+class Instance::Gate : public http::Service {
+ public:
+  Gate(std::string server_name, const ocp::ErrorCatalog& errors)
+      : envelope_{std::move(server_name), errors},
+        code_(errors.Lookup(ocp::ErrorKind::kUnavailable).CodeText()) {}
+
+  void Open(const http::Service* api) { api_.store(api, std::memory_order_release); }
+
+  http::Response Handle(const http::Request& request) const override {
+    if (const http::Service* api = api_.load(std::memory_order_acquire)) {
+      return api->Handle(request);
+    }
+    return Loading();
+  }
+  http::Response Reject(const Status& status) const override {
+    if (const http::Service* api = api_.load(std::memory_order_acquire)) {
+      return api->Reject(status);
+    }
+    return Loading();
+  }
+
+ private:
+  http::Response Loading() const {
+    return api::Failure(envelope_, api::RequestContext{trace_ids_.Next()}, 503, code_,
+                        "ocp-mock is loading its fixtures and serves once it has read them; "
+                        "try again when GET /__mock/health answers 200.");
+  }
+
+  const api::EnvelopeSettings envelope_;
+  const std::string code_;
+  mutable api::TraceIds trace_ids_;
+  std::atomic<const http::Service*> api_{nullptr};
 };
 
 StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
-  const auto started = std::chrono::steady_clock::now();
-  KeepFreedMemory();
+  auto self = Bind(std::move(c));
+  if (!self.ok()) return self.status();
+  if (Status loaded = self.value()->Load(); !loaded.ok()) return loaded;
+  return self;
+}
+
+StatusOr<std::unique_ptr<Instance>> Instance::Bind(Config c) {
+  if (Status s = http::CheckBindAddress(c.server.bind); !s.ok()) {
+    return ConfigError("--bind: " + s.message());
+  }
+  if (Status s = CheckFixtureFolder(c.fixtures); !s.ok()) return s;
   auto profile = ProfileOf(c);
   if (!profile.ok()) {
     return ConfigError("cannot load the version profile: " + profile.status().message());
   }
   auto schemas = json::SchemaSet::Load(profile.value().schema_dirs);
   if (!schemas.ok()) return ConfigError("cannot load schemas: " + schemas.status().message());
+  auto quirks = api::ParseQuirks(c.quirks);
+  if (!quirks.ok()) return ConfigError("--quirks: " + quirks.status().message());
+  auto rules = FaultsOf(c, schemas.value());
+  if (!rules.ok()) return rules.status();
   std::unique_ptr<Instance> self(new Instance());
   self->loaded_ =
-      std::make_unique<Loaded>(Loaded{std::move(profile).value(), std::move(schemas).value()});
-  const versions::Profile& p = self->loaded_->profile;
-  const json::SchemaSet& s = self->loaded_->schemas;
+      std::make_unique<Loaded>(Loaded{std::move(profile).value(), std::move(schemas).value(),
+                                      quirks.value(), std::move(rules).value()});
+  self->gate_ = std::make_unique<Gate>(c.api.server_name, self->loaded_->profile.errors);
+  http::ServerOptions server = c.server;
+  if (quirks.value().lenient_query) server.undecodable_query = http::Undecodable::kDrop;
+  server.keepalive_timeout = std::chrono::seconds(c.keepalive_seconds);
+  self->server_ = std::make_unique<http::HttpServer>(server, *self->gate_);
+  auto port = self->server_->Start();
+  if (!port.ok()) return Unavailable(port.status().message());  // the port, not the config
+  self->port_ = port.value();
+  self->config_ = std::move(c);
+  Log(LogLevel::kInfo, "bound " + self->url() + "; loading the fixtures from " +
+                           self->config_.fixtures + " (503 to every request until they are read)");
+  return self;
+}
+
+Status Instance::Load(const std::stop_token& stop) {
+  Status stopped = Unavailable("the load was stopped");
+  const auto started = std::chrono::steady_clock::now();
+  const Config& c = config_;
+  KeepFreedMemory();
+  const versions::Profile& p = loaded_->profile;
+  const json::SchemaSet& s = loaded_->schemas;
+  const api::Quirks& quirks = loaded_->quirks;
   const fixtures::FixtureVersion versions{p.version, versions::KnownVersions(c.schemas)};
   std::vector<fs::path> skipped;
-  auto tasks = fixtures::LoadTaskFixtures(c.fixtures, s, versions, &skipped);
+  auto tasks = fixtures::LoadTaskFixtures(c.fixtures, s, versions, &skipped, stop);
+  if (stop.stop_requested()) return stopped;
   if (!tasks.ok()) {
     return ConfigError("fixture refused (as OCP " + p.version + "): " + tasks.status().message());
   }
   auto entity_set = entities::LoadEntityFixtures(c.fixtures, s, versions, &skipped);
   auto family_data = api::LoadFamilyData(c.fixtures, s, versions, &skipped);
+  if (stop.stop_requested()) return stopped;
   if (!family_data.ok()) {
     return ConfigError("fixture refused (as OCP " + p.version +
                        "): " + family_data.status().message());
@@ -133,7 +225,7 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
       Plural(entity_set.value().clusters.size(), "cluster", "clusters") + ", " +
       Plural(entity_set.value().tenants.size(), "tenant", "tenants") + ", " +
       Plural(entity_set.value().hosts.size(), "host", "hosts");
-  self->entities_ = std::make_unique<entities::EntityStore>(std::move(entity_set).value());
+  entities_ = std::make_unique<entities::EntityStore>(std::move(entity_set).value());
   const std::string users = UsersFile(c);
   if (!users.empty()) {
     auto loaded = auth::LoadUsers(users, s);
@@ -141,44 +233,41 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
       return ConfigError("users file refused: " + loaded.status().message() +
                          " (give one with --users, or run with --no-auth)");
     }
-    self->auth_ = std::make_unique<auth::Authenticator>(std::move(loaded).value(), p.ak_sk);
+    auth_ = std::make_unique<auth::Authenticator>(std::move(loaded).value(), p.ak_sk);
   }
-  auto rules = FaultsOf(c, s);
-  if (!rules.ok()) return rules.status();
-  auto quirks = api::ParseQuirks(c.quirks);
-  if (!quirks.ok()) return ConfigError("--quirks: " + quirks.status().message());
-  self->clock_ = std::make_unique<tasks::MockClock>(c.time_scale);
+  if (stop.stop_requested()) return stopped;
+  clock_ = std::make_unique<tasks::MockClock>(c.time_scale);
   tasks::StoreOptions store;
   store.name_order =
-      quirks.value().collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive;
+      quirks.collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive;
   store.default_executor = DefaultExecutor(c);
-  self->store_ = std::make_unique<tasks::TaskStore>(std::move(tasks).value(), *self->clock_, store);
+  store_ = std::make_unique<tasks::TaskStore>(std::move(tasks).value(), *clock_, store);
   ReturnFreedMemory();
+  if (stop.stop_requested()) return stopped;
   api::ApiOptions options = c.api;
-  options.quirks = quirks.value();
+  options.quirks = quirks;
   options.errors = p.errors;
   options.errors_zh = p.errors_zh;
   options.ocp_version = p.version;
   options.api_status = p.api_status;
   options.schemas = &s;
-  options.entities = self->entities_.get();
+  options.entities = entities_.get();
   options.source = api::FixtureSource{c.fixtures, users, &s, versions};
-  options.faults = std::move(rules).value();
+  options.faults = loaded_->faults;
   options.family_data = std::move(family_data).value();
   options.control_needs_credentials = !http::IsLoopback(c.server.bind);
-  self->api_ = std::make_unique<api::Api>(options, *self->store_, *self->clock_, self->auth_.get());
+  api_ = std::make_unique<api::Api>(options, *store_, *clock_, auth_.get());
   const auto load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
                            .count();
   Log(LogLevel::kInfo,
-      "OCP " + p.version + ": loaded " + Plural(self->store_->size(), "task", "tasks") + " from " +
+      "OCP " + p.version + ": loaded " + Plural(store_->size(), "task", "tasks") + " from " +
           c.fixtures + " in " + std::to_string(load_ms) + " ms (" + entity_counts + ")" +
-          (self->auth_ ? "; " + Plural(self->auth_->size(), "user", "users")
-                       : "; authentication off") +
-          (c.quirks.empty() ? "" : "; quirks: " + api::QuirkNames(quirks.value())));
+          (auth_ ? "; " + Plural(auth_->size(), "user", "users") : "; authentication off") +
+          (c.quirks.empty() ? "" : "; quirks: " + api::QuirkNames(quirks)));
   if (!c.no_auth && !http::IsLoopback(c.server.bind)) {
     Log(LogLevel::kInfo, c.server.bind +
-                             " is not a loopback address: /__mock/ needs a "
+                             " is not a loopback address: /__mock/ (but /__mock/health) needs a "
                              "TASK_MANAGER user's credentials");
   }
   if (c.no_auth && !http::IsLoopback(c.server.bind)) {
@@ -186,15 +275,8 @@ StatusOr<std::unique_ptr<Instance>> Instance::Start(Config c) {
                              " is not a loopback address: anyone who can reach it can change "
                              "tasks");
   }
-  http::ServerOptions server = c.server;
-  if (quirks.value().lenient_query) server.undecodable_query = http::Undecodable::kDrop;
-  server.keepalive_timeout = std::chrono::seconds(c.keepalive_seconds);
-  self->server_ = std::make_unique<http::HttpServer>(server, *self->api_);
-  auto port = self->server_->Start();
-  if (!port.ok()) return Unavailable(port.status().message());  // the port, not the config
-  self->port_ = port.value();
-  self->config_ = std::move(c);
-  return self;
+  gate_->Open(api_.get());
+  return {};
 }
 
 std::string Instance::url() const {

@@ -5,9 +5,13 @@
 //   auto mock = Instance::Start(config);   // kConfig naming what was refused
 //   mock.value()->url();                   // "http://127.0.0.1:41234"
 //   mock.value()->api().Handle(request);   // the same API the socket serves, in process
+//
+// Start is Bind then Load: the CLI calls them apart, so that a bad flag or a port in use is
+// reported before the fixtures are read, and a signal can stop a long load.
 #pragma once
 
 #include <memory>
+#include <stop_token>
 #include <string>
 
 #include "mock/api/api.h"
@@ -35,9 +39,18 @@ struct Config {
 
 class Instance {
  public:
-  // Loads and checks everything, then listens. Nothing listens when something is refused
-  // (kConfig, naming what and why); failing to listen is kUnavailable.
+  // Bind, then Load.
   static StatusOr<std::unique_ptr<Instance>> Start(Config config);
+  // Checks what the configuration names besides the fixtures and users (the bind address, that
+  // the fixture folder exists, the version profile, the schemas, the fault file, the quirks),
+  // then listens, reading no fixture. Until Load ends, every request is answered with a JSON
+  // 503 saying the fixtures are loading. A refusal is kConfig, naming what and why; failing to
+  // listen (the port is in use) is kUnavailable. Nothing listens after either.
+  static StatusOr<std::unique_ptr<Instance>> Bind(Config config);
+  // Reads the fixtures and users, builds the API and serves it. A refusal is kConfig; once
+  // `stop` is requested no further fixture file is read and the load ends with kUnavailable.
+  // Either way the instance is then only good for destruction. Call once.
+  Status Load(const std::stop_token& stop = {});
   ~Instance();  // stops the server
   Instance(const Instance&) = delete;
   Instance& operator=(const Instance&) = delete;
@@ -45,12 +58,14 @@ class Instance {
   uint16_t port() const { return port_; }
   // http://HOST:PORT, with IPv6 hosts in brackets.
   std::string url() const;
+  // After a successful Load only.
   api::Api& api() { return *api_; }
   tasks::MockClock& clock() { return *clock_; }
   void Shutdown();
 
  private:
   struct Loaded;
+  class Gate;
   Instance() = default;
 
   Config config_;
@@ -60,6 +75,7 @@ class Instance {
   std::unique_ptr<entities::EntityStore> entities_;
   std::unique_ptr<auth::Authenticator> auth_;
   std::unique_ptr<api::Api> api_;
+  std::unique_ptr<Gate> gate_;  // what the server serves: 503 while loading, then api_
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;
   bool stopped_ = false;

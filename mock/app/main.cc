@@ -3,9 +3,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <stop_token>
 #include <string>
+#include <thread>
 
 #include "mock/app/instance.h"
 #include "mock/core/data_dir.h"
@@ -31,6 +38,21 @@ std::string HostName() {
   return name;
 }
 
+// 0 to 65535, said in words (CLI11's own conversion of 70000 says only "Could not convert").
+CLI::Validator PortNumber() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        unsigned long port = 0;
+        const char* end = value.data() + value.size();
+        auto [at, error] = std::from_chars(value.data(), end, port);
+        if (value.empty() || error != std::errc() || at != end || port > 65535) {
+          return value + " is not a port number: give 0 to 65535 (0 picks a free port)";
+        }
+        return {};
+      },
+      "UINT in [0 - 65535]");
+}
+
 void AddFlags(CLI::App& app, Flags& f) {
   app.set_version_flag("--version", std::string("ocp-mock ") + OCPMOCK_VERSION);
   app.add_option("--fixtures", f.config.fixtures, "Fixture folder (tasks/*.json inside)")
@@ -51,6 +73,7 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--bind", f.config.server.bind, "Address to listen on (IPv4 or IPv6)")
       ->capture_default_str();
   app.add_option("--port", f.config.server.port, "Port to listen on; 0 picks a free one")
+      ->check(PortNumber())
       ->capture_default_str();
   app.add_option("--server-name", f.config.api.server_name,
                  "The envelope's `server` field (default: this host's name)");
@@ -116,35 +139,108 @@ int ListVersions(const Flags& f) {
   return known.empty() ? 2 : 0;
 }
 
+// The exit status of a start-up stopped by `signal` before the mock was ready: 128 + the signal
+// (130 for SIGINT, 143 for SIGTERM), as a shell reports a command a signal ended.
+int StoppedBy(int signal) { return 128 + signal; }
+
+// How long a load stopped by a signal may take to wind down (it checks the stop between files and
+// every thousand tasks) before the process exits without waiting: a file that blocks (a FIFO, a
+// hung network mount) must not keep a stopped mock alive.
+constexpr auto kStopGrace = std::chrono::milliseconds(500);
+
+// Between the main thread (which loads, prints the ready line, then waits) and the thread that
+// receives SIGINT, SIGTERM and SIGHUP for the whole run.
+struct Lifecycle {
+  enum class Phase { kLoading, kServing, kEnded };
+  std::mutex mutex;
+  std::condition_variable changed;
+  Phase phase = Phase::kLoading;
+  int stop_signal = 0;  // SIGINT or SIGTERM, once received
+  std::stop_source stop;
+};
+
+// Receives the signals `signals` holds until a stop: while loading, SIGINT or SIGTERM stops the
+// load (and, should it not wind down within kStopGrace, the process); once serving, it tells the
+// main thread to shut down, and SIGHUP reads the fixtures and users again. A signal after the
+// phase became kEnded only ends this thread (the main thread sends one to do so).
+void HandleSignals(sigset_t signals, Lifecycle& life, mock::app::Instance& mock) {
+  int received = 0;
+  while (sigwait(&signals, &received) == 0) {
+    std::unique_lock lock(life.mutex);
+    if (life.phase == Lifecycle::Phase::kEnded) return;
+    if (received == SIGHUP) {
+      if (life.phase == Lifecycle::Phase::kLoading) {
+        mock::Log(mock::LogLevel::kWarn, "SIGHUP while loading the fixtures: ignored");
+        continue;
+      }
+      lock.unlock();
+      auto reloaded = mock.api().Reload();
+      mock::Log(reloaded.ok() ? mock::LogLevel::kInfo : mock::LogLevel::kError,
+                "SIGHUP: " + (reloaded.ok() ? reloaded.value()
+                                            : reloaded.status().message() +
+                                                  "; the old fixtures and users are still served"));
+      continue;
+    }
+    life.stop_signal = received;
+    if (life.phase == Lifecycle::Phase::kServing) {
+      life.changed.notify_all();
+      return;
+    }
+    mock::Log(mock::LogLevel::kInfo, std::string("received ") + strsignal(received) +
+                                         " while loading the fixtures: stopping, not serving");
+    life.stop.request_stop();
+    if (!life.changed.wait_for(lock, kStopGrace,
+                               [&] { return life.phase == Lifecycle::Phase::kEnded; })) {
+      mock::Log(mock::LogLevel::kWarn, "the load did not stop within " +
+                                           std::to_string(kStopGrace.count()) +
+                                           " ms; exiting without waiting for it");
+      std::fflush(nullptr);
+      std::_Exit(StoppedBy(received));
+    }
+    return;
+  }
+}
+
 int Serve(Flags& f) {
   // Block the signals before any thread starts, so that every thread inherits the mask and only
-  // sigwait() below receives them (Pistache's http_server_shutdown example).
+  // sigwait() receives them (Pistache's http_server_shutdown example).
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto mock = mock::app::Instance::Start(std::move(f.config));
+  // Every flag is checked and the port bound before any fixture is read.
+  auto mock = mock::app::Instance::Bind(std::move(f.config));
   if (!mock.ok() && mock.status().code() != mock::StatusCode::kConfig) {
     mock::Log(mock::LogLevel::kError, mock.status().message());
     return 1;  // could not listen: not the configuration's fault
   }
   if (!mock.ok()) return Fatal(mock.status().message());
+  Lifecycle life;
+  std::thread signal_thread(HandleSignals, signals, std::ref(life), std::ref(*mock.value()));
+  const mock::Status loaded = mock.value()->Load(life.stop.get_token());
+  std::unique_lock lock(life.mutex);
+  if (!loaded.ok() || life.stop_signal != 0) {
+    life.phase = Lifecycle::Phase::kEnded;
+    life.changed.notify_all();
+    const int stopped_by = life.stop_signal;
+    lock.unlock();
+    // Wakes the signal thread from sigwait (it takes SIGTERM as its cue to end), not a kill.
+    // NOLINTNEXTLINE(bugprone-bad-signal-to-kill-thread)
+    pthread_kill(signal_thread.native_handle(), SIGTERM);
+    signal_thread.join();
+    if (stopped_by != 0) return StoppedBy(stopped_by);
+    return Fatal(loaded.message());
+  }
+  life.phase = Lifecycle::Phase::kServing;
   std::printf("listening on %s\n", mock.value()->url().c_str());
   std::fflush(stdout);
-
-  int received = 0;
-  // SIGHUP reads the fixtures and users again; SIGINT and SIGTERM stop.
-  while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
-    auto reloaded = mock.value()->api().Reload();
-    mock::Log(reloaded.ok() ? mock::LogLevel::kInfo : mock::LogLevel::kError,
-              "SIGHUP: " + (reloaded.ok() ? reloaded.value()
-                                          : reloaded.status().message() +
-                                                "; the old fixtures and users are still served"));
-  }
+  life.changed.wait(lock, [&] { return life.stop_signal != 0; });
   mock::Log(mock::LogLevel::kInfo,
-            std::string("received ") + strsignal(received) + ", shutting down");
+            std::string("received ") + strsignal(life.stop_signal) + ", shutting down");
+  lock.unlock();
+  signal_thread.join();
   mock.value()->Shutdown();
   return 0;
 }

@@ -103,11 +103,40 @@ TEST(ControlAccessTest, BeyondLoopbackTheControlPlaneNeedsATaskManager) {
   testing::TestApi open({}, users);
   testing::TestApi guarded(exposed, users);
   EXPECT_EQ(200, open.Send("GET", "/__mock/health").status) << "loopback: no credentials";
-  EXPECT_EQ(401, guarded.Send("GET", "/__mock/health").status);
+  EXPECT_EQ(401, guarded.Send("POST", "/__mock/reset").status);
+  EXPECT_EQ(401, guarded.Send("GET", "/__mock/requests").status);
+  EXPECT_EQ(401, guarded.Send("GET", "/__mock/faults").status);
+  EXPECT_EQ(401, guarded.Send("GET", "/__mock/clock").status);
   EXPECT_EQ(403, guarded.Send("POST", "/__mock/reset", viewer).status);
   EXPECT_EQ(200, guarded.Send("POST", "/__mock/reset", manager).status);
   EXPECT_EQ(200, guarded.Send("GET", "/api/v2/tasks/instances", viewer).status)
       << "OCP's API is as before";
+}
+
+// A container's or CI's health check has no credentials: /__mock/health answers it on any
+// address, and tells it only whether the mock is ready, the version, the task count and uptime.
+TEST(ControlAccessTest, HealthNeedsNoCredentialsOnAnyAddress) {
+  const std::vector<auth::User> users{
+      {2, "viewer", "pw", {}, {auth::Permission::kTaskViewer}, std::nullopt}};
+  ApiOptions exposed;
+  exposed.control_needs_credentials = true;
+  testing::TestApi guarded(exposed, users);
+  for (const char* method : {"GET", "HEAD"}) {
+    http::Response r = guarded.Send(method, "/__mock/health");
+    EXPECT_EQ(200, r.status) << method << " " << r.body;
+    EXPECT_EQ(nullptr, http::FindHeader(r.headers, "WWW-Authenticate")) << method;
+  }
+  http::Response wrong =
+      guarded.Send("GET", "/__mock/health", {{"Authorization", "Basic dmlld2VyOm5v"}});
+  EXPECT_EQ(200, wrong.status) << "credentials are not even read";
+  auto body = json::ParseJson(guarded.Send("GET", "/__mock/health").body);
+  ASSERT_TRUE(body.ok() && body.value().HasMember("data") && body.value()["data"].IsObject());
+  std::vector<std::string> keys;
+  for (const auto& m : body.value()["data"].GetObject()) keys.emplace_back(m.name.GetString());
+  EXPECT_EQ((std::vector<std::string>{"ocpVersion", "ready", "tasks", "uptimeSeconds"}), keys);
+  EXPECT_TRUE(body.value()["data"]["ready"].GetBool());
+  EXPECT_EQ(401, guarded.Send("POST", "/__mock/health").status) << "only the probe is open";
+  EXPECT_EQ(401, guarded.Send("GET", "/__mock/healthz").status);
 }
 
 }  // namespace

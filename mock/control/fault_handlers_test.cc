@@ -32,7 +32,9 @@ TEST(FaultApiTest, AStatusRuleAnswersWithTheCataloguesErrorAndServesNothing) {
   http::Response r = h.Send("POST", "/api/v2/tasks/instances/7/retry");
   EXPECT_EQ(503, r.status);
   EXPECT_THAT(r.body, HasSubstr(R"("code":"COM10003")")) << "4.2.2's unavailable";
-  EXPECT_THAT(r.body, HasSubstr("fault rule 1"));
+  EXPECT_THAT(r.body, HasSubstr(R"("message":"Service Unavailable: the mock's fault rule 1 )"
+                                R"(answered this request with 503 in place of the server.")"))
+      << "not the catalogue's \"Invalid request. Cause:fault rule 1\"";
   EXPECT_EQ(model::TaskStatus::kFailed, h.store.Get(7).value()->status)
       << "the retry was not served";
   EXPECT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status) << "times: 1";

@@ -20,6 +20,12 @@ bool Matches(const Match& match, const Probe& probe) {
   return !match.path_glob || GlobMatches(*match.path_glob, probe.path);
 }
 
+std::string DefaultStatusMessage(uint64_t rule_id, int status) {
+  if (status != 503) return "";
+  return "Service Unavailable: the mock's fault rule " + std::to_string(rule_id) +
+         " answered this request with 503 in place of the server.";
+}
+
 FaultRules::FaultRules(uint64_t seed, std::vector<FaultRule> initial)
     : seed_(seed), initial_(std::move(initial)) {
   Reset();
@@ -104,6 +110,9 @@ std::optional<Firing> FaultRules::TryFireLocked(Slot& slot, const Probe& probe) 
   }
   ++s.fired;
   Firing f{s.rule.id, s.rule.action, s.rule.action.delay_min_ms};
+  if (f.action.type == ActionType::kStatus && f.action.message.empty()) {
+    f.action.message = DefaultStatusMessage(s.rule.id, f.action.status);
+  }
   if (s.rule.action.delay_max_ms > s.rule.action.delay_min_ms) {
     f.delay_ms = std::uniform_int_distribution<int>(s.rule.action.delay_min_ms,
                                                     s.rule.action.delay_max_ms)(slot.random);

@@ -53,7 +53,7 @@ struct Action {
   int delay_min_ms = 0;
   int delay_max_ms = 0;
   // kStatus: the HTTP status, and the error's code and message (empty: the version's
-  // catalogue's for that status); for 429, the Retry-After seconds.
+  // catalogue's for that status, or DefaultStatusMessage's); for 429, the Retry-After seconds.
   int status = 0;
   std::string code = {};
   std::string message = {};
@@ -139,5 +139,11 @@ class FaultRules {
 
 // Whether `match` holds for `probe`.
 bool Matches(const Match& match, const Probe& probe);
+
+// The message of a status rule `rule_id` that gives none, as its firing carries it: for a 503,
+// a plain sentence that the mock's fault rule answered 503 (OCP's catalogues have no "service
+// unavailable" entry; the one a 503 falls back to reads "Invalid request. Cause: ..."); "" for
+// any other status, whose message comes from the version's catalogue.
+std::string DefaultStatusMessage(uint64_t rule_id, int status);
 
 }  // namespace mock::faults

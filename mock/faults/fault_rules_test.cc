@@ -45,6 +45,27 @@ TEST(FaultRulesTest, EveryGivenFieldMustMatch) {
   EXPECT_FALSE(Fire(rules, retry, &admin, kNoQuery, "POST")) << "query name";
 }
 
+// A 503 rule without a message says what answered: OCP's catalogues have no entry for a 503,
+// and the one it fell back to read "Invalid request. Cause:fault rule 1".
+TEST(FaultRulesTest, A503WithoutAMessageSaysTheMocksRuleAnswered) {
+  FaultRules rules(1);
+  FaultRule given = StatusRule(503);
+  given.match.path_glob = "/given";
+  given.action.message = "maintenance";
+  ASSERT_TRUE(rules.Add(StatusRule(500)).ok() && rules.Add(given).ok());
+  ASSERT_TRUE(rules.Add(StatusRule(503)).ok());
+  (void)rules.Remove(1);  // the 500 rule, which the catalogue words
+  EXPECT_EQ("maintenance", Fire(rules, "/given")->action.message);
+  std::optional<Firing> plain = Fire(rules, "/other");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(
+      "Service Unavailable: the mock's fault rule 3 answered this request with 503 in place of "
+      "the server.",
+      plain->action.message);
+  EXPECT_TRUE(rules.List().back().rule.action.message.empty()) << "listed as it was given";
+  EXPECT_EQ("", DefaultStatusMessage(4, 500)) << "the catalogue's internal error words a 500";
+}
+
 TEST(FaultRulesTest, FirstRuleWithFiringsLeftWins) {
   FaultRules rules(1);
   FaultRule twice = StatusRule(503);

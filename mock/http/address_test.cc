@@ -15,5 +15,22 @@ TEST(AddressTest, LoopbackAddresses) {
   }
 }
 
+// A bad --bind is refused before any socket, saying what is wrong with it (Pistache's own
+// message was "Failed to get IPv4 addresses").
+TEST(AddressTest, BindAddressesAreCheckedBeforeAnySocket) {
+  for (const char* yes : {"127.0.0.1", "0.0.0.0", "::", "::1", "[::1]", "[::]", "fe80::1",
+                          "localhost", "ci-box.example"}) {
+    EXPECT_TRUE(CheckBindAddress(yes).ok()) << yes << ": " << CheckBindAddress(yes).message();
+  }
+  EXPECT_EQ("300.1.1.1 is not an IPv4 address: four numbers from 0 to 255 separated by dots",
+            CheckBindAddress("300.1.1.1").message());
+  for (const char* no :
+       {"300.1.1.1", "1.2.3", "1.2.3.4.5", "::g", "[::1", "1::2::3", "", "host name", "a/b"}) {
+    Status s = CheckBindAddress(no);
+    EXPECT_EQ(StatusCode::kInvalidArgument, s.code()) << no;
+    EXPECT_FALSE(s.message().empty()) << no;
+  }
+}
+
 }  // namespace
 }  // namespace mock::http

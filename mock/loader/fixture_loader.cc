@@ -186,12 +186,17 @@ StatusOr<bool> ForOtherVersions(const rapidjson::Value& doc, const FixtureVersio
   return excluded || (positive && !met);
 }
 
-// The tasks of a fixture file's document, which has passed the schema.
-FileTasks ReadEntries(const rapidjson::Document& doc, const fs::path& file) {
+Status Stopped() { return Unavailable("the load was stopped before every fixture was read"); }
+
+// The tasks of a fixture file's document, which has passed the schema; a stop requested meanwhile
+// ends the reading within a few thousand tasks.
+FileTasks ReadEntries(const rapidjson::Document& doc, const fs::path& file,
+                      const std::stop_token& stop = {}) {
   FileTasks out;
   const auto& entries = json::Find(doc, "tasks")->GetArray();
   out.tasks.reserve(entries.Size());
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+    if (i % 1024 == 0 && stop.stop_requested()) return {{}, Stopped()};
     auto task = ReadTaskEntry(entries[i]);
     if (!task.ok()) {
       const std::string pointer = "/tasks/" + std::to_string(i);
@@ -214,7 +219,7 @@ FileTasks ReadText(std::string_view text, const fs::path& file, const json::Sche
 }
 
 FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas,
-                        const FixtureVersion& version) {
+                        const FixtureVersion& version, const std::stop_token& stop) {
   auto text = json::ReadFile(file);
   if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
   // The usual case, a valid file, parsed in place; anything else goes the way that explains.
@@ -222,7 +227,8 @@ FileTasks ReadFileTasks(const fs::path& file, const json::SchemaSet& schemas,
     auto other = ForOtherVersions(*doc, version, file);
     if (!other.ok()) return {{}, other.status()};
     if (other.value()) return {{}, std::nullopt, true};
-    if (!schemas.QuickCheck("fixture-file", *doc)) return ReadEntries(*doc, file);
+    if (stop.stop_requested()) return {{}, Stopped()};
+    if (!schemas.QuickCheck("fixture-file", *doc)) return ReadEntries(*doc, file, stop);
   }
   text = json::ReadFile(file);  // parsing in place changed it
   if (!text.ok()) return {{}, LoadError(file, "-", "cannot be read")};
@@ -249,10 +255,11 @@ Status Merge(FileTasks read, const std::vector<fs::path>& files, uint32_t file,
 class ParallelReader {
  public:
   ParallelReader(const std::vector<fs::path>& files, const json::SchemaSet& schemas,
-                 const FixtureVersion& version)
+                 const FixtureVersion& version, std::stop_token cancel)
       : files_(files),
         schemas_(schemas),
         version_(version),
+        cancel_(std::move(cancel)),
         results_(files.size()),
         ready_(files.size()) {
     const size_t threads =
@@ -277,7 +284,9 @@ class ParallelReader {
     for (size_t i = next_++; i < files_.size() && !stop_; i = next_++) {
       FileTasks read;
       try {
-        read = ReadFileTasks(files_[i], schemas_, version_);
+        // Stopped: the files not read yet are answered at once, so Take never waits for them.
+        read = cancel_.stop_requested() ? FileTasks{{}, Stopped()}
+                                        : ReadFileTasks(files_[i], schemas_, version_, cancel_);
       } catch (const std::exception& e) {  // e.g. memory exhausted: refuse, do not abort
         read.error = LoadError(files_[i], "-", e.what());
       }
@@ -291,6 +300,7 @@ class ParallelReader {
   const std::vector<fs::path>& files_;
   const json::SchemaSet& schemas_;
   const FixtureVersion& version_;
+  const std::stop_token cancel_;
   Mutex mutex_;
   std::vector<FileTasks> results_ OCPMOCK_GUARDED_BY(mutex_);
   std::vector<char> ready_ OCPMOCK_GUARDED_BY(mutex_);
@@ -334,7 +344,8 @@ Status CheckJoin(const std::vector<std::shared_ptr<const model::Task>>& current,
 StatusOr<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
                                                     const json::SchemaSet& schemas,
                                                     const FixtureVersion& version,
-                                                    std::vector<fs::path>* skipped) {
+                                                    std::vector<fs::path>* skipped,
+                                                    const std::stop_token& stop) {
   std::error_code ec;
   const fs::path tasks_dir = dir / "tasks";
   if (!fs::is_directory(tasks_dir, ec)) {
@@ -351,10 +362,11 @@ StatusOr<std::vector<model::Task>> LoadTaskFixtures(const fs::path& dir,
   }
   if (ec) return LoadError(tasks_dir, "-", "cannot be listed: " + ec.message());
   std::sort(files.begin(), files.end());
-  ParallelReader reader(files, schemas, version);
+  ParallelReader reader(files, schemas, version, stop);
   Consistency consistency(files);
   std::vector<model::Task> tasks;
   for (size_t i = 0; i < files.size(); ++i) {
+    if (stop.stop_requested()) return Stopped();
     FileTasks read = reader.Take(i);
     if (read.skipped && skipped != nullptr) skipped->push_back(files[i]);
     auto merged = Merge(std::move(read), files, static_cast<uint32_t>(i), consistency, tasks);

@@ -349,6 +349,19 @@ TEST(FixtureLoaderTest, MissingTasksFolderIsAnErrorEmptyIsNot) {
   EXPECT_THAT(missing.status().message(), HasSubstr("/nonexistent/tasks"));
 }
 
+// A stop (ocp-mock's SIGTERM during start-up) ends the load without reading further files.
+TEST(FixtureLoaderTest, AStoppedLoadReadsNoFurtherFile) {
+  FixtureDir dir;
+  for (int i = 0; i < 8; ++i) dir.Write(std::to_string(i) + ".json", File({Task(i + 1)}));
+  std::stop_source stop;
+  stop.request_stop();
+  auto stopped = LoadTaskFixtures(dir.root(), Schemas(), {}, nullptr, stop.get_token());
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(StatusCode::kUnavailable, stopped.status().code());
+  EXPECT_THAT(stopped.status().message(), HasSubstr("stopped"));
+  EXPECT_EQ(8u, LoadTaskFixtures(dir.root(), Schemas(), {}, nullptr, {}).value().size());
+}
+
 TEST(FixtureLoaderTest, NonJsonFilesAreIgnored) {
   FixtureDir dir;
   dir.Write("README.md", "not a fixture");

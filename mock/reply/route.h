@@ -22,7 +22,8 @@ namespace mock::api {
 // Who may call a route.
 enum class Access {
   kControl,        // the mock's own /__mock/ endpoints: not journaled; no credentials on a
-                   // loopback address, a TASK_MANAGER user on any other (ApiOptions)
+                   // loopback address, a TASK_MANAGER user on any other (ApiOptions), but
+                   // for /__mock/health
   kPublic,         // an OCP endpoint without authentication (GET /api/v2/time)
   kAuthenticated,  // any authenticated user, whatever their permissions (GET /api/v2/info)
   kTaskViewer,     // OCP's read permission on tasks
