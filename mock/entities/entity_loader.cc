@@ -14,16 +14,6 @@ namespace fs = std::filesystem;
 constexpr std::pair<Kind, const char*> kArrays[] = {
     {Kind::kCluster, "clusters"}, {Kind::kTenant, "tenants"}, {Kind::kHost, "hosts"}};
 
-std::vector<fs::path> JsonFiles(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 // Adds `row` unless its id is described already: the same object again is no error, another
 // one is.
 Status Add(EntitySet& set, Kind kind, Row row) {
@@ -85,7 +75,7 @@ StatusOr<EntitySet> LoadEntityFixtures(const fs::path& dir, const json::SchemaSe
                                        const fixtures::FixtureVersion& version,
                                        std::vector<fs::path>* skipped) {
   EntitySet set;
-  for (const fs::path& file : JsonFiles(dir / "entities")) {
+  for (const fs::path& file : json::JsonFilesIn(dir / "entities")) {
     auto other_versions = ReadFile(file, schemas, version, set);
     if (!other_versions.ok()) return other_versions.status();
     if (other_versions.value() && skipped != nullptr) skipped->push_back(file);

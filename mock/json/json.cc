@@ -1,5 +1,6 @@
 #include "mock/json/json.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -41,6 +42,16 @@ std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text) {
   doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(text.data());
   if (doc.HasParseError()) return std::nullopt;
   return doc;
+}
+
+std::vector<std::filesystem::path> JsonFilesIn(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 StatusOr<std::string> ReadFile(const std::filesystem::path& path) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -28,6 +29,10 @@ std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text);
 
 // The whole file, or an error naming it.
 StatusOr<std::string> ReadFile(const std::filesystem::path& path);
+
+// The regular `*.json` files directly in `dir`, in name order (the order fixture files are read
+// in); none when `dir` is missing or unreadable.
+std::vector<std::filesystem::path> JsonFilesIn(const std::filesystem::path& dir);
 
 // Member `key` of `obj`, or nullptr when `obj` is not an object or lacks it.
 const rapidjson::Value* Find(const rapidjson::Value& obj, std::string_view key);

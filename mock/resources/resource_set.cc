@@ -10,16 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> JsonFiles(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 int64_t IdOf(const rapidjson::Value& row) {
   auto it = row.FindMember("id");
   return it != row.MemberEnd() && it->value.IsInt64() ? it->value.GetInt64() : 0;
@@ -70,7 +60,7 @@ StatusOr<std::vector<Row>> LoadResources(const fs::path& dir, const ResourceSpec
                                          std::vector<fs::path>* skipped) {
   std::map<int64_t, Row> rows;
   std::map<int64_t, std::string> origins;
-  for (const fs::path& file : JsonFiles(dir / spec.folder)) {
+  for (const fs::path& file : json::JsonFilesIn(dir / spec.folder)) {
     bool other = false;
     if (Status s = ReadFile(file, spec, schemas, version, rows, origins, other); !s.ok()) return s;
     if (other && skipped != nullptr) skipped->push_back(file);
