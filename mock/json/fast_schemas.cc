@@ -92,7 +92,9 @@ std::optional<std::string> FastSchemas::FirstViolation(std::string_view name,
   if (doc.Accept(validator)) return std::nullopt;
   rapidjson::StringBuffer pointer;
   validator.GetInvalidDocumentPointer().Stringify(pointer);
-  return std::string(pointer.GetString()) + ": violates " + validator.GetInvalidSchemaKeyword();
+  // "/" for the document itself, as Describe and ParseAndValidate write it.
+  const std::string where = pointer.GetSize() == 0 ? "/" : pointer.GetString();
+  return where + ": violates " + validator.GetInvalidSchemaKeyword();
 }
 
 }  // namespace mock::json

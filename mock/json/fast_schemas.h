@@ -27,7 +27,7 @@ class FastSchemas {
                                                            const std::vector<std::string>& names);
   ~FastSchemas();
 
-  // nullopt when `doc` is valid; else "POINTER: violates KEYWORD".
+  // nullopt when `doc` is valid; else "POINTER: violates KEYWORD" ("/" for the document).
   std::optional<std::string> FirstViolation(std::string_view name,
                                             const rapidjson::Value& doc) const;
 

@@ -1,7 +1,5 @@
-// What a schema allows at a place of a document, for error messages that name the allowed
-// values ("\"RUNNNING\" is not one of \"RUNNING\", \"FAILED\", ...") rather than only saying
-// that an enum failed. Reads the schema files as JSON, following $ref (to files and fragments),
-// properties, items, allOf, anyOf and oneOf.
+// The values a schema allows at a place of a document, read from the schema files (the walk of
+// schema_walk.h): the status filters of the entity lists offer exactly what the schemas allow.
 #pragma once
 
 #include <optional>

@@ -7,10 +7,6 @@
 #include <map>
 #include <stdexcept>
 
-#include <rapidjson/pointer.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 // Valijson defines its own throwing RAPIDJSON_ASSERT and warns if one exists; ours
 // (rapidjson_config.h) throws too, so let Valijson's stand from here on.
 #undef RAPIDJSON_ASSERT
@@ -22,14 +18,15 @@
 
 #include "mock/json/fast_schemas.h"
 #include "mock/json/json.h"
-#include "mock/json/schema_enum.h"
+#include "mock/json/violation_words.h"
 
 namespace mock::json {
 namespace {
 
 constexpr std::string_view kSuffix = ".schema.json";
 
-// Valijson's context looks like {"<root>", "[data]", "[contents]", "[0]"}; users read pointers.
+// Valijson's context looks like {"<root>", "[data]", "[contents]", "[0]"}; users read pointers
+// (RFC 6901: a '~' or '/' in a name escaped, so that the words can find the value again).
 std::string ToPointer(const std::vector<std::string>& context) {
   std::string pointer;
   for (const std::string& segment : context) {
@@ -38,7 +35,7 @@ std::string ToPointer(const std::vector<std::string>& context) {
     if (s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
     if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
     pointer += '/';
-    pointer += s;
+    for (char c : s) pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
   }
   return pointer;
 }
@@ -57,17 +54,23 @@ std::function<const rapidjson::Document*(const std::string&)> MakeFetcher(const 
   };
 }
 
-// One schema file compiled by Valijson, its references resolved through `dirs`.
-StatusOr<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path& path,
-                                                    const SchemaDirs& dirs) {
+StatusOr<rapidjson::Document> ReadSchema(const std::filesystem::path& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
   auto doc = ParseJson(text.value());
   if (!doc.ok()) return ConfigError(path.string() + ": " + doc.status().message());
+  return doc;
+}
+
+// One schema file (`doc`, read from `path`) compiled by Valijson, its references resolved
+// through `dirs`.
+StatusOr<std::unique_ptr<valijson::Schema>> Compile(const rapidjson::Document& doc,
+                                                    const std::filesystem::path& path,
+                                                    const SchemaDirs& dirs) {
   auto schema = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::RapidJsonAdapter adapter(doc.value());
+    valijson::adapters::RapidJsonAdapter adapter(doc);
     parser.populateSchema(adapter, *schema, MakeFetcher(dirs),
                           [](const rapidjson::Document* d) { delete d; });
   } catch (const std::exception& e) {
@@ -80,6 +83,9 @@ StatusOr<std::unique_ptr<valijson::Schema>> Compile(const std::filesystem::path&
 
 struct SchemaSet::Impl {
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
+  // The same files as JSON, by file name ("error.schema.json"): what the messages read the
+  // expected types, values and patterns from (violation_words.h).
+  std::map<std::string, rapidjson::Document, std::less<>> files;
   SchemaDirs dirs;
   std::vector<std::string> names;
   uint64_t generation = 0;  // tells this set's per-thread fast schemas from an older set's
@@ -129,9 +135,12 @@ StatusOr<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
       if (file.size() <= kSuffix.size() || !file.ends_with(kSuffix)) continue;
       std::string name = file.substr(0, file.size() - kSuffix.size());
       if (impl->schemas.count(name) != 0) continue;  // an earlier folder overrides it
-      auto schema = Compile(entry.path(), dirs);
+      auto doc = ReadSchema(entry.path());
+      if (!doc.ok()) return doc.status();
+      auto schema = Compile(doc.value(), entry.path(), dirs);
       if (!schema.ok()) return schema.status();
       impl->schemas.emplace(name, std::move(schema).value());
+      impl->files.emplace(file, std::move(doc).value());
     }
   }
   for (const auto& entry : impl->schemas) impl->names.push_back(entry.first);
@@ -155,11 +164,16 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
   valijson::ValidationResults results;
   valijson::adapters::RapidJsonAdapter adapter(doc);
   if (validator.validate(*it->second, adapter, &results)) return {};
-  std::vector<Violation> violations;
+  std::vector<Violation> raw;
   valijson::ValidationResults::Error error;
-  while (results.popError(error)) {
-    violations.push_back({ToPointer(error.context), error.description});
-  }
+  while (results.popError(error)) raw.push_back({ToPointer(error.context), error.description});
+  const Impl& impl = *impl_;
+  auto files = [&impl](std::string_view file) -> const rapidjson::Value* {
+    auto found = impl.files.find(file);
+    return found == impl.files.end() ? nullptr : &found->second;
+  };
+  std::vector<Violation> violations =
+      InWords(raw, doc, std::string(name) + std::string(kSuffix), files);
   // Valijson reports the enclosing failures after the leaf; the deepest path is the useful one.
   std::stable_sort(
       violations.begin(), violations.end(),
@@ -196,42 +210,6 @@ std::string SyntaxSentence(const std::string& parse_error) {
   return "not valid JSON at " + parse_error.substr(0, colon) + ": " + reason;
 }
 
-// The value at `pointer`, as short JSON text.
-std::string ValueText(const rapidjson::Document& doc, const std::string& pointer) {
-  const rapidjson::Value* v = rapidjson::Pointer(pointer.c_str()).Get(doc);
-  if (v == nullptr) return "the value";
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v->Accept(w);
-  std::string text(buf.GetString(), buf.GetSize());
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
-
-// Valijson's words, made to say what came and what was expected where it can: the allowed values
-// of an enum, the format of a time.
-std::string Explained(const Violation& v, const rapidjson::Document& doc, std::string_view schema,
-                      const SchemaSet& schemas) {
-  const std::string file = std::string(schema) + ".schema.json";
-  if (v.message.find("enum") != std::string::npos) {
-    auto allowed = EnumAt(schemas.dirs(), file, v.path);
-    std::string list;
-    for (const auto& a : allowed.value_or(std::vector<std::string>{})) {
-      list += (list.empty() ? "" : ", ") + a;
-    }
-    return ValueText(doc, v.path) + " is not one of " +
-           (list.empty() ? "the values " + file + " allows" : list + " (" + file + ")");
-  }
-  const std::string key = v.path.substr(v.path.rfind('/') + 1);
-  if (v.message.find("pattern") != std::string::npos && key.size() > 4 &&
-      key.compare(key.size() - 4, 4, "Time") == 0) {
-    return ValueText(doc, v.path) +
-           " is not a time like \"2026-12-01T10:00:00.000+08:00\" (ISO 8601 with the offset; "
-           "milliseconds optional) (" +
-           file + ")";
-  }
-  return "does not match " + file + ": " + v.message;
-}
-
 }  // namespace
 
 StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
@@ -245,12 +223,9 @@ StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std:
     violations.push_back({"", "rejected by RapidJSON's validator (" + *quick +
                                   ") but accepted by Valijson's; please report this"});
   }
-  {
-    const Violation& v = violations.front();
-    return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": " +
-                           Explained(v, doc.value(), schema, schemas));
-  }
-  return doc;
+  const Violation& v = violations.front();
+  return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": " + v.message + " (" +
+                         std::string(schema) + std::string(kSuffix) + ")");
 }
 
 std::string Describe(const std::vector<Violation>& violations, size_t limit) {

@@ -3,7 +3,8 @@
 //
 //   StatusOr<SchemaSet> schemas = SchemaSet::Load("schemas");
 //   auto violations = schemas.value().Validate("task-list-response", doc);
-//   // violations[0].path == "/data/contents/0/status", .message == "Failed to match ..."
+//   // violations[0].path == "/data/contents/0/status",
+//   // .message == "\"DONE\" is not one of \"RUNNING\", \"FAILED\", \"SUCCESSFUL\""
 #pragma once
 
 #include <filesystem>
@@ -22,7 +23,10 @@ namespace mock::json {
 
 struct Violation {
   std::string path;     // JSON Pointer to the offending value ("" is the document itself)
-  std::string message;  // what the schema expected there
+  std::string message;  // in words: what is there and what the schema expected (see Validate)
+  // When the violation is a field the schema does not list, in the object at `path`: its name
+  // (tools/client/tolerant_reader.h sets such fields aside).
+  std::string unknown_field = {};
 };
 
 class SchemaSet {
@@ -43,11 +47,25 @@ class SchemaSet {
 
   // Checks `doc` against schema `name` (file name without `.schema.json`). Empty when valid.
   // Thread-safe: each call uses its own validator.
+  //
+  // Deepest place first. Each message is a sentence that names the value and what the schema
+  // expected there (violation_words.h has the full list), to be shown after the path:
+  //   /error/code: expected an integer, got the string "COM10011"
+  //   /data/contents/0: unknown field "finsihTime" (did you mean "finishTime"?)
+  //   /data/status: "DONE" is not one of "RUNNING", "FAILED", "SUCCESSFUL", "PENDING"
+  //   /data: missing required field "finishTime"
+  //   /duration: expected at least 0, got -1
+  //   /timestamp: expected a date-time like 2026-12-01T10:00:00.000+08:00 (pattern ^...$), got "x"
+  // Where a value may take one of several forms (anyOf, oneOf), all are named:
+  //   /error/code: expected a string matching ^[A-Z]{3}[0-9]{5}$ or 0, got the integer 4001
+  // Valijson's reports that only say a part around the failure failed ("Failed to validate
+  // item #0 in array.") are left out, as is a message said before at the same place.
   std::vector<Violation> Validate(std::string_view name, const rapidjson::Value& doc) const;
 
   // The same verdict as Validate, several times faster on large documents (RapidJSON's
   // validator; fixture_loader checks a million tasks with it): nullopt when `doc` is valid,
-  // else the first violation as "POINTER: violates KEYWORD". Validate gives the full story.
+  // else the first violation as "POINTER: violates KEYWORD" ("/tasks/0/task/status: violates
+  // enum"; "/" for the document itself). Validate gives the story in words.
   std::optional<std::string> QuickCheck(std::string_view name, const rapidjson::Value& doc) const;
 
   // Parses `text` first; a parse error is reported as a violation at "".
@@ -61,8 +79,10 @@ class SchemaSet {
 
 // Parses `text` (called `name` in errors) and checks it against schema `schema`, first with
 // QuickCheck, then, only if that fails, with Validate for the message. The failure
-// (kInvalidArgument) reads "NAME: line L, column C: not valid JSON" or
-// "NAME: /json/pointer: does not match SCHEMA.schema.json: reason".
+// (kInvalidArgument) reads "NAME: not valid JSON at line L, column C: reason" or
+// "NAME: /json/pointer: MESSAGE (SCHEMA.schema.json)", MESSAGE the first of Validate's:
+//   a.json: /tasks/1/task/status: "RUNNNING" is not one of "RUNNING", "FAILED", "SUCCESSFUL"
+//   (fixture-file.schema.json)
 StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
                                                std::string_view schema, const SchemaSet& schemas);
 

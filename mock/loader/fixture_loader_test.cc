@@ -263,8 +263,10 @@ TEST(FixtureLoaderTest, EnumAndTimeErrorsSayWhatWasExpected) {
   FixtureDir times;
   times.Write("a.json", File({Task(1, R"(,"startTime":"2026-12-01 10:00:00")")}));
   EXPECT_THAT(LoadError(times),
-              HasSubstr("a.json: /tasks/0/task/startTime: \"2026-12-01 10:00:00\" is not a time "
-                        "like \"2026-12-01T10:00:00.000+08:00\""));
+              HasSubstr("a.json: /tasks/0/task/startTime: expected a date-time like "
+                        "2026-12-01T10:00:00.000+08:00 (pattern ^[0-9]{4}-"));
+  EXPECT_THAT(LoadError(times),
+              HasSubstr("$), got \"2026-12-01 10:00:00\" (fixture-file.schema.json)"));
 }
 
 TEST(FixtureLoaderTest, SchemaViolationNamesFileAndPointer) {

@@ -11,9 +11,6 @@
 namespace contract {
 namespace {
 
-constexpr std::string_view kExtra =
-    "Object contains a property that could not be validated using 'properties' or "
-    "'additionalProperties' constraints: '";
 constexpr int kMaxPasses = 64;
 
 // "/data/contents/3/x" -> "/data/contents/*/x".
@@ -56,9 +53,8 @@ TolerantReading ReadTolerantly(const mock::json::SchemaSet& schemas, std::string
     reading.violations = schemas.Validate(schema, doc);
     bool removed = false;
     for (const auto& v : reading.violations) {
-      if (v.message.rfind(kExtra, 0) != 0) continue;
-      const std::string name =
-          v.message.substr(kExtra.size(), v.message.rfind('\'') - kExtra.size());
+      if (v.unknown_field.empty()) continue;
+      const std::string& name = v.unknown_field;
       rapidjson::Value* object = rapidjson::Pointer(v.path.c_str()).Get(doc);
       if (object == nullptr || !object->IsObject() || !object->HasMember(name.c_str())) continue;
       const std::string path = Pattern(v.path) + "/" + name;
