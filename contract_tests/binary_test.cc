@@ -2,6 +2,7 @@
 // SIGINT/SIGTERM, and the access log.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <string.h>  // sigabbrev_np
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -264,24 +265,30 @@ TEST(Binary, ServesOnIpv6Loopback) {
   }
 }
 
+// A signal to send, which GoogleTest prints (test lists, names, failures) by its name.
+struct Signal {
+  int number;
+};
+
+void PrintTo(const Signal& s, std::ostream* os) { *os << "SIG" << sigabbrev_np(s.number); }
+
 // SIGTERM and SIGINT stop it cleanly (exit 0) within a second, even with a client connected.
-class Shutdown : public testing::TestWithParam<int> {};
+class Shutdown : public testing::TestWithParam<Signal> {};
 
 TEST_P(Shutdown, ExitsCleanlyWithinASecond) {
   MockProcess mock(OCPMOCK_BINARY, {});
   Admin(mock).Send("GET", "/api/v2/tasks/instances");
   const auto start = std::chrono::steady_clock::now();
-  int status = mock.Stop(GetParam());
+  int status = mock.Stop(GetParam().number);
   auto took = std::chrono::steady_clock::now() - start;
   EXPECT_TRUE(WIFEXITED(status)) << "killed by a signal instead of exiting";
   EXPECT_EQ(0, WEXITSTATUS(status));
   EXPECT_LT(took, std::chrono::seconds(1));
 }
 
-INSTANTIATE_TEST_SUITE_P(Signals, Shutdown, testing::Values(SIGTERM, SIGINT),
-                         [](const testing::TestParamInfo<int>& p) {
-                           return p.param == SIGTERM ? std::string("SIGTERM")
-                                                     : std::string("SIGINT");
+INSTANTIATE_TEST_SUITE_P(Signals, Shutdown, testing::Values(Signal{SIGTERM}, Signal{SIGINT}),
+                         [](const testing::TestParamInfo<Signal>& p) {
+                           return testing::PrintToString(p.param);
                          });
 
 TEST(Binary, LogsOneAccessLineAtInfoPerRequest) {

@@ -21,6 +21,14 @@ struct ErrorCase {
   Source source = Source::kDoc;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the request and the
+// answer it must get.
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+  *os << c.method << " " << c.target << " -> " << c.status << " mentioning \"" << c.mentions
+      << "\"";
+  if (c.source != Source::kDoc) *os << " (" << SourceName(c.source) << " rule)";
+}
+
 class ErrorCases : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(ErrorCases, AnswerWithAnErrorEnvelope) {

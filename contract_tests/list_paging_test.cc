@@ -39,6 +39,9 @@ struct ConcatCase {
   std::string sort;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the pages' query.
+void PrintTo(const ConcatCase& c, std::ostream* os) { *os << "size=" << c.size << c.sort; }
+
 class PagesConcatenate : public testing::TestWithParam<ConcatCase> {};
 
 TEST_P(PagesConcatenate, ToTheWholeResultWithNoRepeatsAndAgreeingTotals) {
@@ -96,6 +99,11 @@ struct EdgeCase {
   int64_t number;
   int64_t size;
 };
+
+// Read by GoogleTest wherever it prints a parameter: the query and the page it must resolve to.
+void PrintTo(const EdgeCase& c, std::ostream* os) {
+  *os << "\"" << c.query << "\" -> page " << c.number << " of size " << c.size;
+}
 
 class PagingEdge : public testing::TestWithParam<EdgeCase> {};
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
+#include <string.h>  // sigabbrev_np
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -184,10 +185,17 @@ std::vector<std::string> MockArgs(const SlowFixtures& fixtures, std::vector<std:
   return args;
 }
 
+// A signal to send, which GoogleTest prints (test lists, names, failures) by its name.
+struct Signal {
+  int number;
+};
+
+void PrintTo(const Signal& s, std::ostream* os) { *os << "SIG" << sigabbrev_np(s.number); }
+
 // SIGTERM or SIGINT while the fixtures load: the load stops (here once the read of the FIFO ends),
 // the mock exits 128 + the signal within a second, on its own and not by the grace period's
 // force, and never prints the ready line. Meanwhile the port is bound, every request a JSON 503.
-class StopWhileLoading : public testing::TestWithParam<int> {};
+class StopWhileLoading : public testing::TestWithParam<Signal> {};
 
 TEST_P(StopWhileLoading, EndsTheLoadAndNeverServes) {
   SlowFixtures fixtures;
@@ -202,7 +210,7 @@ TEST_P(StopWhileLoading, EndsTheLoadAndNeverServes) {
     EXPECT_NE(std::string::npos, health.body.find("loading its fixtures")) << health.body;
   }
   const auto signalled = Clock::now();
-  ASSERT_EQ(0, kill(mock.pid(), GetParam()));
+  ASSERT_EQ(0, kill(mock.pid(), GetParam().number));
   EXPECT_TRUE(mock.AwaitLog("while loading the fixtures: stopping", milliseconds(3'000)))
       << mock.err;
   fixtures.Release();  // the read ends; the load stops there
@@ -212,17 +220,17 @@ TEST_P(StopWhileLoading, EndsTheLoadAndNeverServes) {
   EXPECT_TRUE(exited && took < std::chrono::seconds(1))
       << "exited " << exited << " after " << std::chrono::duration_cast<milliseconds>(took).count()
       << " ms";
-  EXPECT_EQ(128 + GetParam(), mock.code()) << mock.err;
+  EXPECT_EQ(128 + GetParam().number, mock.code()) << mock.err;
   EXPECT_EQ(std::string::npos, mock.out.find("listening on")) << "served anyway: " << mock.out;
   // Whether the cooperative stop or the 500 ms fallback ended it depends on how fast this test
   // writes the FIFO on a loaded machine; the cooperative stop itself is checked without timing
   // by FixtureLoaderTest.AStoppedLoadReadsNoFurtherFile.
 }
 
-INSTANTIATE_TEST_SUITE_P(Signals, StopWhileLoading, testing::Values(SIGTERM, SIGINT),
-                         [](const testing::TestParamInfo<int>& p) {
-                           return p.param == SIGTERM ? std::string("SIGTERM")
-                                                     : std::string("SIGINT");
+INSTANTIATE_TEST_SUITE_P(Signals, StopWhileLoading,
+                         testing::Values(Signal{SIGTERM}, Signal{SIGINT}),
+                         [](const testing::TestParamInfo<Signal>& p) {
+                           return testing::PrintToString(p.param);
                          });
 
 // A load that cannot stop (the mock waits on a file that never ends) does not keep a stopped mock

@@ -75,6 +75,12 @@ struct NotFoundCase {
   long status;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the request and the
+// status it must get.
+void PrintTo(const NotFoundCase& c, std::ostream* os) {
+  *os << "GET " << c.target << " -> " << c.status;
+}
+
 class TaskNotFound : public testing::TestWithParam<NotFoundCase> {};
 
 TEST_P(TaskNotFound, AnswersWithTheTaskErrorCode) {

@@ -161,11 +161,11 @@ TEST_F(Recording, AFailedRecordingLeavesThePreviousSetWhole) {
   const std::string before = ReadAll(dir_ / "tasks" / "recorded.json");
   const std::string entities_before = ReadAll(dir_ / "entities" / "recorded.json");
   ASSERT_FALSE(entities_before.empty());
-  // Wrong password: the first request fails.
+  // Wrong password: could not check (exit 3), before any request of the recording.
   contract::CommandResult refused =
       Recorder("--base-url " + source.base_url() + " --user admin --password wrong --out '" +
                dir_.string() + "'");
-  EXPECT_EQ(2, refused.rc);
+  EXPECT_EQ(3, refused.rc);
   EXPECT_NE(std::string::npos, refused.out.find("HTTP 401")) << refused.out;
   // Data this version's schemas refuse (4.2.2's STANDBY clusters, recorded as 4.2.0) would not
   // load: nothing is written.
@@ -244,6 +244,28 @@ TEST_F(Recording, SurvivesAServerThatAnswersAnythingWithOneBody) {
                                          (dir_ / "out").string() + "'");
     EXPECT_EQ(2, r.rc) << body << "\n" << r.out;
     EXPECT_FALSE(fs::exists(dir_ / "out" / "tasks" / "recorded.json")) << body;
+  }
+}
+
+// A server that cannot be recorded at all gets ocp-compat's verdict, in one line, and exit 3:
+// a refused password, no credentials, no answer. Nothing is written.
+TEST_F(Recording, CouldNotCheckIsAVerdictOfItsOwn) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2"});
+  const std::string out = " --out '" + dir_.string() + "'";
+  const std::pair<contract::CommandResult, std::string> cases[] = {
+      {Recorder("--base-url " + server.base_url() + " --user admin --password wrong" + out),
+       "ocp-record: could not check: authentication refused (HTTP 401): GET " + server.base_url() +
+           "/api/v2/tasks/instances?size=1 and GET "},
+      {Recorder("--base-url " + server.base_url() + out),
+       "ocp-record: could not check: no credentials: "},
+      {Recorder("--base-url http://127.0.0.1:9 --user a --password b" + out),
+       "ocp-record: could not check: unreachable: GET http://127.0.0.1:9/api/v2/tasks/"},
+  };
+  for (const auto& [r, line] : cases) {
+    EXPECT_EQ(3, r.rc) << r.out;
+    EXPECT_EQ(0u, r.out.find(line)) << "the first line names the cause:\n" << r.out;
+    EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << "one line:\n" << r.out;
+    EXPECT_FALSE(fs::exists(dir_)) << "nothing written";
   }
 }
 

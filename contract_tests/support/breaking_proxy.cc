@@ -37,6 +37,44 @@ std::string WithoutStatus(const std::string& target) {
   return out;
 }
 
+// The target without any `key=` parameter (and with a '?' to append to).
+std::string WithoutParam(const std::string& target, const std::string& key) {
+  const size_t q = target.find('?');
+  std::string out = target.substr(0, q) + "?";
+  if (q == std::string::npos) return out;
+  std::string_view rest = std::string_view(target).substr(q + 1);
+  while (!rest.empty()) {
+    const std::string_view pair = rest.substr(0, rest.find('&'));
+    rest.remove_prefix(std::min(rest.size(), pair.size() + 1));
+    if (pair.empty() || pair.rfind(key + "=", 0) == 0) continue;
+    out += (out.back() == '?' ? "" : "&") + std::string(pair);
+  }
+  return out;
+}
+
+// The page asked for, as Spring reads it (1 when absent or not a positive number).
+int64_t PageAsked(const mock::QueryParams& query) {
+  const auto it = query.find("page");
+  if (it == query.end()) return 1;
+  try {
+    const int64_t n = std::stoll(it->second);
+    return n >= 1 && n < 1000000 ? n : 1;
+  } catch (const std::exception&) {
+    return 1;
+  }
+}
+
+// Keeps the rows of data.contents that `keep`, with page.totalElements their number (right for
+// the single whole pages the checks ask for).
+void KeepRows(rapidjson::Value& data, const std::function<bool(const rapidjson::Value&)>& keep) {
+  if (!data.HasMember("contents") || !data["contents"].IsArray()) return;
+  auto& rows = data["contents"];
+  for (auto it = rows.Begin(); it != rows.End();) {
+    it = keep(*it) ? it + 1 : rows.Erase(it);
+  }
+  if (data.HasMember("page")) data["page"]["totalElements"].SetInt64(rows.Size());
+}
+
 void EachTask(rapidjson::Value& data, const std::function<void(rapidjson::Value&)>& f) {
   if (data.IsObject() && data.HasMember("contents") && data["contents"].IsArray()) {
     for (auto& t : data["contents"].GetArray()) f(t);
@@ -50,13 +88,26 @@ class Proxy : public http::Service {
 
   http::Response Handle(const http::Request& request) const override {
     std::string target = request.target;
-    if (breakage_ == Breakage::kStatusFilterIgnored) target = WithoutStatus(target);
+    const bool tenants =
+        request.path == "/api/v2/ob/tenants" ||
+        (request.path.starts_with("/api/v2/ob/clusters/") && request.path.ends_with("/tenants"));
+    if (breakage_ == Breakage::kStatusFilterIgnored ||
+        (breakage_ == Breakage::kTenantStatusFilterIgnored && tenants)) {
+      target = WithoutStatus(target);
+    }
+    const bool hosts = request.path == "/api/v2/compute/hosts";
+    int64_t asked_page = 1;
+    if (breakage_ == Breakage::kHostsPageShifted && hosts && request.query.count("page") != 0) {
+      asked_page = PageAsked(request.query);
+      target = WithoutParam(target, "page") + "&page=" + std::to_string(asked_page + 1);
+    }
     http::Headers headers = request.headers;
     if (breakage_ == Breakage::kNoAuthentication && !http::FindHeader(headers, "Authorization")) {
       headers.emplace_back("Authorization", "Basic YWRtaW46QWRtaW5AMTIz");  // admin:Admin@123
     }
     http::Response r = Forward(request.method, target, headers);
     Break(r);
+    BreakForRequest(request, asked_page, r);
     return r;
   }
 
@@ -95,6 +146,53 @@ class Proxy : public http::Service {
     curl_slist_free_all(list);
     r.status = static_cast<int>(status);
     return r;
+  }
+
+  // The breakages that depend on what was asked: a page, a keyword.
+  void BreakForRequest(const http::Request& request, int64_t asked_page, http::Response& r) const {
+    rapidjson::Document doc;
+    doc.Parse(r.body.c_str(), r.body.size());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("data") ||
+        !doc["data"].IsObject()) {
+      return;
+    }
+    rapidjson::Value& data = doc["data"];
+    const auto name = request.query.find("name");
+    auto cluster_name = request.query.find("clusterName");
+    if (cluster_name == request.query.end()) cluster_name = request.query.find("cluterName");
+    switch (breakage_) {
+      case Breakage::kHostsPageShifted:
+        if (request.path != "/api/v2/compute/hosts" || !data.HasMember("page")) return;
+        data["page"]["number"].SetInt64(asked_page);
+        break;
+      case Breakage::kClusterNameCaseSensitive:
+        if (request.path != "/api/v2/ob/clusters" || name == request.query.end()) return;
+        KeepRows(data, [&](const rapidjson::Value& row) {
+          return std::string(row["name"].GetString()).find(name->second) != std::string::npos;
+        });
+        break;
+      case Breakage::kTaskClusterNameExact:
+        if (request.path != "/api/v2/tasks/instances" || cluster_name == request.query.end()) {
+          return;
+        }
+        KeepRows(data, [&](const rapidjson::Value& row) {
+          return row.HasMember("cluster") && row["cluster"].IsObject() &&
+                 row["cluster"]["name"] == cluster_name->second.c_str();
+        });
+        break;
+      case Breakage::kDetailStatusDiffers:
+        if (!data.HasMember("subtasks") || !data.HasMember("status")) return;
+        data["status"].SetString(rapidjson::StringRef(
+            std::string_view(data["status"].GetString()) == "SUCCESSFUL" ? "FAILED"
+                                                                         : "SUCCESSFUL"));
+        break;
+      default:
+        return;
+    }
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    doc.Accept(w);
+    r.body = buf.GetString();
   }
 
   void Break(http::Response& r) const {
@@ -143,7 +241,12 @@ class Proxy : public http::Service {
         break;
       case Breakage::kStatusFilterIgnored:
       case Breakage::kNoAuthentication:
-        return;  // broken on the way in
+      case Breakage::kTenantStatusFilterIgnored:
+      case Breakage::kHostsPageShifted:
+      case Breakage::kClusterNameCaseSensitive:
+      case Breakage::kTaskClusterNameExact:
+      case Breakage::kDetailStatusDiffers:
+        return;  // broken on the way in, or by BreakForRequest
     }
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -177,6 +280,16 @@ std::string_view BreakageName(Breakage b) {
       return "NoAuthentication";
     case Breakage::kDetailNameDiffers:
       return "DetailNameDiffers";
+    case Breakage::kTenantStatusFilterIgnored:
+      return "TenantStatusFilterIgnored";
+    case Breakage::kHostsPageShifted:
+      return "HostsPageShifted";
+    case Breakage::kClusterNameCaseSensitive:
+      return "ClusterNameCaseSensitive";
+    case Breakage::kTaskClusterNameExact:
+      return "TaskClusterNameExact";
+    case Breakage::kDetailStatusDiffers:
+      return "DetailStatusDiffers";
   }
   return "?";
 }

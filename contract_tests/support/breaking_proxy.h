@@ -22,6 +22,12 @@ enum class Breakage {
   kErrorsAre500,         // HTTP statuses: every 4xx error answered as 500
   kNoAuthentication,     // authentication: requests without credentials are served
   kDetailNameDiffers,    // the detail agreeing with the list: the detail's name changes
+  // The variants of issue #24's stand-in OCP that ocp-compat missed:
+  kTenantStatusFilterIgnored,  // the tenant list drops its `status` filter
+  kHostsPageShifted,           // the host list's page=N, when asked, serves page N+1 (numbered N)
+  kClusterNameCaseSensitive,   // the cluster `name` keyword matches in its own letter case only
+  kTaskClusterNameExact,       // the task list's clusterName keyword demands the whole name
+  kDetailStatusDiffers,        // a task's detail has another status than the list shows
 };
 
 std::string_view BreakageName(Breakage b);

@@ -60,27 +60,38 @@ TEST(JournalApiTest, NeverRecordsCredentials) {
   EXPECT_EQ(std::string::npos, list.body.find("Admin@123")) << list.body;
 }
 
-class JournalBadInput : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+struct BadInput {
+  const char* target;
+  const char* mentions;  // the 400's message must say this
+};
+
+// Read by GoogleTest wherever it prints a parameter (test lists, failures); a const char* would
+// print as its address.
+void PrintTo(const BadInput& b, std::ostream* os) {
+  *os << "GET " << b.target << " -> 400 mentioning \"" << b.mentions << "\"";
+}
+
+class JournalBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(JournalBadInput, IsA400ThatNamesTheProblemAndChangesNothing) {
   Harness h;
   h.Send("GET", "/api/v2/tasks/instances");
-  http::Response r = h.Send("GET", GetParam().first);
+  http::Response r = h.Send("GET", GetParam().target);
   EXPECT_EQ(400, r.status) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(GetParam().second));
+  EXPECT_THAT(r.body, HasSubstr(GetParam().mentions));
   EXPECT_EQ(1, h.Data("GET", "/__mock/requests/count")["count"].GetInt());
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, JournalBadInput,
-    ::testing::Values(std::pair{"/__mock/requests?colour=red", "colour"},
-                      std::pair{"/__mock/requests/count?page=2", "page"},
-                      std::pair{"/__mock/requests?status=abc", "not an HTTP status"},
-                      std::pair{"/__mock/requests?status=700", "not an HTTP status"},
-                      std::pair{"/__mock/requests?path=/api/%5Bv2", "never closed"},
-                      std::pair{"/__mock/requests?path=api", "starts with '/'"},
-                      std::pair{"/__mock/requests?since=yesterday", "epoch milliseconds"},
-                      std::pair{"/__mock/requests?method=GET&method=POST", "once"}));
+    ::testing::Values(BadInput{"/__mock/requests?colour=red", "colour"},
+                      BadInput{"/__mock/requests/count?page=2", "page"},
+                      BadInput{"/__mock/requests?status=abc", "not an HTTP status"},
+                      BadInput{"/__mock/requests?status=700", "not an HTTP status"},
+                      BadInput{"/__mock/requests?path=/api/%5Bv2", "never closed"},
+                      BadInput{"/__mock/requests?path=api", "starts with '/'"},
+                      BadInput{"/__mock/requests?since=yesterday", "epoch milliseconds"},
+                      BadInput{"/__mock/requests?method=GET&method=POST", "once"}));
 
 }  // namespace
 }  // namespace mock::api

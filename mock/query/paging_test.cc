@@ -13,6 +13,22 @@ struct Case {
   PageRequest expected;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the parameters as
+// sent and the page they resolve to.
+void PrintTo(const Case& c, std::ostream* os) {
+  auto param = [&](const char* name, std::optional<std::string_view> v) {
+    if (v) {
+      *os << name << "=\"" << *v << "\"";
+    } else {
+      *os << "no " << name;
+    }
+  };
+  param("page", c.page);
+  *os << ", ";
+  param("size", c.size);
+  *os << " -> page " << c.expected.number << " of size " << c.expected.size;
+}
+
 class PagingTest : public testing::TestWithParam<Case> {};
 
 std::vector<std::string_view> Values(std::optional<std::string_view> v) {

@@ -70,6 +70,17 @@ struct Bad {
   ocp::ErrorKind kind;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the query and the
+// error it must give.
+void PrintTo(const Bad& b, std::ostream* os) {
+  const char* separator = "";
+  for (const auto& [key, value] : b.params) {
+    *os << separator << key << "=" << value;
+    separator = "&";
+  }
+  *os << " -> " << ocp::ErrorKindName(b.kind) << " naming \"" << b.subject << "\"";
+}
+
 class QueryParamsErrorTest : public testing::TestWithParam<Bad> {};
 
 TEST_P(QueryParamsErrorTest, NamesTheParameter) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "mock/query/sort.h"
+
 namespace mock::query {
 namespace {
 
@@ -181,6 +183,16 @@ struct PagingCase {
   std::vector<SortOrder> sort;
   int32_t size;
 };
+
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the order and the
+// page size.
+void PrintTo(const PagingCase& c, std::ostream* os) {
+  *os << "pages of " << c.size << " by";
+  for (const SortOrder& o : c.sort) {
+    *os << " " << SortPropertyName(o.key) << (o.descending ? " desc" : " asc");
+  }
+  if (c.sort.empty()) *os << " the default order";
+}
 
 class EnginePagingTest : public testing::TestWithParam<PagingCase> {};
 

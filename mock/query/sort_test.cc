@@ -14,6 +14,18 @@ struct Case {
   Orders expected;
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the sort parameters
+// as sent and the orders they parse to.
+void PrintTo(const Case& c, std::ostream* os) {
+  for (size_t i = 0; i < c.params.size(); ++i) *os << (i == 0 ? "" : "&") << "sort=" << c.params[i];
+  if (c.params.empty()) *os << "no sort";
+  *os << " ->";
+  for (const SortOrder& o : c.expected) {
+    *os << " " << SortPropertyName(o.key) << (o.descending ? " desc" : " asc");
+  }
+  if (c.expected.empty()) *os << " the default order";
+}
+
 class SortTest : public testing::TestWithParam<Case> {};
 
 TEST_P(SortTest, ParsesLikeSpringData) {

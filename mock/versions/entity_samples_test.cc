@@ -26,6 +26,10 @@ struct Page {
   const char* since;   // the first version documenting the page
 };
 
+// Read by GoogleTest wherever it prints a parameter (test lists, failures): the sample and the
+// schema it must satisfy.
+void PrintTo(const Page& p, std::ostream* os) { *os << p.sample << " against " << p.schema; }
+
 constexpr Page kPages[] = {
     {"query-clusters", "cluster-list-response", "3.1.1"},
     {"query-cluster-tenants", "tenant-list-response", "3.1.1"},

@@ -25,6 +25,9 @@ struct Profile {
   std::string summary;      // one line: what sets it apart
   bool ak_sk = false;       // AK/SK signatures accepted (Basic always is)
   bool api_status = false;  // GET /api/status is served (OCP 4.2.1 and later)
+  // GET /api/v2/info and /api/v2/time are documented (every version but 4.2.0, whose docs have
+  // neither: docs/reference/ocp-resources-api.md sections 5.1, 5.2). The mock serves them always.
+  bool info_and_time = true;
   ocp::ErrorCatalog errors;
   // The same codes with the messages of the version's zh-CN error table where OCP localizes
   // them: the answers of a server in its default language (--quirks language).

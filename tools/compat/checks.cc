@@ -11,6 +11,7 @@
 #include "tools/client/contract_rules.h"
 #include "tools/client/signing.h"
 #include "tools/client/tolerant_reader.h"
+#include "tools/compat/agreement.h"
 
 namespace compat {
 namespace {
@@ -87,6 +88,18 @@ std::string ValueAt(const rapidjson::Document& doc, const std::string& pointer) 
   return text.size() > 60 ? text.substr(0, 60) + "..." : text;
 }
 
+// The id of the first listed task that has finished (FAILED or SUCCESSFUL), else the first's.
+int64_t FinishedOrFirst(const rapidjson::Value& contents) {
+  for (const auto& t : contents.GetArray()) {
+    const rapidjson::Value* status = At(t, {"status"});
+    const rapidjson::Value* id = At(t, {"id"});
+    if (status == nullptr || !status->IsString() || id == nullptr || !id->IsInt64()) continue;
+    const std::string_view s = status->GetString();
+    if (s == "FAILED" || s == "SUCCESSFUL") return id->GetInt64();
+  }
+  return contents[0]["id"].GetInt64();
+}
+
 }  // namespace
 
 Probe::Exchange Probe::Get(const std::string& target, bool basic,
@@ -130,7 +143,8 @@ void Probe::SendRequests(const Target& target) {
     exchanges_[kDetailAgrees].not_applicable = "the list shows no task";
     exchanges_[kLog].not_applicable = "the list shows no task";
   } else {
-    const int64_t id = (*contents)[0]["id"].GetInt64();
+    // A finished task, whose fields no longer change between the list and the detail.
+    const int64_t id = FinishedOrFirst(*contents);
     exchanges_[kDetail] = Get(list + "/" + std::to_string(id));
     const auto& detail = exchanges_[kDetail];
     const rapidjson::Value* subtasks =
@@ -163,6 +177,9 @@ void Probe::SendRequests(const Target& target) {
     exchanges_[kAkSk].not_applicable = "no access key given (--access-key, --secret-key)";
   }
   ProbeEntities();
+  exchanges_[CheckNamed("time")] = Get("/api/v2/time", false);
+  exchanges_[CheckNamed("info")] = Get("/api/v2/info");
+  exchanges_[CheckNamed("api-status")] = Get("/api/status");
 }
 
 namespace {
@@ -182,8 +199,9 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
   const std::vector<mock::json::Violation>& v = reading.violations;
   const std::vector<contract::ExtraField>& extras = reading.extras;
   if (!v.empty()) {
-    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + " = " +
-                ValueAt(*json, v[0].path) + ": " + v[0].message + " (" + schema + ")");
+    // The message names the value and what was expected (mock/json/violation_words.h).
+    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + ": " + v[0].message +
+                " (" + schema + ")");
   }
   if (!extras.empty()) {
     std::string paths;
@@ -272,8 +290,13 @@ Outcome ListWhere(const std::string& request, const contract::HttpResult& r,
 }  // namespace
 
 Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
+  if (auto entity = JudgeEntityRule(check)) return *entity;
   const Exchange& e = exchanges_[check];
   if (!e.not_applicable.empty()) return NotApplicable(e.not_applicable);
+  if (check == CheckNamed("cluster-detail")) {
+    return Conforms(e.request, e.response, e.json, 200, "cluster-response", c, strict_);
+  }
+  if (check >= CheckNamed("time")) return JudgeProbe(check, c);
   const auto& [request, r, json] = std::tie(e.request, e.response, e.json);
   const bool s = strict_;
   switch (check) {
@@ -349,24 +372,64 @@ Outcome Probe::Totals(const Contract& c) const {
   return Pass();
 }
 
+// Every field the listed task and its detail both carry has the same value (the task is a
+// finished one where the list shows one, so nothing changes between the two requests).
 Outcome Probe::DetailAgrees() const {
   const Exchange& list = exchanges_[kListCheck];
   const Exchange& detail = exchanges_[kDetail];
-  const rapidjson::Value* item = list.json ? Contents(*list.json) : nullptr;
+  const rapidjson::Value* items = list.json ? Contents(*list.json) : nullptr;
   const rapidjson::Value* data = detail.json ? At(*detail.json, {"data"}) : nullptr;
-  if (item == nullptr || item->Empty() || data == nullptr || !data->IsObject()) {
+  const rapidjson::Value* id = data != nullptr ? At(*data, {"id"}) : nullptr;
+  if (items == nullptr || data == nullptr || !data->IsObject() || id == nullptr) {
     return Fail(detail.request + ": no detail to compare with the list");
   }
-  for (const char* key : {"id", "name"}) {
-    const rapidjson::Value* a = At((*item)[0], {key});
-    const rapidjson::Value* b = At(*data, {key});
-    if (a == nullptr || b == nullptr || *a != *b) {
-      return Fail(detail.request + ": /data/" + key + " is " +
-                  ValueAt(*detail.json, std::string("/data/") + key) + "; the list shows " +
-                  ValueAt(*list.json, std::string("/data/contents/0/") + key));
-    }
+  for (rapidjson::SizeType row = 0; row < items->Size(); ++row) {
+    const rapidjson::Value& item = (*items)[row];
+    const rapidjson::Value* listed = At(item, {"id"});
+    if (listed == nullptr || *listed != *id) continue;
+    const auto where = FirstDisagreement(item, *data);
+    if (!where) return Pass();
+    // The pointer is the list row's; the detail's is the same but for subtasks paired by id.
+    return Fail(detail.request + ": the list (" + list.request + ") shows /data/contents/" +
+                std::to_string(row) + *where + " = " +
+                ValueAt(*list.json, "/data/contents/" + std::to_string(row) + *where) +
+                "; the detail disagrees" +
+                (where->starts_with("/subtasks/")
+                     ? ""
+                     : ": /data" + *where + " = " + ValueAt(*detail.json, "/data" + *where)));
   }
-  return Pass();
+  return Fail(detail.request + ": /data/id is " + ValueAt(*detail.json, "/data/id") +
+              ", a task the list (" + list.request + ") does not show");
+}
+
+const char* SchemaJudgedBy(size_t check) {
+  switch (check) {
+    case kListCheck:
+    case kPaging:
+    case kTotals:
+    case kFilter:
+    case kSort:
+    case kAkSk:
+      return "task-list-response";
+    case kDetail:
+      return "task-detail-response";
+    case kLog:
+      return "subtask-log-response";
+    case kUnknownTask:
+    case kUnsupportedSort:
+    case kNoCredentials:
+      return "error-envelope";
+    case kClusters:
+      return "cluster-list-response";
+    case kTenants:
+      return "tenant-list-response";
+    case kTenantDetail:
+      return "tenant-detail-response";
+    case kHosts:
+      return "host-list-response";
+    default:
+      return check == CheckNamed("cluster-detail") ? "cluster-response" : nullptr;
+  }
 }
 
 std::vector<Outcome> Probe::Judge(const Contract& c) const {

@@ -40,6 +40,15 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// ASCII letters in the other case: "b20d" -> "B20D".
+std::string OtherCase(std::string s) {
+  for (char& c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(std::islower(u) ? std::toupper(u) : std::tolower(u));
+  }
+  return s;
+}
+
 int64_t Total(const rapidjson::Document& doc) {
   return IntAt(doc["data"], "page", "totalElements").value_or(-1);
 }
@@ -176,6 +185,14 @@ void ListRules::SendTheRest(const contract::HttpClient& client) {
          auto id = IntAt(r, "cluster", "id");
          return id ? std::to_string(*id) : std::string();
        })},
+      // The docs name it `cluterName` (sic); clients send `clusterName`. Both are sent, with
+      // the same keyword (in the other letter case: the docs say fuzzy), so that a server that
+      // knows either one applies it.
+      {"clusterName", first([](const auto& r) {
+         const rapidjson::Value* c = Member(r, "cluster");
+         const std::string n = c != nullptr ? TextAt(*c, "name") : "";
+         return n.size() >= 5 ? OtherCase(n.substr(1, 4)) : std::string();
+       })},
       {"tenantId", first([](const auto& r) {
          auto id = IntAt(r, "tenant", "id");
          return id ? std::to_string(*id) : std::string();
@@ -189,8 +206,11 @@ void ListRules::SendTheRest(const contract::HttpClient& client) {
   };
   for (const auto& [param, value] : asks) {
     if (value.empty()) continue;
-    filters_.emplace_back(param + "=" + value, Fetch(client, list + "?size=2000&" + param + "=" +
-                                                                 contract::Encode(value)));
+    const std::string encoded = contract::Encode(value);
+    const std::string query = param == "clusterName"
+                                  ? "cluterName=" + encoded + "&clusterName=" + encoded
+                                  : param + "=" + encoded;
+    filters_.emplace_back(param + "=" + value, Fetch(client, list + "?size=2000&" + query));
   }
   clamp_ = Fetch(client, list + "?size=2001");
   const int64_t total = all_.json && rows != nullptr ? Total(*all_.json) : 0;
@@ -263,7 +283,10 @@ Outcome ListRules::FilterEach() const {
         return std::to_string(IntAt(r, "tenant", "id").value_or(-1)) == value;
       if (param == "status")
         return TextAt(r, "status") == "FAILED" || TextAt(r, "status") == "SUCCESSFUL";
-      const std::string name = TextAt(r, "name");
+      const rapidjson::Value* cluster = Member(r, "cluster");
+      const std::string name = param == "clusterName"
+                                   ? (cluster != nullptr ? TextAt(*cluster, "name") : "")
+                                   : TextAt(r, "name");
       return exact ? name.find(value) != std::string::npos
                    : Lower(name).find(Lower(value)) != std::string::npos;
     };
@@ -280,6 +303,8 @@ Outcome ListRules::FilterEach() const {
       folded += matches(r, false) ? 1 : 0;
     }
     const int64_t total = Total(*answer.json);
+    // A keyword in the other letter case (clusterName) must find every folded match.
+    if (param == "clusterName") exact = folded;
     if (total < exact || total > folded) {
       return Fail(answer.request + ": page.totalElements is " + std::to_string(total) +
                   ", but the whole list holds " + std::to_string(exact) + " tasks with " + ask);

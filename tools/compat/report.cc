@@ -1,6 +1,7 @@
 #include "tools/compat/report.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace compat {
 namespace {
@@ -78,10 +79,21 @@ std::string Verdicts(const Report& r, const std::string& bullet = "") {
   std::string out = bullet + "compatible with: " + Joined(r.compatible, ", ") + "\n";
   out += bullet + "best match: " + Joined(r.best, " or ");
   if (r.best.size() > 1) {
-    out += r.best_identical ? " (their documented contracts are identical)"
+    out += r.best_identical ? " (their documented contracts are identical in what was checked)"
                             : " (neither contract is narrower than the other)";
   }
-  return out + "\n";
+  out += "\n";
+  for (const auto& u : r.undecided)
+    out += bullet + "not decided (a check was not run): " + u + "\n";
+  return out;
+}
+
+// The rows not run, and why, before the verdicts.
+std::string NotRunLines(const Report& r, const std::string& bullet) {
+  std::string out;
+  for (const auto& n : r.not_run) out += bullet + n + "\n";
+  return out.empty() ? ""
+                     : "\nnot run (n/a in every version; no version is ranked on them):\n" + out;
 }
 
 // Each outcome of `verdict`, once for every version it is the same in: "V1, V2 CHECK: detail",
@@ -117,29 +129,86 @@ bool VersionResult::compatible() const {
                       [](const Outcome& o) { return o.verdict == Verdict::kFail; });
 }
 
+namespace {
+
+// A row not run: n/a in every version (its request was never sent, or nothing could be asked).
+bool NotRun(const Report& r, size_t check) {
+  return !r.versions.empty() &&
+         std::all_of(r.versions.begin(), r.versions.end(), [&](const VersionResult& v) {
+           return v.outcomes[check].verdict == Verdict::kNotApplicable;
+         });
+}
+
+Unjudged UnjudgedBy(const Report& r) {
+  Unjudged u;
+  u.ak_sk = NotRun(r, CheckNamed("ak-sk"));
+  for (const char* schema : kResponseSchemas) u.schemas.insert(schema);
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    if (const char* schema = SchemaJudgedBy(i); schema != nullptr && !NotRun(r, i)) {
+      u.schemas.erase(schema);
+    }
+  }
+  return u;
+}
+
+// What the rows not run leave undecided between the compatible versions.
+std::vector<std::string> Undecided(const Report& r, const Unjudged& u,
+                                   const std::map<std::string, Contract>& contracts) {
+  std::vector<std::string> out;
+  std::vector<std::string> with, without;
+  for (const auto& v : r.compatible) {
+    (contracts.at(v).profile.ak_sk ? with : without).push_back(v);
+  }
+  if (u.ak_sk && !with.empty() && !without.empty()) {
+    out.push_back("whether the server accepts AK/SK signatures (documented in " +
+                  Joined(with, ", ") + "; not in " + Joined(without, ", ") + ")");
+  }
+  for (const auto& schema : u.schemas) {
+    for (const auto& a : r.compatible) {
+      const auto& oa = contracts.at(a).outlines.at(schema);
+      const bool differs = std::any_of(r.compatible.begin(), r.compatible.end(), [&](auto& b) {
+        return !DiffOutlines(oa, contracts.at(b).outlines.at(schema)).empty();
+      });
+      if (differs) {
+        out.push_back("the shape of " + schema + " (no check that ran reads it)");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void Conclude(Report& report, const std::map<std::string, Contract>& contracts, bool strict) {
   report.compatible.clear();
   report.best.clear();
+  report.not_run.clear();
   report.best_identical = true;
   for (const auto& v : report.versions) {
     if (v.compatible()) report.compatible.push_back(v.version);
   }
+  const Unjudged unjudged = UnjudgedBy(report);
+  for (size_t i = 0; i < kChecks.size(); ++i) {
+    if (NotRun(report, i)) {
+      report.not_run.push_back(std::string(kChecks[i].name) + ": " +
+                               report.versions.back().outcomes[i].detail);
+    }
+  }
+  report.undecided = Undecided(report, unjudged, contracts);
+  auto within = [&](const std::string& a, const std::string& b) {
+    return WithinContract(contracts.at(a), contracts.at(b), strict, unjudged);
+  };
   for (const auto& v : report.compatible) {
     bool narrower_exists = false;
     for (const auto& w : report.compatible) {
-      if (w == v) continue;
-      const Contract& cv = contracts.at(v);
-      const Contract& cw = contracts.at(w);
-      if (WithinContract(cw, cv, strict) && !WithinContract(cv, cw, strict)) {
-        narrower_exists = true;
-      }
+      if (w != v && within(w, v) && !within(v, w)) narrower_exists = true;
     }
     if (!narrower_exists) report.best.push_back(v);
   }
-  report.best_identical = true;
   for (const auto& a : report.best) {
     for (const auto& b : report.best) {
-      if (!WithinContract(contracts.at(a), contracts.at(b), strict)) report.best_identical = false;
+      if (!within(a, b)) report.best_identical = false;
     }
   }
 }
@@ -165,7 +234,7 @@ std::string TextReport(const Report& r) {
   }
   auto failures = Failures(r);
   if (!failures.empty()) out += "\nfirst violations:\n  " + Joined(failures, "\n  ") + "\n";
-  return out + "\n" + Verdicts(r);
+  return out + NotRunLines(r, "  ") + "\n" + Verdicts(r);
 }
 
 // A run that exits 0 (the server meets a version) has no failures: a version it does not meet
@@ -229,7 +298,12 @@ std::string JUnitXml(const Report& r) {
 
 std::string MarkdownReport(const Report& r) {
   std::string out = "# OCP compatibility of " + MdCell(r.base_url) + "\n\n";
-  out += Verdicts(r, "- ") + "\n| check | rule |";
+  out += Verdicts(r, "- ");
+  if (!r.not_run.empty()) {
+    out += "\nNot run (n/a in every version; no version is ranked on them):\n\n";
+    for (const auto& n : r.not_run) out += "- " + MdCell(n) + "\n";
+  }
+  out += "\n| check | rule |";
   for (const auto& v : r.versions) out += " " + v.version + " |";
   out += "\n|---|---|";
   for (size_t k = 0; k < r.versions.size(); ++k) out += "---|";
@@ -313,6 +387,21 @@ std::string DiffReport(const Contract& from, const Contract& to, bool markdown) 
     for (const auto& o : other) out += bullet + o + "\n";
   }
   changes += other.size();
+  std::vector<std::string> endpoints;
+  for (const auto& [what, x, y] :
+       {std::tuple{"GET /api/status", from.profile.api_status, to.profile.api_status},
+        std::tuple{"GET /api/v2/info and /api/v2/time", from.profile.info_and_time,
+                   to.profile.info_and_time}}) {
+    if (x != y) {
+      endpoints.push_back(std::string(what) + (x ? ": documented -> not documented"
+                                                 : ": not documented -> documented"));
+    }
+  }
+  if (!endpoints.empty()) {
+    out += "\n" + std::string(markdown ? "## " : "") + "endpoints\n";
+    for (const auto& e : endpoints) out += bullet + e + "\n";
+  }
+  changes += endpoints.size();
   if (changes == 0) out += "\nno difference: the documented contracts are identical\n";
   return out;
 }

@@ -25,6 +25,10 @@ struct Report {
   // or when neither is narrower than the other (best_identical false).
   std::vector<std::string> best;
   bool best_identical = true;
+  // The rows n/a in every version ("ak-sk: no access key given ..."): no version is ranked on
+  // them; and what they leave undecided between the compatible versions.
+  std::vector<std::string> not_run;
+  std::vector<std::string> undecided;
 };
 
 // Fills `compatible` and `best` from `versions`; `contracts` has every version's contract.

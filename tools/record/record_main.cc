@@ -8,7 +8,27 @@
 #include "mock/core/data_dir.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
+#include "tools/compat/checks.h"
 #include "tools/record/recorder.h"
+
+namespace {
+
+constexpr int kCouldNotCheck = 3;  // as ocp-compat's and the live suite's
+
+// Whether the server can be recorded at all, asked as ocp-compat asks (compat::CouldNotCheck):
+// with Basic credentials, one or two requests; with AK/SK keys alone, no question (the first
+// signed request tells). Without either: no credentials.
+mock::Status CanRecord(const record::RecordOptions& o) {
+  if (o.access_key && o.secret_key && !o.user) return {};
+  compat::Target t;
+  t.base_url = o.base_url;
+  t.user = o.user;
+  t.password = o.password;
+  t.language = o.language;
+  return compat::CouldNotCheck(t);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -16,7 +36,9 @@ int main(int argc, char** argv) {
       "logs, up to limits) and writes OUT/tasks/recorded.json, a fixture set ocp-mock loads "
       "unchanged. Never writes a password or key. Fields OCP's docs do not list are observations "
       "(one line per field path), not errors. Exit status: 0 recorded; 1 recorded, but some "
-      "responses broke the version's schemas otherwise (listed); 2 nothing written."};
+      "responses broke the version's schemas otherwise (listed); 2 nothing written; 3 the "
+      "server could not be checked at all (no credentials, unreachable, authentication refused, "
+      "HTML), said in one line, nothing written."};
   record::RecordOptions o;
   std::string schemas_root = (mock::DataDir(OCPMOCK_SOURCE_FROM_BINARY) / "schemas").string();
   app.add_option("--base-url", o.base_url, "The server, e.g. http://ocp:8080")
@@ -69,6 +91,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (mock::Status why = CanRecord(o); !why.ok()) {  // the verdict ocp-compat gives, and its code
+    std::fprintf(stderr, "ocp-record: %s\n", why.message().c_str());
+    curl_global_cleanup();
+    return kCouldNotCheck;
+  }
   auto progress = [](const std::string& line) {
     std::fprintf(stderr, "ocp-record: %s\n", line.c_str());
   };

@@ -1,0 +1,21 @@
+// Whether a list's row and the same item's detail agree "on every field both carry" (issue #24):
+// the detail may carry more fields, and the list fewer (a task's subtasks are summaries there),
+// but no field both carry may differ.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <rapidjson/document.h>
+
+namespace compat {
+
+// The JSON Pointer (under `at`) of the first value `listed` and `detail` both carry and that
+// differs, or nullopt when they agree. Objects compare the members both have; arrays of objects
+// with an `id` pair their elements by id (the order of a task's subtasks is the server's choice),
+// other arrays element by element, and must be as long; anything else must be equal.
+std::optional<std::string> FirstDisagreement(const rapidjson::Value& listed,
+                                             const rapidjson::Value& detail,
+                                             const std::string& at = "");
+
+}  // namespace compat
