@@ -205,6 +205,20 @@ TEST_F(LiveMode, QuirksAreObservationsUnlessStrict) {
   EXPECT_EQ(std::string::npos, output.find("[doc: ")) << "no documented rule is broken";
 }
 
+// A `client` rule binds no OCP: a live server without GET /api/v2/tasks/{id} (which the
+// terraform provider polls; OCP's docs do not have it) passes, with an observation.
+TEST_F(LiveMode, ClientRulesAreObservations) {
+  auto server = Serve("10-generated.json");
+  BreakingProxy proxy(server->base_url(), Breakage::kNoTasksById);
+  std::string output;
+  const int rc = RunLiveSuite(proxy.base_url(), workdir_, &output, "", "Compat/CheckLibrary.*");
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos,
+            output.find("observation: differs from what clients rely on [client: "
+                        "tasks-by-id: GET /api/v2/tasks/{id}"))
+      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+}
+
 // The other direction: a server that breaks a documented rule fails the live suite, even
 // though the suite tolerates a server's own choices where the docs are silent. Each case runs
 // the tests that judge its rule, against ocp-mock behind a proxy that breaks that one rule.
@@ -213,7 +227,7 @@ struct BrokenCase {
   std::string filter;  // the tests that must catch it
   // The test that must fail, when one is named; it runs against the bundled data (entities of
   // several statuses and modes), the others against the generated tasks alone.
-  std::string must_fail = "";
+  std::string must_fail{};
 };
 
 // Read by GoogleTest wherever it prints a parameter (test lists, failures).

@@ -186,6 +186,25 @@ TEST(Compat, FailsServersThatBreakADocumentedRule) {
   }
 }
 
+// A `client` rule (issue #25: what a public client relies on where the docs are silent) binds no
+// OCP: a server without GET /api/v2/tasks/{id} still meets its version, with an observation;
+// --strict fails it.
+TEST(Compat, ClientRulesAreObservationsUnlessStrict) {
+  contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2", "--time-scale", "0"});
+  contract::BreakingProxy proxy(server.base_url(), contract::Breakage::kNoTasksById);
+  const std::string base = "check --base-url " + proxy.base_url() +
+                           " --user admin --password Admin@123 --versions 4.2.2";
+  contract::CommandResult r = Compat(base);
+  EXPECT_EQ(0, r.rc) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("tasks-by-id             client     pass*")) << r.out;
+  EXPECT_NE(std::string::npos,
+            r.out.find("4.2.2 tasks-by-id: differs from what clients rely on [client: GET "
+                       "/api/v2/tasks/{id}"))
+      << r.out;
+  contract::CommandResult strict = Compat(base + " --strict");
+  EXPECT_EQ(1, strict.rc) << strict.out;
+}
+
 // A server that is no OCP of any version: exit status 1.
 TEST(Compat, ExitsNonZeroWhenNoVersionMatches) {
   // No authentication: every version expects a 401 without credentials.

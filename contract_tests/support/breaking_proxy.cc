@@ -95,6 +95,10 @@ class Proxy : public http::Service {
         (breakage_ == Breakage::kTenantStatusFilterIgnored && tenants)) {
       target = WithoutStatus(target);
     }
+    if (breakage_ == Breakage::kNoTasksById && request.path.starts_with("/api/v2/tasks/") &&
+        request.path.find_first_not_of("0123456789", 14) == std::string::npos) {
+      target = "/api/v2/no-such-path";
+    }
     const bool hosts = request.path == "/api/v2/compute/hosts";
     int64_t asked_page = 1;
     if (breakage_ == Breakage::kHostsPageShifted && hosts && request.query.count("page") != 0) {
@@ -246,6 +250,7 @@ class Proxy : public http::Service {
       case Breakage::kClusterNameCaseSensitive:
       case Breakage::kTaskClusterNameExact:
       case Breakage::kDetailStatusDiffers:
+      case Breakage::kNoTasksById:
         return;  // broken on the way in, or by BreakForRequest
     }
     rapidjson::StringBuffer buf;
@@ -290,6 +295,8 @@ std::string_view BreakageName(Breakage b) {
       return "TaskClusterNameExact";
     case Breakage::kDetailStatusDiffers:
       return "DetailStatusDiffers";
+    case Breakage::kNoTasksById:
+      return "NoTasksById";
   }
   return "?";
 }

@@ -28,6 +28,8 @@ enum class Breakage {
   kClusterNameCaseSensitive,   // the cluster `name` keyword matches in its own letter case only
   kTaskClusterNameExact,       // the task list's clusterName keyword demands the whole name
   kDetailStatusDiffers,        // a task's detail has another status than the list shows
+  // Not a documented rule: a server without the `client` path GET /api/v2/tasks/{id} (404).
+  kNoTasksById,
 };
 
 std::string_view BreakageName(Breakage b);

@@ -29,6 +29,8 @@ std::string_view SourceName(Source source) {
       return "doc";
     case Source::kFramework:
       return "framework";
+    case Source::kClient:
+      return "client";
     case Source::kMock:
       return "mock";
   }
@@ -47,7 +49,7 @@ std::atomic<bool> live_run{false};
 void SetLiveRun(bool live) { live_run.store(live); }
 
 bool Observational(Source source) {
-  return source == Source::kMock && live_run.load() && !Strict();
+  return (source == Source::kMock || source == Source::kClient) && live_run.load() && !Strict();
 }
 
 void TagProvenance(Source source, std::string_view rule) {
@@ -72,7 +74,9 @@ bool CheckRule(Source source, std::string_view rule, bool holds, const std::stri
     ADD_FAILURE() << text;
     return false;
   }
-  const std::string observation = "differs from ocp-mock " + text;
+  const std::string observation = (source == Source::kClient ? "differs from what clients rely on "
+                                                             : "differs from ocp-mock ") +
+                                  text;
   std::string joined;
   {
     std::lock_guard lock(mutex);

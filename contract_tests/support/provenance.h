@@ -3,12 +3,15 @@
 //
 //   kDoc        OCP's documentation (cite the page or the docs/reference/ocp-task-api.md section)
 //   kFramework  what every Spring MVC / Spring Data / Jackson application does
+//   kClient     what a public client relies on where the docs are silent (the terraform provider
+//               polls GET /api/v2/tasks/{id}: docs/reference/ocp-client-flows.md)
 //   kMock       ocp-mock's own choice where the docs are silent (tie order, NULL placement, name
 //               collation, error wording, extra fields, answers to malformed input)
 //
 // Against ocp-mock every rule is strict: one that does not hold fails the test. Against a live
-// server (OCP_BASE_URL), a kMock rule that does not hold is an *observation* ("differs from
-// ocp-mock: ..."), printed and recorded, not a failure; OCP_STRICT=1 makes it a failure again.
+// server (OCP_BASE_URL), a kClient or kMock rule that does not hold is an *observation*
+// ("differs from ocp-mock: ..."), printed and recorded, not a failure; OCP_STRICT=1 makes it a
+// failure again.
 // Every check records its provenance in the test's "provenance" property (JUnit XML), and every
 // observation in an "observation" property.
 //
@@ -21,9 +24,9 @@
 
 namespace contract {
 
-enum class Source { kDoc, kFramework, kMock };
+enum class Source { kDoc, kFramework, kClient, kMock };
 
-std::string_view SourceName(Source source);  // "doc", "framework", "mock"
+std::string_view SourceName(Source source);  // "doc", "framework", "client", "mock"
 
 // OCP_STRICT=1 (or true): observations fail as in mock mode.
 bool Strict();

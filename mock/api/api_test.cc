@@ -149,6 +149,22 @@ TEST(ApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
   EXPECT_EQ("GET", *http::FindHeader(r.headers, "Allow"));
 }
 
+// `client` (docs/reference/ocp-client-flows.md §3.1): the terraform provider polls
+// GET /api/v2/tasks/{id}; it answers as the documented detail does, task 0 included (a 404).
+TEST(ApiTest, TasksByIdAnswersAsTheDetail) {
+  const http::Response alias = Get("/api/v2/tasks/35000312");
+  const http::Response detail = Get("/api/v2/tasks/instances/35000312");
+  ASSERT_EQ(200, alias.status) << alias.body;
+  auto a = Body(alias), d = Body(detail);
+  EXPECT_EQ(a["data"], d["data"]);
+  auto v = Schemas().ValidateText("task-detail-response", alias.body);
+  EXPECT_TRUE(v.empty()) << json::Describe(v);
+  EXPECT_THAT(ExpectError(Get("/api/v2/tasks/0"), 404), HasSubstr("0"));
+  ExpectError(Get("/api/v2/tasks/abc"), 400);
+  EXPECT_EQ(200, Get("/api/v2/tasks/instances").status) << "the list keeps its path";
+  ExpectError(Get("/api/v2/tasks/35000312", "DELETE"), 405);
+}
+
 TEST(ApiTest, RejectAnswersInTheSameEnvelope) {
   EXPECT_THAT(ExpectError(TheApi().Reject(ResourceExhausted("too big")), 413),
               HasSubstr("too big"));

@@ -87,8 +87,10 @@ bool WithinContract(const Contract& narrow, const Contract& wide, bool messages 
 // The response schema check `check` validates against, or nullptr (checks of order, filters...).
 const char* SchemaJudgedBy(size_t check);
 
-// A check, and where its rule comes from: "doc" (OCP's documentation) or "framework" (what every
-// Spring application does). Within a check, what only ocp-mock's choice decides (extra fields,
+// A check, and where its rule comes from: "doc" (OCP's documentation), "framework" (what every
+// Spring application does) or "client" (what a public client relies on where the docs are
+// silent: a failure there is an observation, "differs from what clients rely on [client: ...]",
+// unless --strict). Within a check, what only ocp-mock's choice decides (extra fields,
 // message wording) is an observation, not a failure, unless --strict.
 //
 // Audit (issue #24: a live check demands only what the RFCs and OCP's docs, or the framework OCP
@@ -105,7 +107,7 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 39> kChecks = {{
+inline constexpr std::array<CheckInfo, 40> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
@@ -134,6 +136,10 @@ inline constexpr std::array<CheckInfo, 39> kChecks = {{
     {"tenants", "GET /api/v2/ob/tenants: 200 and the tenant list schema", "doc"},
     {"tenant-detail", "the first listed tenant's detail: 200 and the tenant detail schema", "doc"},
     {"hosts", "GET /api/v2/compute/hosts: 200 and the host list schema", "doc"},
+    {"tasks-by-id",
+     "GET /api/v2/tasks/{id} of the detail's task: 200 and the detail schema "
+     "(the terraform provider polls there; not in OCP's docs)",
+     "client"},
     {"cluster-detail", "the first listed cluster's detail: 200 and the cluster schema", "doc"},
     {"time", "GET /api/v2/time without credentials: 200 and a time (where documented)", "doc"},
     {"info", "GET /api/v2/info: 200, a bare object with buildVersion (where documented)", "doc"},

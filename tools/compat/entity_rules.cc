@@ -254,7 +254,10 @@ Outcome EntityRules::FilterEach() const {
   if (filters_.empty()) return NotApplicable(path_ + " lists nothing to filter by");
   const bool complete =
       PageField(whole_.json, "totalElements") == static_cast<int64_t>(whole->Size());
-  for (const auto& [ask, answer] : filters_) {
+  for (const Filter& filter : filters_) {
+    // Named, not bound: clang 14 lets no lambda capture a structured binding.
+    const std::string& ask = filter.ask;
+    const Answer& answer = filter.answer;
     const rapidjson::Value* rows = Rows(answer.json);
     if (answer.status != 200 || rows == nullptr) {
       return Fail(answer.request + ": expected HTTP 200 with data.contents; came HTTP " +

@@ -228,8 +228,8 @@ std::string TextReport(const Report& r) {
   auto observations = ObservationsOf(r);
   if (!observations.empty()) {
     out +=
-        "\npass*: passes, but differs from ocp-mock where OCP's docs are silent (--strict "
-        "fails on it):\n  " +
+        "\npass*: passes, but differs from ocp-mock, or from what a public client relies on, "
+        "where OCP's docs are silent (--strict fails on it):\n  " +
         Joined(observations, "\n  ") + "\n";
   }
   auto failures = Failures(r);

@@ -35,6 +35,8 @@ std::vector<api::Route> EntityFamily::Routes() const {
        [e](const Call& c) { return e->Hosts(c.request.query); }},
       {"GET", "/api/v2/compute/hosts/{hostId}", Access::kHostViewer,
        [e](const Call& c) { return e->Host(c.ids[0]); }},
+      {"DELETE", "/api/v2/compute/hosts/{hostId}", Access::kHostManager,
+       [ops](const Call& c) { return ops->DeleteHost(c.ids[0]); }},
       {"POST", "/api/v2/compute/hosts/batchCreate", Access::kHostManager,
        [ops](const Call& c) { return ops->BatchCreateHosts(c.request.body, c.user); }},
   };

@@ -231,6 +231,13 @@ StatusOr<Reply> EntityOperations::DeleteTenant(int64_t cluster_id, int64_t tenan
   return NoData();
 }
 
+StatusOr<Reply> EntityOperations::DeleteHost(int64_t host_id) const {
+  if (!c_.entities.Remove(Kind::kHost, host_id).ok()) {
+    return EntityNotFound(Kind::kHost, host_id, "GET /api/v2/compute/hosts lists them.");
+  }
+  return NoData();
+}
+
 StatusOr<Reply> EntityOperations::LockTenant(int64_t cluster_id, int64_t tenant_id,
                                              bool lock) const {
   auto tenant = TenantForChange(cluster_id, tenant_id, lock ? TenantOp::kLock : TenantOp::kUnlock);

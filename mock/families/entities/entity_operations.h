@@ -42,6 +42,10 @@ class EntityOperations {
   StatusOr<Reply> LockTenant(int64_t cluster_id, int64_t tenant_id, bool lock) const;
   // POST /api/v2/compute/hosts/batchCreate: {"contents": [one "Prepare host" task per host]}.
   StatusOr<Reply> BatchCreateHosts(const std::string& body, const auth::User* user = nullptr) const;
+  // DELETE /api/v2/compute/hosts/{hostId}: the host goes at once (no task, no data, as
+  // documented); an unknown host is recordNotFound (the terraform provider reads that 404 as
+  // "already gone").
+  StatusOr<Reply> DeleteHost(int64_t host_id) const;
 
  private:
   struct NewTenant;

@@ -157,6 +157,7 @@ TEST(EntityOperations, UnknownIdsAreRecordNotFoundNamingTheEntity) {
       {"POST /api/v2/ob/clusters/99/tenants/createTenant", "OB_CLUSTER"},
       {"DELETE /api/v2/ob/clusters/2/tenants/999", "OB_TENANT"},
       {"POST /api/v2/ob/clusters/2/tenants/999/lock", "OB_TENANT"},
+      {"DELETE /api/v2/compute/hosts/999", "HOST"},
   };
   for (const auto& [request, type] : cases) {
     const size_t space = request.find(' ');
@@ -220,6 +221,23 @@ TEST(EntityOperations, AResetUndoesEveryOperation) {
   EXPECT_EQ(18, h.TotalOf("/api/v2/compute/hosts"));
 }
 
+// DELETE /api/v2/compute/hosts/{hostId} (doc: HOST_MANAGER, an envelope without data, no task):
+// the host goes at once; deleting it again is the unknown host's 404, which the terraform
+// provider reads as "already gone"; a reset brings it back.
+TEST(EntityOperations, ADeletedHostGoesAtOnceAndComesBackOnReset) {
+  EntityApi h;
+  const int64_t tasks = h.TotalOf("/api/v2/tasks/instances");
+  http::Response r = h.Send("DELETE", "/api/v2/compute/hosts/18");
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_THAT(r.body, ::testing::Not(HasSubstr(R"("data")"))) << r.body;
+  EXPECT_EQ(404, h.Send("GET", "/api/v2/compute/hosts/18").status);
+  EXPECT_EQ(17, h.TotalOf("/api/v2/compute/hosts"));
+  EXPECT_EQ(404, h.Send("DELETE", "/api/v2/compute/hosts/18").status);
+  EXPECT_EQ(tasks, h.TotalOf("/api/v2/tasks/instances")) << "no task";
+  ASSERT_EQ(200, h.Send("POST", "/__mock/reset").status);
+  EXPECT_EQ(200, h.Send("GET", "/api/v2/compute/hosts/18").status);
+}
+
 // OCP's permissions for these pages: CLUSTER_VIEWER reads clusters and their tenants, HOST_VIEWER
 // hosts, HOST_MANAGER adds them; GET /api/v2/ob/tenants serves any user only what they may see.
 TEST(EntityOperations, EachPageAsksForThePermissionTheDocsGive) {
@@ -252,6 +270,8 @@ TEST(EntityOperations, EachPageAsksForThePermissionTheDocsGive) {
   EXPECT_EQ(403, as(viewer, "POST", "/api/v2/compute/hosts/batchCreate").status);
   EXPECT_EQ(200, as(hosts, "GET", "/api/v2/compute/hosts").status) << "MANAGER includes VIEWER";
   EXPECT_EQ(200, as(hosts, "POST", "/api/v2/compute/hosts/batchCreate").status);
+  EXPECT_EQ(403, as(viewer, "DELETE", "/api/v2/compute/hosts/1").status);
+  EXPECT_EQ(200, as(hosts, "DELETE", "/api/v2/compute/hosts/1").status);
   EXPECT_EQ(401, h.Send("GET", "/api/v2/ob/clusters").status);
 }
 

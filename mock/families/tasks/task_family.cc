@@ -15,6 +15,12 @@ std::vector<api::Route> TaskFamily::Routes() const {
   return {
       {"GET", t, view, [h](const Call& c) { return h->List(c.request.query); }},
       {"GET", task, view, [h](const Call& c) { return h->Detail(c.ids[0]); }},
+      // `client`: not in OCP's docs; the terraform provider for private OCP polls every write's
+      // task here (docs/reference/ocp-client-flows.md §3.1) and reads the detail's id, status
+      // and name. An unknown task (task 0, which it polls when a write carries no id) is the
+      // detail's 404, which it takes as "gone" on delete. After the list route, so that
+      // /api/v2/tasks/instances stays the list.
+      {"GET", "/api/v2/tasks/{taskId}", view, [h](const Call& c) { return h->Detail(c.ids[0]); }},
       {"POST", task + "/retry", manage, [h](const Call& c) { return h->RetryTask(c.ids[0]); }},
       {"POST", task + "/rollback", manage,
        [h](const Call& c) { return h->RollbackTask(c.ids[0]); }},
