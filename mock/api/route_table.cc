@@ -2,14 +2,19 @@
 
 #include "mock/families/entities/entity_family.h"
 #include "mock/families/host_types/host_types_family.h"
+#include "mock/families/obproxy/obproxy_family.h"
 #include "mock/families/system/system_family.h"
+#include "mock/families/takeover/takeover_family.h"
 #include "mock/families/tasks/task_family.h"
+#include "mock/families/workload/workload_family.h"
 
 namespace mock::api {
 namespace {
 
 // The specs of the families with data of their own, which LoadFamilyData reads.
-const resources::ResourceSpec* const kResourceSpecs[] = {&families::HostTypesFamily::kSpec};
+const resources::ResourceSpec* const kResourceSpecs[] = {
+    &families::HostTypesFamily::kSpec, &families::WorkloadFamily::kSpec,
+    &families::ObproxyFamily::kSpec, &families::CredentialsFamily::kSpec};
 
 std::vector<resources::Row> Take(FamilyData& data, const std::string& name) {
   auto it = data.find(name);
@@ -41,13 +46,25 @@ Families MakeFamilies(FamilyContext c) {
       std::make_unique<families::SystemFamily>(c.tasks, c.clock, c.ocp_version, c.api_status));
   all.push_back(std::make_unique<families::HostTypesFamily>(
       Take(c.data, families::HostTypesFamily::kSpec.name), c.schemas, c.source, c.clock));
+  all.push_back(std::make_unique<families::WorkloadFamily>(
+      Take(c.data, families::WorkloadFamily::kSpec.name), c.schemas, c.source, c.clock, c.tasks,
+      c.entities));
+  all.push_back(
+      std::make_unique<families::ObproxyFamily>(Take(c.data, families::ObproxyFamily::kSpec.name),
+                                                c.schemas, c.source, c.tasks, c.entities, c.clock));
+  auto credentials = std::make_unique<families::CredentialsFamily>(
+      Take(c.data, families::CredentialsFamily::kSpec.name), c.schemas, c.source, c.clock);
+  const families::CredentialsFamily& box = *credentials;
+  all.push_back(std::move(credentials));
+  all.push_back(
+      std::make_unique<families::TakeoverFamily>(c.tasks, c.entities, c.clock, c.schemas, box));
   return all;
 }
 
 std::vector<const Family*> WithData(const Families& families) {
   std::vector<const Family*> out;
   for (const auto& f : families) {
-    if (f->Reloads()) out.push_back(f.get());
+    if (f->Resets()) out.push_back(f.get());
   }
   return out;
 }

@@ -51,7 +51,8 @@ using Families = std::vector<std::unique_ptr<Family>>;
 // Every family the mock serves, in route order.
 Families MakeFamilies(FamilyContext context);
 
-// The families that keep data of their own (Family::Reloads()): reset and reloaded by name.
+// The families with state of their own (Family::Resets()): reset by name, and those of them
+// that reload (Family::Reloads()) reloaded.
 std::vector<const Family*> WithData(const Families& families);
 
 // The families' routes, then the control plane's.

@@ -29,7 +29,7 @@ struct Resettable {
   auth::Throttle& throttle;
   faults::FaultRules& faults;
   entities::EntityStore& entities;  // reset with `tasks`: operations' entities go with their tasks
-  std::vector<const Family*> families = {};  // the families with state of their own (Reloads())
+  std::vector<const Family*> families = {};  // the families with state of their own (Resets())
 };
 
 class ControlHandlers {

@@ -36,6 +36,7 @@ StatusOr<ReloadHandlers::Counts> ReloadHandlers::Swap() const {
   std::vector<Family::Commit> commits;
   std::vector<std::pair<std::string, size_t>> family_counts;
   for (const Family* f : families_) {
+    if (!f->Reloads()) continue;  // state of its own but no files (Family::Resets)
     size_t rows = 0;
     auto commit = f->PrepareReload(rows);
     if (!commit.ok()) return FailedPrecondition("fixture refused: " + commit.status().message());

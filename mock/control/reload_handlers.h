@@ -34,8 +34,8 @@ class ReloadHandlers {
  public:
   // `store`, `entities` and `authenticator` (nullptr without authentication) must outlive the
   // handlers. No source: every reload is refused (a server built from fixtures in memory).
-  // `families`: those with files of their own (Family::Reloads()), read and swapped with the
-  // rest, all or nothing.
+  // `families`: those with state of their own; the ones with files (Family::Reloads()) are read
+  // and swapped with the rest, all or nothing.
   ReloadHandlers(std::optional<FixtureSource> source, tasks::TaskStore& store,
                  entities::EntityStore& entities, auth::Authenticator* authenticator,
                  std::vector<const Family*> families = {})

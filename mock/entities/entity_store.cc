@@ -45,8 +45,10 @@ std::optional<Row> EntityStore::VisibleLocked(Kind kind, const Row& row,
   if (it == pending_.end()) return row;
   const std::optional<model::TaskStatus> status = statuses.Of(it->second.task_id);
   if (!status || *status == model::TaskStatus::kFailed) return std::nullopt;
-  if (*status == model::TaskStatus::kRunning)
+  if (*status == model::TaskStatus::kRunning) {
+    if (!it->second.while_running) return std::nullopt;
     return Row{row.id, it->second.while_running, row.origin};
+  }
   return row;
 }
 

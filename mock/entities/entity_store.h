@@ -51,7 +51,9 @@ class TaskStatuses {
 // An entity whose creating task has not finished.
 struct Pending {
   int64_t task_id = 0;
-  Doc while_running;  // the entity's document while the task runs
+  // The entity's document while the task runs; null: not shown until the task succeeds (a
+  // taken-over cluster and its hosts, which OCP does not hold before its takeover is done).
+  Doc while_running;
 };
 
 using PendingMap = std::map<std::pair<Kind, int64_t>, Pending>;

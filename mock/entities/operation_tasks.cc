@@ -35,6 +35,16 @@ constexpr std::array<SubtaskDef, 5> kPrepareHost = {{
     {"Update host status", 4, 1800},
 }};
 
+// The mock's (docs/takeover.md): OCP documents no takeover task.
+constexpr std::array<SubtaskDef, 6> kTakeOverCluster = {{
+    {"Takeover precheck", 0, 600},
+    {"Import cluster metadata", 1, 1200},
+    {"Import hosts", 2, 1800},
+    {"Install ocp agent", 3, 5400},
+    {"Switch config url", 4, 600},
+    {"Update cluster status", 5, 300},
+}};
+
 // The subtasks, one after another. Each field not set here keeps model::Subtask's default,
 // which is what the fixture reader gives a subtask that has not run: no executor, runTime 0,
 // JAVA_TASK, parallelIdx -1, the default script (5 s, succeeds), a log made when first asked.
@@ -94,6 +104,10 @@ StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec) {
 
 StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec) {
   return Build(spec, "Prepare host", kPrepareHost);
+}
+
+StatusOr<model::Task> TakeOverClusterTask(const TaskSpec& spec) {
+  return Build(spec, "Take over cluster", kTakeOverCluster);
 }
 
 }  // namespace mock::entities

@@ -31,5 +31,10 @@ struct TaskSpec {
 StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec);
 // "Prepare host": five subtasks, Pre check for create host first (READY).
 StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec);
+// "Take over cluster": six subtasks, Takeover precheck first (READY). No OCP version documents
+// the takeover's task (docs/reference/ocp-client-flows.md 4.5): the name and the subtasks are
+// the mock's, after the steps OCP's user guide gives (pre-check, hosts and their agents, the
+// config URL switch), docs/takeover.md.
+StatusOr<model::Task> TakeOverClusterTask(const TaskSpec& spec);
 
 }  // namespace mock::entities

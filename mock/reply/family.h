@@ -42,6 +42,9 @@ class Family {
   }
   // Whether PrepareReload reads anything (the reload answer names only those that do).
   virtual bool Reloads() const { return false; }
+  // Whether Reset puts anything back, so that POST /__mock/reset (and `only=` its Name()) reaches
+  // it: every family that reloads, and those with runtime state only (the takeover's setting).
+  virtual bool Resets() const { return Reloads(); }
 };
 
 }  // namespace mock::api

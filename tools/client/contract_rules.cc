@@ -21,8 +21,8 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The schema of a 200 answer on the cluster, tenant, host and host-type pages, or "" for another
-// path.
+// The schema of a 200 answer on the cluster, tenant, host, host-type and workload (AWR) pages,
+// or "" for another path.
 std::string EntitySchemaFor(const std::string& method, const std::string& path) {
   std::vector<std::string> seg;
   for (size_t at = 1; at <= path.size();) {
@@ -32,6 +32,17 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   }
   const size_t n = seg.size();
   if (n < 3 || seg[0] != "api" || seg[1] != "v2") return "";
+  if (seg[2] == "obproxy" && n >= 4 && seg[3] == "clusters") {
+    if (n == 4) return method == "POST" ? "obproxy-task-response" : "";
+    if (n == 5) return method == "GET" ? "obproxy-cluster-response" : "obproxy-task-response";
+    return "";
+  }
+  if (seg[2] == "profiles" && n == 5 && seg[3] == "me" && seg[4] == "credentials")
+    return method == "POST" ? "credential-response" : "credential-list-response";
+  if (seg[2] == "ob" && n == 5 && seg[3] == "clusters") {
+    if (seg[4] == "takeOverPreCheck") return "takeover-precheck-response";
+    if (seg[4] == "takeOver") return "async-task-response";
+  }
   if (seg[2] == "compute" && n == 4 && seg[3] == "hostTypes")
     return method == "POST" ? "host-type-response" : "host-type-list-response";
   if (seg[2] == "compute" && n >= 4 && seg[3] == "hosts") {
@@ -44,6 +55,11 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   if (seg[3] != "clusters") return "";
   if (n == 4) return "cluster-list-response";
   if (n == 5) return "cluster-response";
+  if (n == 8 && seg[5] == "performance" && seg[6] == "workload") {
+    if (seg[7] == "snapshots") return "workload-snapshot-list-response";
+    if (seg[7] == "reports")
+      return method == "POST" ? "workload-report-response" : "workload-report-list-response";
+  }
   if (seg[5] != "tenants") return "";
   if (n == 6) return method == "POST" ? "tenant-response" : "tenant-list-response";
   if (n == 7 && seg[6] == "createTenant") return "async-task-response";

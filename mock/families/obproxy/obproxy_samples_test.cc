@@ -1,0 +1,53 @@
+// The documented OBProxy samples (contract_tests/samples/README.md, "OBProxy clusters") validate
+// verbatim against every version's schemas: the request, the create and delete answers, the
+// detail. The pages are alike in every version (docs/reference/ocp-client-flows.md 3.5).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "mock/json/json.h"
+#include "mock/json/schema_set.h"
+#include "mock/testing/test_paths.h"
+#include "mock/versions/profile.h"
+
+namespace mock::families {
+namespace {
+
+const json::SchemaSet& SchemasOf(const std::string& version) {
+  static std::map<std::string, json::SchemaSet> loaded;
+  auto found = loaded.find(version);
+  if (found != loaded.end()) return found->second;
+  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
+  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
+}
+
+std::string Sample(const std::string& name) {
+  auto text = json::ReadFile(testdata::SamplesDir() / (name + "-4.2.2.json"));
+  if (!text.ok()) ADD_FAILURE() << text.status().message();
+  return text.ok() ? text.value() : "";
+}
+
+class ObproxySamples : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ObproxySamples, EverySampleValidatesVerbatim) {
+  const json::SchemaSet& s = SchemasOf(GetParam());
+  using ::testing::IsEmpty;
+  EXPECT_THAT(s.ValidateText("create-obproxy-cluster-request", Sample("obproxy-create-request")),
+              IsEmpty());
+  EXPECT_THAT(s.ValidateText("obproxy-task-response", Sample("obproxy-create")), IsEmpty());
+  EXPECT_THAT(s.ValidateText("obproxy-task-response", Sample("obproxy-delete")), IsEmpty());
+  EXPECT_THAT(s.ValidateText("obproxy-cluster-response", Sample("obproxy-detail")), IsEmpty());
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryVersion, ObproxySamples,
+                         ::testing::ValuesIn(versions::KnownVersions(testdata::SchemasDir())),
+                         [](const auto& param_info) {
+                           std::string name = "v" + param_info.param;
+                           for (char& c : name) c = c == '.' ? '_' : c;
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace mock::families
