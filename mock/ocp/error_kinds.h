@@ -43,11 +43,24 @@ enum class ErrorKind {
   kSubtaskCannotSkip,   // the subtask is not in a state that can be skipped (400)
   kRecordNotFound,      // no cluster, tenant or host with that id (404; OCP's 1002/COM10002)
   kNameExists,          // a resource with that name already exists (400; OCP's 1006/COM10006)
-  kUnauthenticated,     // no credentials, or wrong ones (401)
-  kPermissionDenied,    // valid credentials without the permission (403)
-  kThrottled,           // over the user's request limit (429)
-  kUnavailable,         // the server is at its connection limit (503)
-  kInternal,            // a bug in the mock; the detail goes to the log, never to the client (500)
+  // The client flows' specific errors (docs/reference/ocp-client-flows.md §6): each version's
+  // error table gives their codes; a version without one borrows the closest code it has.
+  kTimeRangeInvalid,          // a start and end out of order (400; 1010/COM10010)
+  kClusterNotFound,           // no OB cluster with that id (404; 11001/OBE11001)
+  kClusterExists,             // the cluster to create exists (400; 11014/OBE11014)
+  kTakeoverClusterExists,     // the cluster to take over is managed already (400; 11034/OBE11034)
+  kTakeoverPrecheckFailed,    // the takeover pre-check failed (400; 11042/OBE11042)
+  kCredentialExists,          // the same credential exists (400; 8002/CRD08002)
+  kObproxyClusterNotFound,    // no OBProxy cluster with that id (404; 21001/ODP21001)
+  kPackageSuffixInvalid,      // an upload that is not an .rpm (400; 7503/PKG10003)
+  kPackageExists,             // a package of that file name exists (400; 7512/PKG10012)
+  kArbitrationExists,         // a service on that host and port exists (400; OBE50020)
+  kArbitrationStatusInvalid,  // the service's status forbids it (400; OBE50001)
+  kUnauthenticated,           // no credentials, or wrong ones (401)
+  kPermissionDenied,          // valid credentials without the permission (403)
+  kThrottled,                 // over the user's request limit (429)
+  kUnavailable,               // the server is at its connection limit (503)
+  kInternal,  // a bug in the mock; the detail goes to the log, never to the client (500)
 };
 inline constexpr size_t kErrorKindCount = static_cast<size_t>(ErrorKind::kInternal) + 1;
 

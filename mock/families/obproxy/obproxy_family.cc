@@ -21,13 +21,13 @@ using obproxy::ObproxyTaskKind;
 
 constexpr const char* kPath = "/api/v2/obproxy/clusters";
 
-// OCP's error tables have 21001 / ODP21001 "The OBProxy cluster with the ID {0} does not exist",
-// but no page says which endpoint answers it; the mock answers recordNotFound, as for every
-// other entity it serves, whose 404 the terraform provider reads as "gone" (docs/terraform.md).
+// OCP's error tables have 21001 / ODP21001 "The OBProxy cluster with the ID {0} does not exist";
+// no page says which endpoint answers it, so that is the mock's choice. Its 404 is what the
+// terraform provider reads as "gone" (docs/terraform.md).
 Status ClusterNotFound(int64_t id) {
-  return ocp::OcpError(ocp::ErrorKind::kRecordNotFound,
-                       "No OBProxy cluster has id " + std::to_string(id) + ".",
-                       {"OBPROXY_CLUSTER", "id=" + std::to_string(id)});
+  return ocp::OcpError(ocp::ErrorKind::kObproxyClusterNotFound,
+                       "Path id=" + std::to_string(id) + ": no OBProxy cluster has that id.",
+                       {std::to_string(id)});
 }
 
 model::Creator CreatorOf(const auth::User* user) {

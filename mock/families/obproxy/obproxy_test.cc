@@ -127,21 +127,23 @@ TEST(ObproxyTest, RsListWithTwoLinksIsRefused) {
                 "COM10001", "obLinks");
 }
 
-TEST(ObproxyTest, AnUnknownIdIsRecordNotFound) {
+TEST(ObproxyTest, AnUnknownIdIsObproxyClusterNotFound) {
   BundledApi h;
   http::Response r = h.Send("GET", std::string(kClusters) + "/99");
   EXPECT_EQ(404, r.status);
-  EXPECT_THAT(r.body, HasSubstr("COM10002"));
-  EXPECT_THAT(r.body, HasSubstr("OBPROXY_CLUSTER"));
-  EXPECT_EQ(404, BundledApi("3.1.1").Send("GET", std::string(kClusters) + "/99").status);
+  EXPECT_THAT(r.body, HasSubstr("ODP21001"));
+  EXPECT_THAT(r.body, HasSubstr("The OBProxy cluster with the ID of 99 is not found."));
+  http::Response old = BundledApi("3.1.1").Send("GET", std::string(kClusters) + "/99");
+  EXPECT_EQ(404, old.status);
+  EXPECT_THAT(old.body, HasSubstr(R"("code":21001)"));
 }
 
-TEST(ObproxyTest, DeletingAnUnknownIdIsRecordNotFoundAndChangesNothing) {
+TEST(ObproxyTest, DeletingAnUnknownIdIsObproxyClusterNotFoundAndChangesNothing) {
   BundledApi h;
   const std::string before = StateOf(h);
   http::Response r = h.Send("DELETE", std::string(kClusters) + "/99");
   EXPECT_EQ(404, r.status);
-  EXPECT_THAT(r.body, HasSubstr("COM10002"));
+  EXPECT_THAT(r.body, HasSubstr("ODP21001"));
   EXPECT_EQ(before, StateOf(h));
 }
 

@@ -91,10 +91,12 @@ StatusOr<api::Reply> CredentialsFamily::Create(const std::string& body) const {
       [&](const std::vector<Row>& held) -> Status {
         for (const Row& r : held) {
           if (StrOf(*r.doc, "name") == name && StrOf(*r.doc, "targetType") == target) {
-            return ocp::OcpError(ocp::ErrorKind::kNameExists,
+            // OCP's 8002 / CRD08002 "The same credential already exists": the mock's
+            // reading of a second credential of one name and target (docs/takeover.md).
+            return ocp::OcpError(ocp::ErrorKind::kCredentialExists,
                                  "A " + target + " credential named \"" + name +
                                      "\" exists already (id " + std::to_string(r.id) + ").",
-                                 {"CREDENTIAL", "name=" + name});
+                                 {"name=" + name});
           }
         }
         return Status();

@@ -87,8 +87,8 @@ TEST(CredentialsTest, ACredentialNeverEchoesItsSecret) {
   EXPECT_THAT(ViolationsOf(h, "credential-list-response", h.Send("GET", kPath).body), IsEmpty());
 }
 
-TEST(CredentialsTest, ADuplicateNameIsNameExistsAndChangesNothing) {
-  ExpectRefused(Body(), "COM10006", "name=obd-host", Body());
+TEST(CredentialsTest, ADuplicateNameIsCredentialExistsAndChangesNothing) {
+  ExpectRefused(Body(), "CRD08002", "name=obd-host", Body());
 }
 
 TEST(CredentialsTest, AMissingFieldIsInvalidParameterNamingIt) {
@@ -139,7 +139,7 @@ TEST(CredentialsTest, ResetForgetsWhatWasAddedAndOldVersionsNumberTheError) {
   EXPECT_EQ(0u, h.Json("GET", kPath)["data"]["contents"].Size());
   BundledApi old("4.2.1");
   ASSERT_EQ(200, old.Send("POST", kPath, Body()).status);
-  EXPECT_THAT(old.Send("POST", kPath, Body()).body, HasSubstr("\"code\":1006"));
+  EXPECT_THAT(old.Send("POST", kPath, Body()).body, HasSubstr("\"code\":8002"));
 }
 
 }  // namespace

@@ -105,7 +105,8 @@ TEST(TakeoverTest, ThePreCheckFailsWhenATestSaysSoUntilReset) {
   const std::string before = StateOf(h);
   http::Response refused = h.Send("POST", kTakeOver, Body(credential));
   EXPECT_EQ(400, refused.status);
-  EXPECT_THAT(refused.body, HasSubstr("OBServer check failed"));
+  EXPECT_THAT(refused.body, HasSubstr(R"("code":"OBE11042")"));
+  EXPECT_THAT(refused.body, HasSubstr("failed. Cause:OBServer check failed"));
   EXPECT_EQ(before, StateOf(h));
   ASSERT_EQ(200, h.Send("POST", "/__mock/reset?only=takeover").status);
   EXPECT_TRUE(h.Json("POST", kPreCheck, kPreCheckBody)["data"]["result"]["valid"].GetBool());
@@ -200,19 +201,20 @@ TEST(TakeoverTest, AnUnknownCredentialIdIsInvalidParameterNamingIt) {
   ExpectRefused(Body(999), "COM10001", "hostInfo.credentialId");
 }
 
-TEST(TakeoverTest, AClusterNameHeldIsNameExists) {
-  ExpectRefused(Body(1, R"(, "clusterName": "obcluster-prod-hz")"), "COM10006",
-                "name=obcluster-prod-hz");
+TEST(TakeoverTest, AClusterNameHeldIsTakeoverClusterExists) {
+  ExpectRefused(Body(1, R"(, "clusterName": "obcluster-prod-hz")"), "OBE11034",
+                "Cluster obcluster-prod-hz:");
 }
 
-TEST(TakeoverTest, ASecondTakeoverWhileTheFirstRunsIsNameExists) {
+TEST(TakeoverTest, ASecondTakeoverWhileTheFirstRunsIsTakeoverClusterExists) {
   BundledApi h;
   const int64_t credential = AddCredential(h);
   ASSERT_EQ(200, h.Send("POST", kTakeOver, Body(credential)).status);
   const std::string before = StateOf(h);
   http::Response again = h.Send("POST", kTakeOver, Body(credential));
   EXPECT_EQ(400, again.status);
-  EXPECT_THAT(again.body, HasSubstr("COM10006"));
+  EXPECT_THAT(again.body, HasSubstr("OBE11034"));
+  EXPECT_THAT(again.body, HasSubstr("clusterName"));
   EXPECT_EQ(before, StateOf(h));
   // The pre-check says so too.
   EXPECT_FALSE(h.Json("POST", kPreCheck, kPreCheckBody)["data"]["result"]["valid"].GetBool());

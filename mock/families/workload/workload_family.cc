@@ -116,9 +116,9 @@ StatusOr<entities::Row> WorkloadFamily::Cluster(int64_t id) const {
   for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
   auto cluster = entities_.Get(entities::Kind::kCluster, id, snapshot);
   if (!cluster) {
-    return NotFound(
-        "OB_CLUSTER", "id=" + std::to_string(id),
-        "No cluster has id " + std::to_string(id) + ". GET /api/v2/ob/clusters lists them.");
+    return ocp::OcpError(ocp::ErrorKind::kClusterNotFound,
+                         "Path id=" + std::to_string(id) + ": GET /api/v2/ob/clusters lists them.",
+                         {std::to_string(id)});
   }
   return std::move(*cluster);
 }
@@ -156,15 +156,17 @@ StatusOr<api::Reply> WorkloadFamily::Create(int64_t cluster_id, const http::Requ
   const auto end = FindSnapshot(now, r.end_snapshot_id);
   if (!end) return SnapshotNotFound("endSnapshotId", r.end_snapshot_id, cluster_id);
   if (end->id <= start->id) {
-    return ocp::InvalidParameter("endSnapshotId", "endSnapshotId " + std::to_string(end->id) +
-                                                      " must come after startSnapshotId " +
-                                                      std::to_string(start->id) + ".");
+    // OCP's 1010 / COM10010 "The specified start or end point in time is invalid": the
+    // snapshots bound the report's time range (docs/awr-reports.md).
+    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid,
+                         "endSnapshotId " + std::to_string(end->id) +
+                             " must come after startSnapshotId " + std::to_string(start->id) + ".");
   }
   if (end->id - start->id > kMaxSpan) {
-    return ocp::InvalidParameter("endSnapshotId", "endSnapshotId " + std::to_string(end->id) +
-                                                      " is more than 24 hours after "
-                                                      "startSnapshotId " +
-                                                      std::to_string(start->id) + ".");
+    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid,
+                         "endSnapshotId " + std::to_string(end->id) +
+                             " is more than 24 hours after startSnapshotId " +
+                             std::to_string(start->id) + ".");
   }
   const rapidjson::Value& c = *cluster.value().doc;
   const model::Cluster on{cluster_id, std::string(entities::Str(c, "name")),

@@ -90,11 +90,12 @@ TEST(Workload, SnapshotsComeAsTheMockClockAdvances) {
   EXPECT_EQ(last + 2, list["data"]["contents"][2]["snapshotId"].GetInt64());
 }
 
-TEST(Workload, SnapshotsOfAnUnknownClusterAreRecordNotFound) {
+TEST(Workload, SnapshotsOfAnUnknownClusterAreClusterNotFound) {
   EntityApi h;
   http::Response r = h.Send("GET", "/api/v2/ob/clusters/999/performance/workload/snapshots");
   EXPECT_EQ(404, r.status);
-  EXPECT_THAT(r.body, HasSubstr(R"("code":"COM10002")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("code":"OBE11001")"));
+  EXPECT_THAT(r.body, HasSubstr("The specified cluster with the ID of 999 does not exist."));
   EXPECT_THAT(r.body, HasSubstr("id=999"));
 }
 
@@ -206,26 +207,26 @@ TEST(Workload, AnUnknownEndSnapshotIsRecordNotFoundAndChangesNothing) {
   ExpectRefused(h, kBase + "/reports", Form(last - 1, last + 1), 404, "COM10002", "endSnapshotId=");
 }
 
-TEST(Workload, AnEndNotAfterTheStartIsInvalidParameterAndChangesNothing) {
+TEST(Workload, AnEndNotAfterTheStartIsTimeRangeInvalidAndChangesNothing) {
   EntityApi h;
   const int64_t last = LastSnapshot(h);
-  ExpectRefused(h, kBase + "/reports", Form(last, last - 1), 400, "COM10001", "endSnapshotId");
-  ExpectRefused(h, kBase + "/reports", Form(last, last), 400, "COM10001", "endSnapshotId");
+  ExpectRefused(h, kBase + "/reports", Form(last, last - 1), 400, "COM10010", "endSnapshotId");
+  ExpectRefused(h, kBase + "/reports", Form(last, last), 400, "COM10010", "endSnapshotId");
 }
 
-TEST(Workload, AnEndMoreThanADayAfterTheStartIsInvalidParameterAndChangesNothing) {
+TEST(Workload, AnEndMoreThanADayAfterTheStartIsTimeRangeInvalidAndChangesNothing) {
   EntityApi h;
   const int64_t last = LastSnapshot(h);
-  ExpectRefused(h, kBase + "/reports", Form(last - 25, last), 400, "COM10001", "endSnapshotId");
+  ExpectRefused(h, kBase + "/reports", Form(last - 25, last), 400, "COM10010", "endSnapshotId");
   EXPECT_EQ(200, h.Send("POST", kBase + "/reports", Form(last - 24, last), kForm).status)
       << "24 hours is within the day";
 }
 
-TEST(Workload, AReportOnAnUnknownClusterIsRecordNotFoundAndChangesNothing) {
+TEST(Workload, AReportOnAnUnknownClusterIsClusterNotFoundAndChangesNothing) {
   EntityApi h;
   const int64_t last = LastSnapshot(h);
   ExpectRefused(h, "/api/v2/ob/clusters/999/performance/workload/reports", Form(last - 1, last),
-                404, "COM10002", "id=999");
+                404, "OBE11001", "id=999");
 }
 
 TEST(Workload, AnUnknownReportIsRecordNotFound) {
@@ -315,7 +316,7 @@ TEST(Workload, IsServedInEveryVersionWithItsCodes) {
   EXPECT_EQ(200, h.Send("POST", kBase + "/reports", Form(last - 1, last), kForm).status);
   http::Response r = h.Send("POST", kBase + "/reports", Form(last, last), kForm);
   EXPECT_EQ(400, r.status);
-  EXPECT_THAT(r.body, HasSubstr(R"("code":1001)"));
+  EXPECT_THAT(r.body, HasSubstr(R"("code":1010)"));
 }
 
 }  // namespace
