@@ -2,6 +2,10 @@
 // of ocp-compat's checks against the server under test (ocp-mock, or OCP_BASE_URL), judged by
 // the version under test's contract. A violation ocp-compat reports fails here, with the
 // check's provenance; what ocp-compat marks pass* is an observation here.
+//
+// The write rows (report-encodings, credential-create) run against ocp-mock, which is then reset
+// (its tasks, workload reports and credentials), and against a live server only with
+// OCP_ALLOW_WRITES=1 (or --allow-writes): otherwise they are skipped as "not run".
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -27,6 +31,13 @@ std::optional<std::string> Env(const char* name, const std::optional<std::string
   return v != nullptr && *v != '\0' ? std::optional<std::string>(v) : otherwise;
 }
 
+// OCP_ALLOW_WRITES=1 (or true; the suite's --allow-writes sets it): the write rows run against
+// a live server too.
+bool AllowWrites() {
+  const char* v = std::getenv("OCP_ALLOW_WRITES");
+  return v != nullptr && (std::string_view(v) == "1" || std::string_view(v) == "true");
+}
+
 // The probe's requests are sent once, for every check (and a server that cannot be checked
 // fails every check with the reason).
 const mock::StatusOr<compat::Probe>& SharedProbe() {
@@ -46,7 +57,13 @@ const mock::StatusOr<compat::Probe>& SharedProbe() {
             live ? std::nullopt : std::optional<std::string>("2fc0c299cc94c6be266f2ceece765d4d"));
     t.language = server.client().language();
     t.strict = Strict();
-    return compat::Probe::Run(t);
+    t.allow_writes = !live || AllowWrites();
+    auto run = compat::Probe::Run(t);
+    // What the writes made goes, so that the tests after these see the fixtures' state.
+    if (!live && run.ok()) {
+      server.client().Send("POST", "/__mock/reset?only=tasks,workloadReports,credentials");
+    }
+    return run;
   }();
   return probe;
 }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <rapidjson/document.h>
+
 #include "contract_tests/support/breaking_proxy.h"
 #include "contract_tests/support/server_under_test.h"
 #include "tools/client/http_client.h"
@@ -219,6 +221,34 @@ TEST_F(LiveMode, ClientRulesAreObservations) {
       << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
 }
 
+// How many requests of `method` the mock at `base_url` has journaled.
+int64_t Journaled(const std::string& base_url, const std::string& method) {
+  HttpClient mock(base_url, std::nullopt, std::nullopt);
+  const HttpResult r = mock.Send("GET", "/__mock/requests/count?method=" + method);
+  rapidjson::Document d;
+  d.Parse(r.body.c_str());
+  return d.HasParseError() ? -1 : d["data"]["count"].GetInt64();
+}
+
+// Live mode creates nothing unless asked: the check library's write rows are skipped as "not
+// run" and no POST is sent; with OCP_ALLOW_WRITES=1 they run and pass (two reports and one
+// credential: three POSTs).
+TEST_F(LiveMode, WriteRowsRunOnlyWhenAllowed) {
+  auto server = Serve("10-generated.json");
+  std::string output;
+  int rc = RunLiveSuite(server->base_url(), workdir_, &output, "", "Compat/CheckLibrary.*");
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("writes are off (--allow-writes, or OCP_ALLOW_WRITES=1"))
+      << output;
+  EXPECT_EQ(0, Journaled(server->base_url(), "POST"));
+  rc = RunLiveSuite(server->base_url(), workdir_, &output, "OCP_ALLOW_WRITES=1",
+                    "Compat/CheckLibrary.Holds/report_encodings:Compat/CheckLibrary.Holds/"
+                    "credential_create");
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("[  PASSED  ] 2 tests")) << output;
+  EXPECT_EQ(3, Journaled(server->base_url(), "POST"));
+}
+
 // The other direction: a server that breaks a documented rule fails the live suite, even
 // though the suite tolerates a server's own choices where the docs are silent. Each case runs
 // the tests that judge its rule, against ocp-mock behind a proxy that breaks that one rule.
@@ -228,6 +258,7 @@ struct BrokenCase {
   // The test that must fail, when one is named; it runs against the bundled data (entities of
   // several statuses and modes), the others against the generated tasks alone.
   std::string must_fail{};
+  std::string env{};  // "K=V ..." for the live run: OCP_STRICT=1 for a `client` row, writes
 };
 
 // Read by GoogleTest wherever it prints a parameter (test lists, failures).
@@ -246,7 +277,8 @@ TEST_P(BrokenServer, FailsTheLiveSuite) {
                                                          ServerUnderTest::Get().version()});
   BreakingProxy proxy(server->base_url(), GetParam().breakage);
   std::string output;
-  const int rc = RunLiveSuite(proxy.base_url(), workdir_, &output, "", GetParam().filter);
+  const int rc =
+      RunLiveSuite(proxy.base_url(), workdir_, &output, GetParam().env, GetParam().filter);
   EXPECT_NE(0, rc) << "the suite passed a server whose answers are broken by "
                    << BreakageName(GetParam().breakage) << ":\n"
                    << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
@@ -278,7 +310,38 @@ INSTANTIATE_TEST_SUITE_P(
                     BrokenCase{Breakage::kTaskClusterNameExact, "Compat/CheckLibrary.*",
                                "Compat/CheckLibrary.Holds/list_filter_each"},
                     BrokenCase{Breakage::kDetailStatusDiffers, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/detail_agrees"}),
+                               "Compat/CheckLibrary.Holds/detail_agrees"},
+                    // The pages the client flows read (issue #25): `doc` rows fail as they are,
+                    // `client` rows under OCP_STRICT=1, the writes with OCP_ALLOW_WRITES=1.
+                    BrokenCase{Breakage::kObproxyListUnpaged, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/obproxy_clusters"},
+                    BrokenCase{Breakage::kObproxyDetailDiffers, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/obproxy_detail"},
+                    BrokenCase{Breakage::kHostTypesPageZeroBased, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/host_types_paging"},
+                    BrokenCase{Breakage::kHostTypeNameMissing, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/host_types"},
+                    BrokenCase{Breakage::kCredentialSecretInClear, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/credentials_masked"},
+                    BrokenCase{Breakage::kCredentialSecretEchoed, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/credentials_masked",
+                               "OCP_ALLOW_WRITES=1"},
+                    BrokenCase{Breakage::kSnapshotIdsAsStrings, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/workload_snapshots"},
+                    BrokenCase{Breakage::kClusterDetailTypeMissing, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/cluster_detail", "OCP_STRICT=1"},
+                    BrokenCase{Breakage::kCredentialsUnpaged, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/credentials", "OCP_STRICT=1"},
+                    BrokenCase{Breakage::kSnapshotTimesWithoutFraction, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/snapshot_times", "OCP_STRICT=1"},
+                    BrokenCase{Breakage::kReportsUnpaged, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/workload_reports", "OCP_STRICT=1"},
+                    BrokenCase{Breakage::kQueryOnlyReportRefused, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/report_encodings",
+                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"},
+                    BrokenCase{Breakage::kCredentialCreateNoId, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/credential_create",
+                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"}),
     [](const testing::TestParamInfo<BrokenCase>& p) {
       return std::string(BreakageName(p.param.breakage));
     });

@@ -5,6 +5,9 @@
 // this binary per version, each with its own JUnit file when --gtest_output=xml:F is given:
 // F with the version before the extension) and reports which versions the server satisfies.
 //
+// --allow-writes (or OCP_ALLOW_WRITES=1) lets the check library's two write rows run against a
+// live server (they create two workload reports and a credential); without it they are skipped.
+//
 // Live mode first asks whether the server can be checked at all (the check library's
 // compat::CouldNotCheck: credentials given, an answer, not refused, not HTML). When it cannot,
 // the run says so in one line, "contract suite: cannot set up the server under test: could not
@@ -20,6 +23,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "contract_tests/support/provenance.h"
@@ -116,6 +120,11 @@ int EachVersion(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // --allow-writes is OCP_ALLOW_WRITES=1 (check_library_test.cc): the check library's write rows
+  // run against a live server too. The environment carries it to each version's run.
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--allow-writes") setenv("OCP_ALLOW_WRITES", "1", 1);
+  }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   if (std::getenv("OCP_BASE_URL") != nullptr && !OnlyListing(argc, argv)) {
     if (!CanCheckLiveServer()) {

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "contract_tests/support/flow_breakages.h"
 #include "mock/core/log.h"
 #include "mock/http/server.h"
 #include "mock/http/service.h"
@@ -109,9 +110,11 @@ class Proxy : public http::Service {
     if (breakage_ == Breakage::kNoAuthentication && !http::FindHeader(headers, "Authorization")) {
       headers.emplace_back("Authorization", "Basic YWRtaW46QWRtaW5AMTIz");  // admin:Admin@123
     }
-    http::Response r = Forward(request.method, target, headers);
+    target = BreakFlowRequest(breakage_, request, target);
+    http::Response r = Forward(request.method, target, headers, request.body);
     Break(r);
     BreakForRequest(request, asked_page, r);
+    BreakFlowAnswer(breakage_, request, r);
     return r;
   }
 
@@ -124,7 +127,7 @@ class Proxy : public http::Service {
 
  private:
   http::Response Forward(const std::string& method, const std::string& target,
-                         const http::Headers& headers) const {
+                         const http::Headers& headers, const std::string& body) const {
     http::Response r;
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
     const std::string url = upstream_ + target;
@@ -134,6 +137,10 @@ class Proxy : public http::Service {
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, Append);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &r.body);
+    if (!body.empty() || method == "POST" || method == "PUT") {  // the body as sent, even empty
+      curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.data());
+      curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    }
     curl_slist* list = nullptr;
     for (const auto& [name, value] : headers) {
       if (name == "Host" || name == "Content-Length") continue;
@@ -243,15 +250,8 @@ class Proxy : public http::Service {
       case Breakage::kDetailNameDiffers:
         if (detail) (*data)["name"].SetString("renamed by the proxy");
         break;
-      case Breakage::kStatusFilterIgnored:
-      case Breakage::kNoAuthentication:
-      case Breakage::kTenantStatusFilterIgnored:
-      case Breakage::kHostsPageShifted:
-      case Breakage::kClusterNameCaseSensitive:
-      case Breakage::kTaskClusterNameExact:
-      case Breakage::kDetailStatusDiffers:
-      case Breakage::kNoTasksById:
-        return;  // broken on the way in, or by BreakForRequest
+      default:
+        return;  // broken on the way in, by BreakForRequest, or by BreakFlowAnswer
     }
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -297,8 +297,9 @@ std::string_view BreakageName(Breakage b) {
       return "DetailStatusDiffers";
     case Breakage::kNoTasksById:
       return "NoTasksById";
+    default:
+      return FlowBreakageName(b);
   }
-  return "?";
 }
 
 struct BreakingProxy::Impl {

@@ -30,6 +30,25 @@ enum class Breakage {
   kDetailStatusDiffers,        // a task's detail has another status than the list shows
   // Not a documented rule: a server without the `client` path GET /api/v2/tasks/{id} (404).
   kNoTasksById,
+  // The pages the client flows read (issue #25; flow_breakages.cc breaks them), each caught by
+  // one row of the check library (tools/compat/flow_rules.h):
+  kClusterDetailTypeMissing,  // client: a cluster's detail loses `type` (cluster-detail)
+  kObproxyListUnpaged,        // doc: the OBProxy list loses data.page (obproxy-clusters)
+  kObproxyDetailDiffers,      // doc: an OBProxy cluster's detail renames it (obproxy-detail)
+  kHostTypesPageZeroBased,    // doc: the host type list's page.number 0-based (host-types-paging)
+  kHostTypeNameMissing,       // doc: host types lose their required `name` (host-types)
+  kCredentialsUnpaged,        // client: the credential list loses data.page (credentials)
+  kCredentialSecretInClear,   // doc: a listed credential carries its passphrase
+                              // (credentials-masked)
+  kCredentialSecretEchoed,    // doc: a credential's creation answers its passphrase
+                              // (credentials-masked, with the writes)
+  kCredentialCreateNoId,      // client: a credential's creation answers no data.id
+                              // (credential-create)
+  kSnapshotIdsAsStrings,      // doc: snapshotId written as a string (workload-snapshots)
+  kSnapshotTimesWithoutFraction,  // client: snapshotTime without its fraction (snapshot-times)
+  kReportsUnpaged,                // client: the report list loses data.page (workload-reports)
+  kQueryOnlyReportRefused,        // client: a report's POST reads no query string, so one with
+                                  // its parameters in the query only is refused (report-encodings)
 };
 
 std::string_view BreakageName(Breakage b);

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """obdeploy's `obd cluster export-to-ocp` against ocp-mock, call for call, with obdeploy's encodings.
 
-Standard library only. Run it with the path of the ocp-mock binary:
+Standard library only, but for the upload, which uses Python requests as obdeploy does when it is
+installed (and writes the same bytes through urllib when not). Run it with the path of the
+ocp-mock binary:
 
     python3 examples/python/takeover_flow.py build/mock/ocp-mock
 
@@ -13,13 +15,19 @@ only logs it), gets or creates the host type named by --host_type and the HOST c
 by --credential_name (first page only, exact names), and posts the takeover, reading data.id and
 data.clusterId. obdeploy stops there; like the antman installer, this test then polls the task
 (moving the mock's clock instead of sleeping) and finds the cluster in GET /api/v2/ob/clusters.
-The request journal then says what the client sent, in which order. Exits 0 when every check holds.
+Last, obdeploy's other OCP call: the upload of an oceanbase-ce package that its OCP deployment
+runs (plugins/ocp-server/4.2.1/upload_packages.py, section 4.6), done as obdeploy does it, a
+multipart/form-data POST with the file in the part `file`. The request journal then says what
+the client sent, in which order. Exits 0 when every check holds.
 """
 
 import base64
+import hashlib
 import json
+import os
 import re
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 
@@ -30,6 +38,7 @@ HOST_TYPE = "obd-takeover-type"      # --host_type
 CREDENTIAL = "obd-takeover-ssh"      # --credential_name
 SERVERS = ["10.9.0.1", "10.9.0.2", "10.9.0.3"]  # the deployment's servers, one per zone
 MYSQL_PORT = 2881
+PACKAGE = "oceanbase-ce-4.3.0.1-100000242024032211.el7.x86_64.rpm"  # what obdeploy uploads
 
 
 def request(url, method="GET", body=None):
@@ -54,6 +63,41 @@ def data_of(url, method="GET", body=None, what="call"):
     if status != 200:  # obdeploy: raise Exception("failed to <what>: " + error.message)
         raise AssertionError(f"failed to {what}: {answer}")
     return answer["data"]
+
+
+def upload_package(url, path):
+    """obdeploy's OcpCursor.upload_packages (plugins/ocp-server/4.2.1/connect.py): requests.request(
+    'POST', URL, files={'file': open(path, 'rb')}, headers={}, auth=HTTPBasicAuth(...),
+    verify=False); success is HTTP 200 exactly, the body unread. Without `requests` installed,
+    the same request through urllib, written as requests (urllib3's encode_multipart_formdata)
+    writes it: a random 32-hex-digit boundary, one part with `Content-Disposition: form-data;
+    name="file"; filename="BASENAME"` and no Content-Type of its own, CRLF line ends
+    (docs/reference/multipart-form-data.md section 2). Returns (HTTP status, which way)."""
+    target = url + "/api/v2/software-packages"
+    try:
+        import requests
+        from requests.auth import HTTPBasicAuth
+    except ImportError:
+        requests = None
+    if requests is not None:
+        with open(path, "rb") as f:
+            answer = requests.request("POST", target, files={"file": f}, headers={},
+                                      auth=HTTPBasicAuth("admin", "Admin@123"), verify=False,
+                                      timeout=30)
+        return answer.status_code, "requests"
+    boundary = os.urandom(16).hex()
+    with open(path, "rb") as f:
+        content = f.read()
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{os.path.basename(path)}"\r\n\r\n').encode() + content + \
+        f"\r\n--{boundary}--\r\n".encode()
+    req = urllib.request.Request(target, data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", "Authorization": AUTH})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as answer:
+            return answer.status, "urllib, as requests writes it"
+    except urllib.error.HTTPError as error:
+        return error.code, "urllib, as requests writes it"
 
 
 def version_at_least(build_version, wanted):
@@ -127,6 +171,21 @@ def main(binary):
         assert [z["name"] for z in cluster["zones"]] == ["zone1", "zone2", "zone3"], cluster
         assert cluster["status"] == "RUNNING" and cluster["obClusterId"] == 1700000001, cluster
 
+        # 9. (obdeploy's OCP deployment) Upload an oceanbase-ce package of 4.3.0.0 or later.
+        content = b"not really an rpm\n" * 1000
+        with tempfile.TemporaryDirectory() as folder:
+            package = os.path.join(folder, PACKAGE)
+            with open(package, "wb") as f:
+                f.write(content)
+            status, way = upload_package(url, package)
+        assert status == 200, f"upload package {PACKAGE} failed: HTTP {status}"
+        held = request(url + "/__mock/softwarePackages")[1]["data"]
+        meta = next(p for p in held if p["fileName"] == PACKAGE)
+        assert (meta["name"], meta["version"], meta["type"]) == (
+            "oceanbase-ce", "4.3.0.1", "OB_SERVER_INSTALL_PACKAGE"), meta
+        assert meta["size"] == len(content), meta
+        assert meta["sha1"] == hashlib.sha1(content).hexdigest(), meta
+
         # The journal: what the client sent, oldest first.
         status, answer = request(url + "/__mock/requests?size=100")
         journal = answer["data"]["contents"][::-1]
@@ -138,14 +197,20 @@ def main(binary):
                      ("POST", "/api/v2/profiles/me/credentials"),
                      ("POST", "/api/v2/ob/clusters/takeOver")]
                     + [("GET", f"/api/v2/tasks/instances/{task_id}")] * polls
-                    + [("GET", "/api/v2/ob/clusters")])
+                    + [("GET", "/api/v2/ob/clusters"), ("POST", "/api/v2/software-packages")])
         assert sent == expected, sent
+        # What the upload sent: a multipart/form-data body, its boundary in the Content-Type,
+        # the file and the framing around it.
+        upload = journal[-1]
+        assert re.fullmatch(r"multipart/form-data; boundary=[0-9a-f]{32}", upload["contentType"]), \
+            upload
+        assert len(content) < upload["bodyBytes"] < len(content) + 300, upload
         assert all(e["status"] == 200 for e in journal), journal
         # /api/v2/time is public: the mock names no user there, though obdeploy sent Basic.
         assert all(e["user"] == "admin" for e in journal[1:]), journal
         assert all(e["query"] == "" for e in journal), "obdeploy sends no query string"
         print(f"ok: cluster {cluster_id} (obd-demo) taken over by task {task_id}, polled {polls} "
-              f"times, {len(cluster['zones'])} zones")
+              f"times, {len(cluster['zones'])} zones; package {meta['id']} uploaded ({way})")
         return 0
     finally:
         process.terminate()

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The terraform provider for private OCP (oceanbase/ob-private-terraform-provider), its calls in
-its order, tested against ocp-mock: an `ocp_tenant`, an `ocp_obproxy_cluster` and `ocp_hosts`
-created, waited for, read and destroyed (docs/terraform.md; docs/reference/ocp-client-flows.md
-3.0 and 3.7).
+its order, tested against ocp-mock: an `ocp_tenant`, an `ocp_obproxy_cluster`, `ocp_hosts` and an
+`ocp_ob_cluster` on those hosts, created, waited for, read and destroyed (docs/terraform.md;
+docs/reference/ocp-client-flows.md 3.0, 3.2 and 3.7).
 
 Standard library only. Run it with the path of the ocp-mock binary:
 
@@ -12,19 +12,16 @@ The client below does what the provider's `internal/ocpclient` does: Basic authe
 JSON body with `Content-Type: application/json` only when there is one, a 404 read as "not
 found" whatever the body, `successful` checked, `data` decoded into the few fields it reads.
 WaitForTask polls GET /api/v2/tasks/{id} at once, then every polling_interval (10 s: the test
-moves the mock's clock instead of sleeping) until SUCCESSFUL or FAILED.
+moves the mock's clock instead of sleeping) until SUCCESSFUL or FAILED. Its calls are the
+provider's, unchanged.
 
-What the provider reads and the docs do not give, and what it then does (no quirk plays it):
-- the tenant delete answers no `data`: the provider polls task 0, whose 404 it takes as "deleted";
-- the OBProxy create answers the documented TaskInstance, without `obproxyClusterId`: the
-  provider keeps id 0, so its read is GET /api/v2/obproxy/clusters/0 (404: the resource leaves
-  the state) and its destroy DELETE .../clusters/0 (404: "already gone"), leaving the real
-  cluster behind. The test then finds the real id through /__mock/ and plays the read and
-  destroy a provider reading the id would make;
-- batchCreate answers `data.contents` (one task per host), not `data.{id, hostIds}`: the provider
-  polls task 0, gets a 404 and fails the create, and never learns the host ids; it gets no
-  further with hosts.
-Ends with what the journal says the client sent. Exits 0 when every check holds.
+The mock runs with `--quirks client-ids,zone-rpm-name`, which play what the provider reads and
+sends where OCP's docs differ (docs/terraform.md): the creations' answers carry the ids it reads
+(`clusterId`, `obproxyClusterId`, batchCreate's `id` and `hostIds`), and a cluster's RPM is read
+from its zones, where the provider puts it. Without them, the documented answers leave the
+provider with ids 0 (docs/terraform.md says what it then does). One difference no quirk plays:
+the tenant delete answers no `data`, so the provider polls task 0, whose 404 it takes as
+"deleted". Ends with what the journal says the client sent. Exits 0 when every check holds.
 """
 
 import base64
@@ -98,6 +95,7 @@ class TerraformClient:
 
 
 CLUSTER_ID = 2  # obcluster-prod-hz (fixtures/entities/)
+QUIRKS = ("--quirks", "client-ids,zone-rpm-name")
 TENANT = {  # tenant.go: rootPassword and parameters always sent; the rest omitempty
     "name": "tf_orders", "mode": "MYSQL", "primaryZone": "zone1", "charset": "utf8mb4",
     "rootPassword": "Tf#pass123", "parameters": [], "clientToken": "tf-tenant-0001",
@@ -113,10 +111,20 @@ OBPROXY = {  # obproxy.go: what a resource with these attributes sends (omitempt
     "clientToken": "tf-obproxy-0001",
 }
 HOSTS = {  # host.go: the documented fields plus the agent ports
-    "hostBasicDataList": [{"innerIpAddress": "10.0.0.31"}], "sshPort": 22,
-    "kind": "DEDICATED_PHYSICAL_MACHINE", "idcId": 1, "typeId": 1, "credentialId": 1,
-    "mgragentPort": 62888, "monagentPort": 62889,
+    "hostBasicDataList": [{"innerIpAddress": "10.0.0.31"}, {"innerIpAddress": "10.0.0.32"}],
+    "sshPort": 22, "kind": "DEDICATED_PHYSICAL_MACHINE", "idcId": 1, "typeId": 1,
+    "credentialId": 1, "mgragentPort": 62888, "monagentPort": 62889,
 }
+RPM = "oceanbase-ce-4.2.1.0-100000102023.el7.x86_64.rpm"
+
+
+def ob_cluster(host_ids):
+    """cluster.go's CreateClusterParam: the zones carry servers and rpmName; no top-level rpmName."""
+    return {"name": "tf-obcluster", "type": "PRIMARY", "password": "Root#123",
+            "zones": [{"name": "zone1", "idcName": "idc1", "servers": host_ids, "rpmName": RPM}],
+            "attributes": {"InstallPath": "/home/admin/oceanbase", "SqlPort": 2881,
+                           "SvrPort": 2882},
+            "clientToken": "tf-obcluster-0001"}
 
 
 def tenant_lifecycle(tf):
@@ -132,37 +140,49 @@ def tenant_lifecycle(tf):
     return created["id"], created["tenantId"]
 
 
-def obproxy_lifecycle(tf, mock):
-    created = tf.do("POST", "/api/v2/obproxy/clusters", OBPROXY)  # reads data.{id, obproxyClusterId}
-    assert "obproxyClusterId" not in created, created
-    kept_id = created.get("obproxyClusterId", 0)
+def obproxy_lifecycle(tf):
+    created = tf.do("POST", "/api/v2/obproxy/clusters", OBPROXY)  # data.{id, obproxyClusterId}
     tf.wait_for_task(created["id"])
-    # What the provider does with the documented answer: id 0, read 404, destroy 404.
-    assert tf.read(f"/api/v2/obproxy/clusters/{kept_id}", ["id"]) is None
-    tf.delete_and_wait(f"/api/v2/obproxy/clusters/{kept_id}")
-    # The cluster exists all the same; the test finds it through the control plane.
-    real = [r["id"] for r in mock("GET", "/__mock/obproxyClusters") if r["name"] == "tf-obproxy"]
-    assert len(real) == 1, real
-    cluster = f"/api/v2/obproxy/clusters/{real[0]}"
+    cluster = f"/api/v2/obproxy/clusters/{created['obproxyClusterId']}"
     state = tf.read(cluster, ["id", "name", "status"])
-    assert state == {"id": real[0], "name": "tf-obproxy", "status": None}, state  # no status
+    assert state == {"id": created["obproxyClusterId"], "name": "tf-obproxy",
+                     "status": None}, state  # no cluster-level status is documented
     tf.delete_and_wait(cluster)  # "Offline obproxy", polled to SUCCESSFUL
     assert tf.read(cluster, ["id"]) is None
-    return real[0]
+    return created["obproxyClusterId"]
 
 
 def hosts_create(tf):
-    answer = tf.do("POST", "/api/v2/compute/hosts/batchCreate", HOSTS)
-    assert "contents" in answer and "id" not in answer and "hostIds" not in answer, answer
-    try:
-        tf.wait_for_task(answer.get("id", 0))
-        raise AssertionError("polling task 0 succeeded")
-    except NotFoundError:
-        pass  # the provider's create fails here: "failed to poll task #0"
+    created = tf.do("POST", "/api/v2/compute/hosts/batchCreate", HOSTS)  # data.{id, hostIds}
+    assert len(created["contents"]) == 2 and created["id"] == created["contents"][0]["id"]
+    tf.wait_for_task(created["id"])
+    for host_id in created["hostIds"]:
+        state = tf.read(f"/api/v2/compute/hosts/{host_id}", ["id", "status"])
+        assert state == {"id": host_id, "status": "AVAILABLE"}, state
+    return created["hostIds"]
+
+
+def cluster_lifecycle(tf, host_ids):
+    created = tf.do("POST", "/api/v2/ob/clusters", ob_cluster(host_ids))  # data.{id, clusterId}
+    assert created["name"] == "Create primary OB cluster", created["name"]
+    tf.wait_for_task(created["id"])
+    cluster = f"/api/v2/ob/clusters/{created['clusterId']}"
+    state = tf.read(cluster, ["id", "name", "status", "type", "fullVersion"])
+    assert state == {"id": created["clusterId"], "name": "tf-obcluster", "status": "RUNNING",
+                     "type": "PRIMARY", "fullVersion": None}, state  # fullVersion: in no doc
+    tf.delete_and_wait(cluster)  # "Delete primary OB cluster", polled to SUCCESSFUL
+    assert tf.read(cluster, ["id"]) is None
+    return created["clusterId"]
+
+
+def hosts_destroy(tf, host_ids):
+    for host_id in host_ids:  # host.go: one DELETE per host, no task to poll
+        tf.do("DELETE", f"/api/v2/compute/hosts/{host_id}")
+        assert tf.read(f"/api/v2/compute/hosts/{host_id}", ["id"]) is None
 
 
 def main(binary):
-    process, url = start_mock(binary)
+    process, url = start_mock(binary, *QUIRKS)
     try:
         def mock(method, path):
             request = urllib.request.Request(url + path, method=method)
@@ -172,32 +192,41 @@ def main(binary):
         tf = TerraformClient(url, "admin", "Admin@123")
         tf.sleep = lambda seconds: mock("POST", f"/__mock/clock/advance?seconds={seconds}")
         tenant_task, tenant_id = tenant_lifecycle(tf)
-        obproxy_id = obproxy_lifecycle(tf, mock)
-        hosts_create(tf)
+        obproxy_id = obproxy_lifecycle(tf)
+        host_ids = hosts_create(tf)
+        cluster_id = cluster_lifecycle(tf, host_ids)
+        hosts_destroy(tf, host_ids)
 
-        journal = list(reversed(mock("GET", "/__mock/requests?size=100")["contents"]))
+        journal = list(reversed(mock("GET", "/__mock/requests?size=200")["contents"]))
         sent = [(e["method"], e["path"], e["status"]) for e in journal]
         polls = [s for s in sent if s[1].startswith("/api/v2/tasks/")]
         assert all(s[0] == "GET" for s in polls), polls
         assert ("GET", f"/api/v2/tasks/{tenant_task}", 200) in sent, sent
-        assert sent.count(("GET", "/api/v2/tasks/0", 404)) == 2, sent  # tenant delete, hosts
+        assert sent.count(("GET", "/api/v2/tasks/0", 404)) == 1, sent  # the tenant delete only
+        hosts = [f"/api/v2/compute/hosts/{h}" for h in host_ids]
+        cluster = f"/api/v2/ob/clusters/{cluster_id}"
         expected_order = [
             ("POST", f"/api/v2/ob/clusters/{CLUSTER_ID}/tenants/createTenant", 200),
             ("GET", f"/api/v2/ob/clusters/{CLUSTER_ID}/tenants/{tenant_id}", 200),
             ("DELETE", f"/api/v2/ob/clusters/{CLUSTER_ID}/tenants/{tenant_id}", 200),
             ("GET", f"/api/v2/ob/clusters/{CLUSTER_ID}/tenants/{tenant_id}", 404),
             ("POST", "/api/v2/obproxy/clusters", 200),
-            ("GET", "/api/v2/obproxy/clusters/0", 404),
-            ("DELETE", "/api/v2/obproxy/clusters/0", 404),
             ("GET", f"/api/v2/obproxy/clusters/{obproxy_id}", 200),
             ("DELETE", f"/api/v2/obproxy/clusters/{obproxy_id}", 200),
             ("GET", f"/api/v2/obproxy/clusters/{obproxy_id}", 404),
             ("POST", "/api/v2/compute/hosts/batchCreate", 200),
+            *[("GET", h, 200) for h in hosts],
+            ("POST", "/api/v2/ob/clusters", 200),
+            ("GET", cluster, 200),
+            ("DELETE", cluster, 200),
+            ("GET", cluster, 404),
+            *[call for h in hosts for call in (("DELETE", h, 200), ("GET", h, 404))],
         ]
         assert [s for s in sent if s not in polls] == expected_order, sent
         assert all(e["user"] == "admin" and not e["query"] for e in journal), journal
-        print(f"ok: tenant {tenant_id} and OBProxy cluster {obproxy_id} created, read and "
-              f"destroyed in the provider's order; {len(polls)} task polls; hosts stop at task 0")
+        print(f"ok: tenant {tenant_id}, OBProxy cluster {obproxy_id}, hosts {host_ids} and "
+              f"OB cluster {cluster_id} created, read and destroyed in the provider's order; "
+              f"{len(polls)} task polls")
         return 0
     finally:
         process.terminate()

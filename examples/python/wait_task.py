@@ -58,9 +58,10 @@ class OcpClient:
         raise RuntimeError("the task is still running")
 
 
-def start_mock(binary):
-    process = subprocess.Popen([binary, "--port", "0", "--log-level", "warn", "--time-scale", "0"],
-                               stdout=subprocess.PIPE, text=True)
+def start_mock(binary, *flags):
+    """ocp-mock on a free port with `flags` added ("--quirks", "client-ids"); its base URL."""
+    process = subprocess.Popen([binary, "--port", "0", "--log-level", "warn", "--time-scale", "0",
+                                *flags], stdout=subprocess.PIPE, text=True)
     for line in process.stdout:  # the ready line: "listening on http://127.0.0.1:PORT"
         if line.startswith("listening on "):
             return process, line.split()[-1]

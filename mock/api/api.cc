@@ -29,6 +29,10 @@ std::optional<auth::Permission> PermissionFor(Access access) {
       return auth::Permission::kHostViewer;
     case Access::kHostManager:
       return auth::Permission::kHostManager;
+    case Access::kClusterManager:
+      return auth::Permission::kClusterManager;
+    case Access::kPackageManager:
+      return auth::Permission::kPackageManager;
     case Access::kControl:
     case Access::kPublic:
     case Access::kAuthenticated:
@@ -43,7 +47,9 @@ FamilyContext FamilyContextOf(ApiOptions& options, tasks::TaskStore& store, task
   FamilyContext c{store, clock, entities, options.schemas, RulesOf(options), options.ocp_version};
   c.api_status = options.api_status;
   c.async_create_tenant = options.ocp_version != "3.1.1";
+  c.arbitration = options.arbitration;
   c.data = std::move(options.family_data);
+  c.quirks = options.quirks;
   if (options.source)
     c.source = resources::ResourceSource{options.source->fixtures, options.source->version};
   return c;
@@ -230,6 +236,10 @@ void Api::Record(const http::Request& request, const http::Response& response,
   const size_t q = target.find('?');
   if (q != std::string_view::npos) e.query = target.substr(q + 1, target.find('#', q) - q - 1);
   if (outcome.user != nullptr) e.user = outcome.user->name;
+  if (const std::string* type = http::FindHeader(request.headers, "Content-Type")) {
+    e.content_type = *type;
+  }
+  e.body_bytes = request.body.size();
   e.access_key = auth::AccessKeyOf(request.headers);
   e.status = response.status;
   e.error_code = outcome.error_code;

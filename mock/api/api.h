@@ -47,6 +47,8 @@ struct ApiOptions {
   // GET /api/status (its profile's).
   std::string ocp_version = "4.2.2";
   bool api_status = true;
+  // Whether it serves the arbitration services (its profile's `arbitration`; 4.2.1 and 4.2.2).
+  bool arbitration = true;
   // An origin ("https://tool.example", or "*") whose pages may call the mock: CORS headers on
   // every answer and on OPTIONS preflights. Empty: no CORS headers.
   std::string cors_origin = {};

@@ -1,8 +1,11 @@
 #include "mock/api/route_table.h"
 
+#include "mock/families/arbitration/arbitration_family.h"
+#include "mock/families/clusters/clusters_family.h"
 #include "mock/families/entities/entity_family.h"
 #include "mock/families/host_types/host_types_family.h"
 #include "mock/families/obproxy/obproxy_family.h"
+#include "mock/families/packages/packages_family.h"
 #include "mock/families/system/system_family.h"
 #include "mock/families/takeover/takeover_family.h"
 #include "mock/families/tasks/task_family.h"
@@ -13,8 +16,9 @@ namespace {
 
 // The specs of the families with data of their own, which LoadFamilyData reads.
 const resources::ResourceSpec* const kResourceSpecs[] = {
-    &families::HostTypesFamily::kSpec, &families::WorkloadFamily::kSpec,
-    &families::ObproxyFamily::kSpec, &families::CredentialsFamily::kSpec};
+    &families::HostTypesFamily::kSpec,   &families::WorkloadFamily::kSpec,
+    &families::ObproxyFamily::kSpec,     &families::CredentialsFamily::kSpec,
+    &families::ArbitrationFamily::kSpec, &families::PackagesFamily::kSpec};
 
 std::vector<resources::Row> Take(FamilyData& data, const std::string& name) {
   auto it = data.find(name);
@@ -40,8 +44,11 @@ StatusOr<FamilyData> LoadFamilyData(const std::filesystem::path& fixtures,
 Families MakeFamilies(FamilyContext c) {
   Families all;
   all.push_back(std::make_unique<families::TaskFamily>(c.tasks));
-  all.push_back(std::make_unique<families::EntityFamily>(
-      EntityContext{c.entities, c.tasks, c.rules}, c.clock, c.schemas, c.async_create_tenant));
+  all.push_back(
+      std::make_unique<families::EntityFamily>(EntityContext{c.entities, c.tasks, c.rules}, c.clock,
+                                               c.schemas, c.async_create_tenant, c.quirks));
+  all.push_back(std::make_unique<families::ClustersFamily>(c.tasks, c.entities, c.clock, c.schemas,
+                                                           c.quirks));
   all.push_back(
       std::make_unique<families::SystemFamily>(c.tasks, c.clock, c.ocp_version, c.api_status));
   all.push_back(std::make_unique<families::HostTypesFamily>(
@@ -49,15 +56,20 @@ Families MakeFamilies(FamilyContext c) {
   all.push_back(std::make_unique<families::WorkloadFamily>(
       Take(c.data, families::WorkloadFamily::kSpec.name), c.schemas, c.source, c.clock, c.tasks,
       c.entities));
-  all.push_back(
-      std::make_unique<families::ObproxyFamily>(Take(c.data, families::ObproxyFamily::kSpec.name),
-                                                c.schemas, c.source, c.tasks, c.entities, c.clock));
+  all.push_back(std::make_unique<families::ObproxyFamily>(
+      Take(c.data, families::ObproxyFamily::kSpec.name), c.schemas, c.source, c.tasks, c.entities,
+      c.clock, c.quirks));
+  all.push_back(std::make_unique<families::ArbitrationFamily>(
+      Take(c.data, families::ArbitrationFamily::kSpec.name), c.schemas, c.source, c.tasks,
+      c.entities, c.clock, families::ArbitrationFamily::Options{c.arbitration, c.quirks}));
   auto credentials = std::make_unique<families::CredentialsFamily>(
       Take(c.data, families::CredentialsFamily::kSpec.name), c.schemas, c.source, c.clock);
   const families::CredentialsFamily& box = *credentials;
   all.push_back(std::move(credentials));
   all.push_back(
       std::make_unique<families::TakeoverFamily>(c.tasks, c.entities, c.clock, c.schemas, box));
+  all.push_back(std::make_unique<families::PackagesFamily>(
+      Take(c.data, families::PackagesFamily::kSpec.name), c.schemas, c.source));
   return all;
 }
 

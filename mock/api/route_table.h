@@ -13,6 +13,7 @@
 #include "mock/control/control_plane.h"
 #include "mock/entities/entity_query.h"
 #include "mock/entities/entity_store.h"
+#include "mock/quirks/quirks.h"
 #include "mock/reply/family.h"
 #include "mock/reply/route.h"
 #include "mock/resources/resource_family.h"
@@ -42,8 +43,11 @@ struct FamilyContext {
   std::string ocp_version;
   bool api_status = false;          // the version has GET /api/status (4.2.1 on)
   bool async_create_tenant = true;  // ... has POST .../tenants/createTenant (4.0.0 on)
+  bool arbitration = false;         // ... serves the arbitration services (4.2.1, 4.2.2)
   FamilyData data = {};             // LoadFamilyData's rows; a family absent has none
   std::optional<resources::ResourceSource> source = std::nullopt;  // for reloads
+  // --quirks: a family whose answers a quirk changes reads it (client-ids: client_ids.h).
+  Quirks quirks = {};
 };
 
 using Families = std::vector<std::unique_ptr<Family>>;

@@ -1,7 +1,7 @@
 // For the families' tests (OBProxy clusters, takeover): an Api over the bundled fixtures (tasks,
 // clusters, tenants, hosts and every family's data), as OCP `version`, on a mock clock
 // that moves only when a test advances it, with reloads from that folder and optionally users
-// (none: served without authentication).
+// (none: served without authentication) and --quirks.
 #pragma once
 
 #include <optional>
@@ -23,7 +23,7 @@ namespace mock::families::testing {
 class BundledApi {
  public:
   explicit BundledApi(const std::string& version = "4.2.2",
-                      std::optional<std::vector<auth::User>> users = {})
+                      std::optional<std::vector<auth::User>> users = {}, api::Quirks quirks = {})
       : profile_(Must(versions::LoadProfile(testdata::SchemasDir(), version))),
         schemas_(Must(json::SchemaSet::Load(profile_.schema_dirs))),
         clock(0),
@@ -32,7 +32,7 @@ class BundledApi {
         entities(Entities(version, store.All())),
         authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
                             : std::nullopt),
-        api(Options(version), store, clock, authenticator ? &*authenticator : nullptr) {}
+        api(Options(version, quirks), store, clock, authenticator ? &*authenticator : nullptr) {}
 
   http::Response Send(const std::string& method, const std::string& target, std::string body = {},
                       http::Headers headers = {}) const {
@@ -65,11 +65,13 @@ class BundledApi {
     if (Status s = entities::Complete(set, tasks); !s.ok()) throw std::runtime_error(s.message());
     return set;
   }
-  api::ApiOptions Options(const std::string& version) {
+  api::ApiOptions Options(const std::string& version, api::Quirks quirks) {
     api::ApiOptions options;
     options.ocp_version = version;
+    options.quirks = quirks;
     options.errors = profile_.errors;
     options.errors_zh = profile_.errors_zh;
+    options.arbitration = profile_.arbitration;
     options.schemas = &schemas_;
     options.entities = &entities;
     const fixtures::FixtureVersion v{version, versions::KnownVersions(testdata::SchemasDir())};

@@ -51,6 +51,12 @@ inline const Body kBodies[] = {
         "obLinks": [{"clusterName": "obcluster-prod-hz", "obClusterId": 100002,
                      "username": "proxyro", "notAnOcpField": 3}])",
      "/api/v2/tasks/instances?size=5"},
+    {"CreateObCluster", "POST", "/api/v2/ob/clusters",
+     R"("name": "ob-extra", "type": "PRIMARY", "password": "Root@123",
+        "rpmName": "oceanbase-ce-4.2.1.0-100000102023.el7.x86_64.rpm",
+        "zones": [{"name": "zone1", "idcName": "idc1", "servers": [16],
+                   "rpmName": "oceanbase-ce-4.2.1.0-100000102023.el7.x86_64.rpm"}])",
+     "/api/v2/tasks/instances?size=5"},
 };
 
 // Credential 1 in the caller's box, which takeOver's body names.

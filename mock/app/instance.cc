@@ -10,6 +10,7 @@
 #include "mock/auth/users.h"
 #include "mock/core/log.h"
 #include "mock/entities/entity_loader.h"
+#include "mock/families/packages/packages_family.h"
 #include "mock/faults/fault_json.h"
 #include "mock/http/address.h"
 #include "mock/json/schema_set.h"
@@ -178,6 +179,8 @@ StatusOr<std::unique_ptr<Instance>> Instance::Bind(Config c) {
   http::ServerOptions server = c.server;
   if (quirks.value().lenient_query) server.undecodable_query = http::Undecodable::kDrop;
   server.keepalive_timeout = std::chrono::seconds(c.keepalive_seconds);
+  server.body_limits.push_back(
+      {"POST", families::PackagesFamily::kUploadPath, c.max_upload_bytes, "--max-upload-bytes"});
   self->server_ = std::make_unique<http::HttpServer>(server, *self->gate_);
   auto port = self->server_->Start();
   if (!port.ok()) return Unavailable(port.status().message());  // the port, not the config
@@ -250,6 +253,7 @@ Status Instance::Load(const std::stop_token& stop) {
   options.errors_zh = p.errors_zh;
   options.ocp_version = p.version;
   options.api_status = p.api_status;
+  options.arbitration = p.arbitration;
   options.schemas = &s;
   options.entities = entities_.get();
   options.source = api::FixtureSource{c.fixtures, users, &s, versions};

@@ -20,6 +20,10 @@
 
 namespace mock::app {
 
+// 64 MiB: the docs' sample package (38,400,132 bytes) fits; a request is held in memory about
+// four times over while it arrives and is read (docs/robustness.md).
+inline constexpr size_t kDefaultMaxUploadBytes = size_t{64} << 20;
+
 struct Config {
   std::string fixtures;  // a folder with tasks/*.json
   std::string schemas;   // shared schemas and versions/<version>/
@@ -33,6 +37,9 @@ struct Config {
   bool no_auth = false;
   double time_scale = 1.0;
   int keepalive_seconds = 60;
+  // The largest body of an upload (POST /api/v2/software-packages), instead of
+  // server.max_body_bytes (docs/takeover.md, "Uploading a package": OCP's own is undocumented).
+  size_t max_upload_bytes = kDefaultMaxUploadBytes;
   http::ServerOptions server;
   api::ApiOptions api;
 };

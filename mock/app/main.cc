@@ -88,6 +88,11 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Largest request body; larger is a JSON 413")
       ->check(CLI::Range(size_t{0}, size_t{64} << 20))
       ->capture_default_str();
+  app.add_option("--max-upload-bytes", f.config.max_upload_bytes,
+                 "Largest body of an upload (POST /api/v2/software-packages), instead of "
+                 "--max-body-bytes; larger is a JSON 413")
+      ->check(CLI::Range(size_t{0}, size_t{1} << 30))
+      ->capture_default_str();
   app.add_option("--max-query-params", f.config.server.max_query_params,
                  "Most query parameters a request may carry; more is a JSON 400")
       ->check(CLI::Range(size_t{16}, size_t{100000}))
@@ -113,7 +118,8 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--quirks", f.config.quirks,
                  "Play a real deployment where OCP's docs are silent, comma-separated: "
                  "extra-fields, language, tie-order, collation, unknown-path-html, "
-                 "lenient-query, subtask-order, big-ids-as-strings, or all (docs/live-checks.md)");
+                 "lenient-query, subtask-order, big-ids-as-strings, client-ids, zone-rpm-name, "
+                 "or all (docs/live-checks.md)");
   app.add_option("--seed", f.config.api.seed,
                  "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
       ->capture_default_str();

@@ -44,7 +44,8 @@ bool User::Has(Permission p) const {
     return std::find(permissions.begin(), permissions.end(), q) != permissions.end();
   };
   return has(p) || (p == Permission::kTaskViewer && has(Permission::kTaskManager)) ||
-         (p == Permission::kHostViewer && has(Permission::kHostManager));
+         (p == Permission::kHostViewer && has(Permission::kHostManager)) ||
+         (p == Permission::kClusterViewer && has(Permission::kClusterManager));
 }
 
 namespace {
@@ -53,7 +54,9 @@ constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
     {Permission::kTaskManager, "TASK_MANAGER"},
     {Permission::kClusterViewer, "CLUSTER_VIEWER"},
     {Permission::kHostViewer, "HOST_VIEWER"},
-    {Permission::kHostManager, "HOST_MANAGER"}};
+    {Permission::kHostManager, "HOST_MANAGER"},
+    {Permission::kClusterManager, "CLUSTER_MANAGER"},
+    {Permission::kPackageManager, "PACKAGE_MANAGER"}};
 }  // namespace
 
 std::string_view ToString(Permission p) {

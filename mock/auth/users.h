@@ -17,7 +17,19 @@ namespace mock::auth {
 
 // OCP's permissions the mock's endpoints need (docs/reference/ocp-resources-api.md: each page
 // states its own).
-enum class Permission { kTaskViewer, kTaskManager, kClusterViewer, kHostViewer, kHostManager };
+enum class Permission {
+  kTaskViewer,
+  kTaskManager,
+  kClusterViewer,
+  kHostViewer,
+  kHostManager,
+  // OCP's CLUSTER_MANAGER role (CLUSTER:*:*), which may create and delete OceanBase clusters
+  // (docs/reference/ocp-default-roles.md).
+  kClusterManager,
+  // OCP's PACKAGE_MANAGER, which "Upload a software package" requires
+  // (docs/reference/ocp-client-flows.md §8).
+  kPackageManager,
+};
 
 struct AccessKey {
   std::string id;      // the AK
@@ -38,8 +50,8 @@ struct User {
   std::vector<Permission> permissions;
   std::optional<RateLimit> rate_limit;  // none: never throttled
 
-  // TASK_MANAGER includes TASK_VIEWER and HOST_MANAGER includes HOST_VIEWER: whoever may change
-  // a thing may read it.
+  // TASK_MANAGER includes TASK_VIEWER, HOST_MANAGER HOST_VIEWER and CLUSTER_MANAGER
+  // CLUSTER_VIEWER: whoever may change a thing may read it.
   bool Has(Permission p) const;
 };
 

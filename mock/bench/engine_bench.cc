@@ -1,7 +1,8 @@
 // Google Benchmark of the task-list engine: each filter alone and combined, deep pages and each
 // sort, answered by TaskIndex, with the reference engine (a scan and a partial sort) measured on
-// the same tasks in the same run as the baseline; and the cluster, tenant and host lists over the
-// same fixtures' entities (entity_bench.h).
+// the same tasks in the same run as the baseline; the cluster, tenant and host lists over the
+// same fixtures' entities (entity_bench.h); and the client flows' lists over rows sized by those
+// entities (family_bench.h).
 //
 //   ocp-engine-bench --fixtures=DIR [google benchmark flags]
 //
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "mock/bench/entity_bench.h"
+#include "mock/bench/family_bench.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
 #include "mock/query/reference_engine.h"
@@ -175,7 +177,10 @@ int main(int argc, char** argv) {
       for (auto _ : state) benchmark::DoNotOptimize(mock::query::ExecuteQuery(tasks, q.query));
     });
   }
-  if (!mock::bench::RegisterEntityBenchmarks(tasks, dir, schemas.value())) return 2;
+  auto set = mock::bench::LoadEntities(tasks, dir, schemas.value());
+  if (!set.ok()) return std::fprintf(stderr, "entities: %s\n", set.status().message().c_str()), 2;
+  if (!mock::bench::RegisterEntityBenchmarks(tasks, set.value(), schemas.value())) return 2;
+  if (!mock::bench::RegisterFamilyBenchmarks(set.value(), schemas.value())) return 2;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

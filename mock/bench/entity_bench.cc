@@ -70,30 +70,31 @@ StatusOr<entities::ListQuery> Parse(const NamedList& l, const entities::ListRule
 
 }  // namespace
 
-bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks,
-                              const std::filesystem::path& fixtures,
-                              const json::SchemaSet& schemas) {
+StatusOr<entities::EntitySet> LoadEntities(const std::vector<model::Task>& tasks,
+                                           const std::filesystem::path& fixtures,
+                                           const json::SchemaSet& schemas) {
   auto set = entities::LoadEntityFixtures(fixtures, schemas);
-  Status completed = set.ok() ? entities::Complete(set.value(), tasks) : set.status();
-  if (!completed.ok()) {
-    std::fprintf(stderr, "entities: %s\n", completed.message().c_str());
-    return false;
-  }
-  const std::vector<NamedList> lists = Lists(set.value());
-  benchmark::AddCustomContext("clusters", std::to_string(set.value().clusters.size()));
-  benchmark::AddCustomContext("tenants", std::to_string(set.value().tenants.size()));
-  benchmark::AddCustomContext("hosts", std::to_string(set.value().hosts.size()));
+  if (!set.ok()) return set.status();
+  if (Status completed = entities::Complete(set.value(), tasks); !completed.ok()) return completed;
+  return set;
+}
+
+bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks, const entities::EntitySet& set,
+                              const json::SchemaSet& schemas) {
+  const std::vector<NamedList> lists = Lists(set);
+  benchmark::AddCustomContext("clusters", std::to_string(set.clusters.size()));
+  benchmark::AddCustomContext("tenants", std::to_string(set.tenants.size()));
+  benchmark::AddCustomContext("hosts", std::to_string(set.hosts.size()));
   // How many of them no entity file describes (generated sets describe all: tools/gen-fixtures).
   size_t derived = 0;
   for (Kind kind : {Kind::kCluster, Kind::kTenant, Kind::kHost}) {
-    for (const entities::Row& row : set.value().Of(kind))
-      derived += row.origin.str() == entities::kDerived;
+    for (const entities::Row& row : set.Of(kind)) derived += row.origin.str() == entities::kDerived;
   }
   benchmark::AddCustomContext("derived", std::to_string(derived));
   // The tasks' statuses by id, answered from a hash map as TaskStore::Statuses does.
   auto statuses = std::make_shared<std::unordered_map<int64_t, model::TaskStatus>>();
   for (const model::Task& t : tasks) statuses->emplace(t.id, t.status);
-  auto store = std::make_shared<entities::EntityStore>(std::move(set).value());
+  auto store = std::make_shared<entities::EntityStore>(set);
   // Each read takes the snapshot of the pending entities' tasks the API takes
   // (entity_handlers.h, TaskStatusesOf): none for the fixtures' entities.
   auto snapshot = [store, statuses] {

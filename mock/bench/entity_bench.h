@@ -6,15 +6,22 @@
 #include <filesystem>
 #include <vector>
 
+#include "mock/core/status.h"
+#include "mock/entities/entity_set.h"
 #include "mock/json/schema_set.h"
 #include "mock/model/task.h"
 
 namespace mock::bench {
 
-// Registers "entities/<query>" benchmarks. `tasks` must outlive them. Returns false (after
-// printing why) when the fixtures' entities cannot be loaded.
-bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks,
-                              const std::filesystem::path& fixtures,
+// The entities of the fixtures in `fixtures` (their entity files), completed with what `tasks`
+// name: what the mock serves, and what the client-flow lists are sized by (family_bench.h).
+StatusOr<entities::EntitySet> LoadEntities(const std::vector<model::Task>& tasks,
+                                           const std::filesystem::path& fixtures,
+                                           const json::SchemaSet& schemas);
+
+// Registers "entities/<query>" benchmarks over `set` (LoadEntities). `tasks` must outlive them.
+// Returns false (after printing why) when a query does not bind.
+bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks, const entities::EntitySet& set,
                               const json::SchemaSet& schemas);
 
 }  // namespace mock::bench

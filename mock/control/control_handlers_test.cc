@@ -56,8 +56,8 @@ TEST(ResetTest, PutsEverythingBackByDefault) {
   std::vector<std::string> parts;
   for (const auto& p : reset.value()["data"]["reset"].GetArray()) parts.emplace_back(p.GetString());
   EXPECT_TRUE(std::is_sorted(parts.begin(), parts.end()));
-  for (const char* part :
-       {"clock", "faults", "hostTypes", "journal", "rateLimits", "tasks", "workloadReports"}) {
+  for (const char* part : {"arbitrationServices", "clock", "faults", "hostTypes", "journal",
+                           "rateLimits", "softwarePackages", "tasks", "workloadReports"}) {
     EXPECT_NE(parts.end(), std::find(parts.begin(), parts.end(), part)) << part;
   }
   EXPECT_TRUE(h.api.faults().List().empty()) << "no --faults file: no rule after a reset";

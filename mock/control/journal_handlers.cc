@@ -64,6 +64,8 @@ StatusOr<int64_t> ParseSince(const std::string& since) {
 void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
   w.StartObject();
   if (!e.access_key.empty()) w.Field("accessKey", e.access_key);
+  w.Field("bodyBytes", e.body_bytes);
+  w.Field("contentType", e.content_type);
   w.Field("durationMicros", e.duration_us);
   if (!e.error_code.empty()) w.Field("errorCode", e.error_code);
   if (e.fault_rule != 0) {

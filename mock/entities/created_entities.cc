@@ -1,5 +1,6 @@
 #include "mock/entities/created_entities.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace mock::entities {
@@ -122,10 +123,79 @@ Doc MakeHost(const Value& request, const Value& data, int64_t id, const std::str
   return MakeDoc(std::move(d));
 }
 
+Doc MakeCluster(const NewCluster& c, int64_t id) {
+  rapidjson::Document d(rapidjson::kObjectType);
+  auto& a = d.GetAllocator();
+  Value zones(rapidjson::kArrayType);
+  Value roots(rapidjson::kArrayType);
+  std::vector<std::string_view> regions;
+  int64_t servers = 0;
+  for (const NewCluster::Zone& z : c.zones) {
+    Value list(rapidjson::kArrayType);
+    for (const NewCluster::Server& s : z.servers) {
+      Value server(rapidjson::kObjectType);
+      server.AddMember("hostId", s.host_id, a).AddMember("ip", S(s.ip, a), a);
+      server.AddMember("port", c.sql_port + 1, a).AddMember("sqlPort", c.sql_port, a);
+      server.AddMember("status", "RUNNING", a);
+      list.PushBack(server, a);
+    }
+    if (!z.servers.empty()) {
+      Value root(rapidjson::kObjectType);
+      root.AddMember("address", S(z.servers.front().ip, a), a);
+      root.AddMember("role", rapidjson::StringRef(roots.Empty() ? "LEADER" : "FOLLOWER"), a);
+      root.AddMember("sql_port", c.sql_port, a);
+      roots.PushBack(root, a);
+    }
+    Value zone(rapidjson::kObjectType);
+    zone.AddMember("name", S(z.name, a), a).AddMember("idcName", S(z.idc_name, a), a);
+    if (!z.region_name.empty()) zone.AddMember("regionName", S(z.region_name, a), a);
+    zone.AddMember("serverCount", static_cast<int64_t>(z.servers.size()), a);
+    zone.AddMember("servers", list, a);
+    zones.PushBack(zone, a);
+    servers += static_cast<int64_t>(z.servers.size());
+    if (std::find(regions.begin(), regions.end(), z.region_name) == regions.end())
+      regions.push_back(z.region_name);
+  }
+  d.AddMember("id", id, a).AddMember("name", S(c.name, a), a);
+  d.AddMember("obClusterId", c.ob_cluster_id, a).AddMember("type", S(c.type, a), a);
+  d.AddMember("status", "RUNNING", a).AddMember("obVersion", S(c.ob_version, a), a);
+  d.AddMember("creator", S(c.creator, a), a).AddMember("createTime", S(c.now, a), a);
+  d.AddMember("regionCount", static_cast<int64_t>(regions.size()), a);
+  d.AddMember("serverCount", servers, a);
+  d.AddMember("rootServers", roots, a)
+      .AddMember("standbyClusters", Value(rapidjson::kArrayType), a);
+  d.AddMember("zones", zones, a);
+  return MakeDoc(std::move(d));
+}
+
 Doc WithStatus(const Doc& doc, const char* status) {
   return Copy(doc, [status](rapidjson::Document& d) {
     Set(d, "status", Value(rapidjson::StringRef(status)));
     if (d.HasMember("hostAgentStatus")) Set(d, "hostAgentStatus", Value(rapidjson::kNullType));
+  });
+}
+
+Doc WithClusterService(const Doc& host, const std::string& name, const std::string& version) {
+  return Copy(host, [&name, &version](rapidjson::Document& d) {
+    auto& a = d.GetAllocator();
+    Value service(rapidjson::kObjectType);
+    service.AddMember("name", S(name, a), a);
+    service.AddMember("softwarePackageId", Value(rapidjson::kNullType), a);
+    service.AddMember("type", "OB_CLUSTER", a).AddMember("version", S(version, a), a);
+    if (!d.HasMember("services") || !d["services"].IsArray())
+      Set(d, "services", Value(rapidjson::kArrayType));
+    d["services"].PushBack(service, a);
+  });
+}
+
+Doc WithoutService(const Doc& host, const std::string& name) {
+  return Copy(host, [&name](rapidjson::Document& d) {
+    auto it = d.FindMember("services");
+    if (it == d.MemberEnd() || !it->value.IsArray()) return;
+    Value& services = it->value;
+    for (auto s = services.Begin(); s != services.End();) {
+      s = s->IsObject() && Str(*s, "name") == name ? services.Erase(s) : s + 1;
+    }
   });
 }
 

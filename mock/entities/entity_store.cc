@@ -25,28 +25,63 @@ std::optional<int64_t> HeldEntities::PendingTask(Kind kind, int64_t id) const {
   return it->second.task_id;
 }
 
+std::optional<int64_t> HeldEntities::LeavingTask(Kind kind, int64_t id) const {
+  auto it = leaving_.find({kind, id});
+  if (it == leaving_.end()) return std::nullopt;
+  return it->second.task_id;
+}
+
 EntityStore::EntityStore(EntitySet fixtures) { ReplaceFixtures(std::move(fixtures)); }
 
 std::vector<int64_t> EntityStore::PendingTaskIds() const {
   std::vector<int64_t> ids;
   {
     MutexLock lock(mutex_);
-    ids.reserve(pending_.size());
+    ids.reserve(pending_.size() + leaving_.size() + amended_.size());
     for (const auto& [entity, pending] : pending_) ids.push_back(pending.task_id);
+    for (const auto& [entity, leaving] : leaving_) ids.push_back(leaving.task_id);
+    for (const auto& [entity, changes] : amended_) {
+      for (const Amendment& a : changes) ids.push_back(a.task_id);
+    }
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
+bool EntityStore::GoneLocked(Kind kind, int64_t id, const TaskStatuses& statuses) const {
+  auto it = leaving_.find({kind, id});
+  return it != leaving_.end() && statuses.Of(it->second.task_id) == model::TaskStatus::kSuccessful;
+}
+
 std::optional<Row> EntityStore::VisibleLocked(Kind kind, const Row& row,
                                               const TaskStatuses& statuses) const {
-  auto it = pending_.find({kind, row.id});
-  if (it == pending_.end()) return row;
-  const std::optional<model::TaskStatus> status = statuses.Of(it->second.task_id);
-  if (!status || *status == model::TaskStatus::kFailed) return std::nullopt;
-  if (*status == model::TaskStatus::kRunning) {
-    if (!it->second.while_running) return std::nullopt;
+  auto shown = ShownLocked(kind, row, statuses);
+  if (!shown) return shown;
+  auto it = amended_.find({kind, row.id});
+  if (it == amended_.end()) return shown;
+  for (const Amendment& a : it->second) {
+    if (statuses.Of(a.task_id) == model::TaskStatus::kSuccessful) shown->doc = a.change(shown->doc);
+  }
+  return shown;
+}
+
+std::optional<Row> EntityStore::ShownLocked(Kind kind, const Row& row,
+                                            const TaskStatuses& statuses) const {
+  if (GoneLocked(kind, row.id, statuses)) return std::nullopt;
+  if (kind == Kind::kTenant && GoneLocked(Kind::kCluster, Int(*row.doc, "clusterId"), statuses))
+    return std::nullopt;
+  if (auto it = pending_.find({kind, row.id}); it != pending_.end()) {
+    const std::optional<model::TaskStatus> status = statuses.Of(it->second.task_id);
+    if (!status || *status == model::TaskStatus::kFailed) return std::nullopt;
+    if (*status == model::TaskStatus::kRunning) {
+      if (!it->second.while_running) return std::nullopt;
+      return Row{row.id, it->second.while_running, row.origin};
+    }
+  }
+  auto it = leaving_.find({kind, row.id});
+  if (it != leaving_.end() && it->second.while_running &&
+      statuses.Of(it->second.task_id) == model::TaskStatus::kRunning) {
     return Row{row.id, it->second.while_running, row.origin};
   }
   return row;
@@ -105,7 +140,7 @@ Status EntityStore::Add(Kind kind, Row row, std::optional<Pending> pending,
                               " already exists");
   }
   if (admit) {
-    if (Status s = admit(HeldEntities(current_, pending_)); !s.ok()) return s;
+    if (Status s = admit(HeldEntities(current_, pending_, leaving_)); !s.ok()) return s;
   }
   if (pending) pending_[{kind, row.id}] = std::move(*pending);
   auto& rows = current_.Of(kind);
@@ -127,6 +162,25 @@ Status EntityStore::Update(Kind kind, int64_t id, const Change& change) {
   return Status();
 }
 
+Status EntityStore::MarkLeaving(Kind kind, int64_t id, Leaving leaving, const Admission& admit) {
+  MutexLock lock(mutex_);
+  if (FindHeldLocked(kind, id) == nullptr)
+    return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
+  if (admit) {
+    if (Status s = admit(HeldEntities(current_, pending_, leaving_)); !s.ok()) return s;
+  }
+  leaving_[{kind, id}] = std::move(leaving);
+  return Status();
+}
+
+Status EntityStore::Amend(Kind kind, int64_t id, Amendment amendment) {
+  MutexLock lock(mutex_);
+  if (FindHeldLocked(kind, id) == nullptr)
+    return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
+  amended_[{kind, id}].push_back(std::move(amendment));
+  return Status();
+}
+
 Status EntityStore::Remove(Kind kind, int64_t id) {
   MutexLock lock(mutex_);
   auto& rows = current_.Of(kind);
@@ -134,18 +188,22 @@ Status EntityStore::Remove(Kind kind, int64_t id) {
   if (it == rows.end()) return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
   rows.erase(it);
   pending_.erase({kind, id});
+  leaving_.erase({kind, id});
+  amended_.erase({kind, id});
   return Status();
 }
 
 Status EntityStore::Check(const Admission& check) const {
   MutexLock lock(mutex_);
-  return check(HeldEntities(current_, pending_));
+  return check(HeldEntities(current_, pending_, leaving_));
 }
 
 void EntityStore::Reset() {
   MutexLock lock(mutex_);
   current_ = fixtures_;
   pending_.clear();
+  leaving_.clear();
+  amended_.clear();
   added_ = 0;
 }
 
@@ -154,6 +212,8 @@ void EntityStore::ReplaceFixtures(EntitySet fixtures) {
   fixtures_ = std::move(fixtures);
   current_ = fixtures_;
   pending_.clear();
+  leaving_.clear();
+  amended_.clear();
   next_id_.clear();
   added_ = 0;
 }

@@ -6,7 +6,10 @@
 // task runs the entity shows in its creating state (a tenant CREATING, a host NEW), once the
 // task is SUCCESSFUL in its finished state (NORMAL, AVAILABLE), and while the task is FAILED, or
 // after it is gone, not at all. The task's status is looked up for every read, so a retried task
-// that succeeds brings its entity back.
+// that succeeds brings its entity back. An entity an asynchronous operation deletes is tied to
+// its deleting task alike (Leaving): it goes once that task is SUCCESSFUL. And a change a task
+// makes to an entity that stays (Amendment: the hosts a cluster is deployed on list it among
+// their services) shows once that task is SUCCESSFUL.
 //
 // The store never calls into another store under its lock: a read takes the statuses of the
 // tasks it may need as a snapshot (TaskStatuses), which the caller reads from the task store
@@ -58,18 +61,41 @@ struct Pending {
 
 using PendingMap = std::map<std::pair<Kind, int64_t>, Pending>;
 
+// An entity whose deleting task has not finished (a cluster being deleted): shown as
+// `while_running` while the task runs (null: as it is), as it is when the task FAILED or is gone
+// (a failed deletion leaves it), and not at all once it is SUCCESSFUL. A cluster takes its
+// tenants with it.
+struct Leaving {
+  int64_t task_id = 0;
+  Doc while_running;
+};
+
+using LeavingMap = std::map<std::pair<Kind, int64_t>, Leaving>;
+
+// A change a task makes to an entity that stays: once the task is SUCCESSFUL the entity shows
+// `change(document)`. An entity's changes apply in the order they were made, each whose task has
+// succeeded; the others are skipped (so a failed or a removed task changes nothing).
+struct Amendment {
+  int64_t task_id = 0;
+  std::function<Doc(const Doc&)> change;  // pure: it runs under the store's lock
+};
+
 // What an admission or a check reads, under the store's lock: every row held, visible or not,
 // and the task a row waits for. It exists only while the admission runs.
 class HeldEntities {
  public:
   const std::vector<Row>& Rows(Kind kind) const { return held_.Of(kind); }
   std::optional<int64_t> PendingTask(Kind kind, int64_t id) const;
+  // The task deleting row `id`, if one was started (it may have failed since).
+  std::optional<int64_t> LeavingTask(Kind kind, int64_t id) const;
 
  private:
   friend class EntityStore;
-  HeldEntities(const EntitySet& held, const PendingMap& pending) : held_(held), pending_(pending) {}
+  HeldEntities(const EntitySet& held, const PendingMap& pending, const LeavingMap& leaving)
+      : held_(held), pending_(pending), leaving_(leaving) {}
   const EntitySet& held_;
   const PendingMap& pending_;
+  const LeavingMap& leaving_;
 };
 
 class EntityStore {
@@ -79,8 +105,8 @@ class EntityStore {
   // Entities operations may add between resets, all kinds together (docs/entities.md).
   static constexpr size_t kMaxRuntimeEntities = 10000;
 
-  // The ids of the tasks pending entities wait on, ascending: the ones whose statuses the reads
-  // below need.
+  // The ids of the tasks pending, leaving and amended entities wait on, ascending: the ones whose
+  // statuses the reads below need.
   std::vector<int64_t> PendingTaskIds() const OCPMOCK_EXCLUDES(mutex_);
 
   // Every row of `kind` visible by `statuses`, by id ascending.
@@ -107,6 +133,13 @@ class EntityStore {
   // row is not held. `change` may refuse; it runs under the lock and must call no store.
   using Change = std::function<StatusOr<Doc>(const Row& row)>;
   Status Update(Kind kind, int64_t id, const Change& change) OCPMOCK_EXCLUDES(mutex_);
+  // Ties row `id` to the task deleting it (Leaving above), in place of any deletion before;
+  // `admit` runs first under the lock (a deletion already running). kNotFound when the row is
+  // not held.
+  Status MarkLeaving(Kind kind, int64_t id, Leaving leaving, const Admission& admit = {})
+      OCPMOCK_EXCLUDES(mutex_);
+  // Adds `amendment` to row `id`'s changes; kNotFound when the row is not held.
+  Status Amend(Kind kind, int64_t id, Amendment amendment) OCPMOCK_EXCLUDES(mutex_);
   // Removes row `id`; kNotFound when it is not held.
   Status Remove(Kind kind, int64_t id) OCPMOCK_EXCLUDES(mutex_);
 
@@ -120,15 +153,23 @@ class EntityStore {
   Status Check(const Admission& check) const OCPMOCK_EXCLUDES(mutex_);
 
  private:
-  // The row as visible by `statuses`, or nullopt.
+  // The row as visible by `statuses`, or nullopt: ShownLocked's, with its amendments applied.
   std::optional<Row> VisibleLocked(Kind kind, const Row& row, const TaskStatuses& statuses) const
       OCPMOCK_REQUIRES(mutex_);
+  // The row as its creating and deleting tasks show it, or nullopt.
+  std::optional<Row> ShownLocked(Kind kind, const Row& row, const TaskStatuses& statuses) const
+      OCPMOCK_REQUIRES(mutex_);
   Row* FindHeldLocked(Kind kind, int64_t id) OCPMOCK_REQUIRES(mutex_);
+  // Whether row `id`'s deleting task is SUCCESSFUL by `statuses`.
+  bool GoneLocked(Kind kind, int64_t id, const TaskStatuses& statuses) const
+      OCPMOCK_REQUIRES(mutex_);
 
   mutable Mutex mutex_;
   EntitySet fixtures_ OCPMOCK_GUARDED_BY(mutex_);
   EntitySet current_ OCPMOCK_GUARDED_BY(mutex_);
   PendingMap pending_ OCPMOCK_GUARDED_BY(mutex_);
+  LeavingMap leaving_ OCPMOCK_GUARDED_BY(mutex_);
+  std::map<std::pair<Kind, int64_t>, std::vector<Amendment>> amended_ OCPMOCK_GUARDED_BY(mutex_);
   std::map<Kind, int64_t> next_id_ OCPMOCK_GUARDED_BY(mutex_);
   size_t added_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };

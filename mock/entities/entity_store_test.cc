@@ -20,6 +20,14 @@ Doc Tenant(int64_t id, const std::string& status) {
   return MakeDoc(std::move(doc).value());
 }
 
+// `doc` with its status `status`.
+Doc WithStatusText(const Doc& doc, const char* status) {
+  rapidjson::Document d;
+  d.CopyFrom(*doc, d.GetAllocator());
+  d["status"].SetString(status, d.GetAllocator());
+  return MakeDoc(std::move(d));
+}
+
 EntitySet Fixtures() {
   EntitySet set;
   set.tenants.push_back({5, Tenant(5, "NORMAL"), "fixture"});
@@ -129,6 +137,80 @@ TEST(EntityStore, AnAdmissionRefusalAddsNothing) {
                              [](const HeldEntities&) { return InvalidArgument("no"); });
   EXPECT_FALSE(refused.ok());
   EXPECT_EQ(1u, store.Rows(Kind::kTenant, tasks.Of(store)).size());
+}
+
+Doc Cluster(const std::string& status) {
+  auto doc = json::ParseJson(R"({"id": 1, "name": "c", "status": ")" + status + R"("})");
+  return MakeDoc(std::move(doc).value());
+}
+
+// A deletion: shown as deleting while its task runs, as before once it fails, gone with its
+// tenants once it succeeds (and back if a failed task is retried to success); a reset forgets it.
+TEST(EntityStore, ALeavingEntityGoesWithItsTenantsWhenItsTaskSucceeds) {
+  EntitySet set = Fixtures();
+  set.clusters.push_back({1, Cluster("RUNNING"), "fixture"});
+  EntityStore store(std::move(set));
+  Tasks tasks;
+  tasks.status[901] = model::TaskStatus::kRunning;
+  ASSERT_TRUE(store.MarkLeaving(Kind::kCluster, 1, Leaving{901, Cluster("DELETING")}).ok());
+  EXPECT_EQ((std::vector<int64_t>{901}), store.PendingTaskIds());
+  auto cluster = [&] {
+    auto row = store.Get(Kind::kCluster, 1, tasks.Of(store));
+    return row ? std::string(Str(*row->doc, "status")) : "hidden";
+  };
+  EXPECT_EQ("DELETING", cluster());
+  EXPECT_EQ("NORMAL", StatusOf(store, 5, tasks)) << "its tenants stay while it is deleted";
+  tasks.status[901] = model::TaskStatus::kFailed;
+  EXPECT_EQ("RUNNING", cluster()) << "a failed deletion leaves it as it was";
+  tasks.status[901] = model::TaskStatus::kSuccessful;
+  EXPECT_EQ("hidden", cluster());
+  EXPECT_EQ("hidden", StatusOf(store, 5, tasks));
+  EXPECT_EQ(0, store.TenantCount(1, tasks.Of(store)));
+  tasks.status.erase(901);
+  EXPECT_EQ("RUNNING", cluster()) << "a deletion whose task is gone leaves it";
+  store.Reset();
+  EXPECT_TRUE(store.PendingTaskIds().empty());
+}
+
+TEST(EntityStore, MarkingLeavingAsksItsAdmissionAndNeedsTheRow) {
+  EntityStore store(Fixtures());
+  EXPECT_EQ(StatusCode::kNotFound,
+            store.MarkLeaving(Kind::kCluster, 1, Leaving{901, nullptr}).code());
+  std::optional<int64_t> seen;
+  auto refuse = [&seen](const HeldEntities& held) {
+    seen = held.LeavingTask(Kind::kTenant, 5);
+    return seen ? FailedPrecondition("being deleted") : Status();
+  };
+  ASSERT_TRUE(store.MarkLeaving(Kind::kTenant, 5, Leaving{901, nullptr}, refuse).ok());
+  EXPECT_FALSE(store.MarkLeaving(Kind::kTenant, 5, Leaving{902, nullptr}, refuse).ok());
+  EXPECT_EQ(901, seen);
+  EXPECT_EQ((std::vector<int64_t>{901}), store.PendingTaskIds()) << "the refusal changed nothing";
+}
+
+// A host a cluster is deployed on: each change shows once its task succeeds, in the order made.
+TEST(EntityStore, AnAmendmentShowsOnceItsTaskSucceedsInTheOrderMade) {
+  EntityStore store(Fixtures());
+  Tasks tasks;
+  auto set = [](const char* status) {
+    return [status](const Doc& d) { return WithStatusText(d, status); };
+  };
+  ASSERT_TRUE(store.Amend(Kind::kTenant, 5, Amendment{903, set("LOCKED")}).ok());
+  ASSERT_TRUE(store.Amend(Kind::kTenant, 5, Amendment{904, set("DROPPED")}).ok());
+  EXPECT_EQ((std::vector<int64_t>{903, 904}), store.PendingTaskIds());
+  tasks.status[903] = model::TaskStatus::kRunning;
+  tasks.status[904] = model::TaskStatus::kRunning;
+  EXPECT_EQ("NORMAL", StatusOf(store, 5, tasks));
+  tasks.status[903] = model::TaskStatus::kSuccessful;
+  EXPECT_EQ("LOCKED", StatusOf(store, 5, tasks));
+  tasks.status[904] = model::TaskStatus::kSuccessful;
+  EXPECT_EQ("DROPPED", StatusOf(store, 5, tasks));
+  tasks.status[904] = model::TaskStatus::kFailed;
+  EXPECT_EQ("LOCKED", StatusOf(store, 5, tasks)) << "a failed change is skipped";
+  tasks.status.erase(903);
+  EXPECT_EQ("NORMAL", StatusOf(store, 5, tasks)) << "as is one whose task is gone";
+  EXPECT_EQ(StatusCode::kNotFound, store.Amend(Kind::kTenant, 6, Amendment{905, set("X")}).code());
+  store.Reset();
+  EXPECT_TRUE(store.PendingTaskIds().empty());
 }
 
 TEST(EntityStore, WhatOperationsAddIsBounded) {

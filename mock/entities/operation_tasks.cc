@@ -35,6 +35,44 @@ constexpr std::array<SubtaskDef, 5> kPrepareHost = {{
     {"Update host status", 4, 1800},
 }};
 
+// The documented chain (the samples list the subtasks by id; this is their upstream order); the
+// samples' "tasks" shape has no series ids nor timeouts: series ids are the chain's order,
+// timeouts the mock's.
+constexpr std::array<SubtaskDef, 23> kCreateCluster = {{
+    {"Prepare install cluster", 0, 300},
+    {"Pre check for install OB", 1, 600},
+    {"Wait node", 2, 600},
+    {"Install rpm", 3, 1800},
+    {"Wait node", 4, 600},
+    {"Make dir for ob", 5, 300},
+    {"Wait node", 6, 600},
+    {"Do io bench", 7, 1800},
+    {"Bootstrap ob", 8, 3600},
+    {"Restart observer process", 9, 600},
+    {"Wait observer accessible", 10, 1200},
+    {"Set sys password", 11, 300},
+    {"Create default user", 12, 300},
+    {"Set sys Primary Zone", 13, 300},
+    {"Wait cluster accessible", 14, 1200},
+    {"Refresh ocp agent config", 15, 300},
+    {"Wait node", 16, 600},
+    {"Start ocp agent service", 17, 600},
+    {"Sync cluster info", 18, 300},
+    {"Sync all tenant information", 19, 600},
+    {"Update OB cluster status", 20, 300},
+    {"Trigger compaction", 21, 1800},
+    {"Link obproxy", 22, 600},
+}};
+
+constexpr std::array<SubtaskDef, 6> kDeleteCluster = {{
+    {"Prepare delete cluster", 0, 300},
+    {"Stop ocp agent service", 1, 600},
+    {"Wait node", 2, 600},
+    {"Clean observer host", 3, 1800},
+    {"Delete cluster info", 4, 300},
+    {"Unreserve host", 5, 300},
+}};
+
 // The mock's (docs/takeover.md): OCP documents no takeover task.
 constexpr std::array<SubtaskDef, 6> kTakeOverCluster = {{
     {"Takeover precheck", 0, 600},
@@ -104,6 +142,18 @@ StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec) {
 
 StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec) {
   return Build(spec, "Prepare host", kPrepareHost);
+}
+
+StatusOr<model::Task> CreateClusterTask(const TaskSpec& spec) {
+  const bool standby = spec.cluster && spec.cluster->type == "STANDBY";
+  return Build(spec, standby ? "Create standby OB cluster" : "Create primary OB cluster",
+               kCreateCluster);
+}
+
+StatusOr<model::Task> DeleteClusterTask(const TaskSpec& spec) {
+  const bool standby = spec.cluster && spec.cluster->type == "STANDBY";
+  return Build(spec, standby ? "Delete standby OB cluster" : "Delete primary OB cluster",
+               kDeleteCluster);
 }
 
 StatusOr<model::Task> TakeOverClusterTask(const TaskSpec& spec) {

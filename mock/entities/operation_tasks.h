@@ -31,6 +31,14 @@ struct TaskSpec {
 StatusOr<model::Task> CreateTenantTask(const TaskSpec& spec);
 // "Prepare host": five subtasks, Pre check for create host first (READY).
 StatusOr<model::Task> PrepareHostTask(const TaskSpec& spec);
+// "Create primary OB cluster" (the doc sample's 23 subtasks, Prepare install cluster first) and
+// "Delete primary OB cluster" (its six, Prepare delete cluster first), docs/reference/
+// ocp-client-flows.md 3.2 and ocp-resources-api.md 6.5. `spec.cluster` is the cluster, and names
+// the task: a STANDBY cluster's are "Create standby OB cluster" and "Delete standby OB cluster"
+// (the mock's names; OCP documents only the primary's). The timeouts are the mock's: the
+// samples' "tasks" shape shows none.
+StatusOr<model::Task> CreateClusterTask(const TaskSpec& spec);
+StatusOr<model::Task> DeleteClusterTask(const TaskSpec& spec);
 // "Take over cluster": six subtasks, Takeover precheck first (READY). No OCP version documents
 // the takeover's task (docs/reference/ocp-client-flows.md 4.5): the name and the subtasks are
 // the mock's, after the steps OCP's user guide gives (pre-check, hosts and their agents, the

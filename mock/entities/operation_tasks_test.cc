@@ -289,5 +289,41 @@ TEST(OperationTasks, RefusesWhatTheFixtureRouteRefused) {
   EXPECT_FALSE(PrepareHostTask(bad_time).ok());
 }
 
+// The cluster tasks follow the documented samples' chains (docs/reference/ocp-client-flows.md
+// 3.2): first to last, each the next one's upstream; named after the cluster's type.
+TEST(OperationTasks, TheClusterTasksRunTheDocumentedChains) {
+  TaskSpec spec;
+  spec.task_id = 500;
+  spec.start_time = "2024-01-02T03:04:05+08:00";
+  spec.cluster = model::Cluster{7, "terran", 8, "PRIMARY"};
+  spec.host_ids = {16, 17};
+  auto create = CreateClusterTask(spec);
+  ASSERT_TRUE(create.ok()) << create.status().message();
+  const model::Task& c = create.value();
+  EXPECT_EQ("Create primary OB cluster", c.name);
+  ASSERT_EQ(23u, c.subtasks.size());
+  EXPECT_EQ("Prepare install cluster", c.subtasks.front().name);
+  EXPECT_EQ("Bootstrap ob", c.subtasks[8].name);
+  EXPECT_EQ("Link obproxy", c.subtasks.back().name);
+  EXPECT_EQ(model::SubtaskStatus::kReady, c.subtasks.front().status);
+  for (size_t i = 1; i < c.subtasks.size(); ++i) {
+    EXPECT_EQ(std::vector<int64_t>{c.subtasks[i - 1].id}, c.subtasks[i].upstreams) << i;
+    EXPECT_EQ(model::SubtaskStatus::kPending, c.subtasks[i].status) << i;
+  }
+  EXPECT_EQ((std::vector<int64_t>{16, 17}), c.host_ids);
+  auto remove = DeleteClusterTask(spec);
+  ASSERT_TRUE(remove.ok()) << remove.status().message();
+  EXPECT_EQ("Delete primary OB cluster", remove.value().name);
+  std::vector<std::string> names;
+  for (const auto& s : remove.value().subtasks) names.push_back(s.name);
+  EXPECT_EQ(
+      (std::vector<std::string>{"Prepare delete cluster", "Stop ocp agent service", "Wait node",
+                                "Clean observer host", "Delete cluster info", "Unreserve host"}),
+      names);
+  spec.cluster->type = "STANDBY";
+  EXPECT_EQ("Create standby OB cluster", CreateClusterTask(spec).value().name);
+  EXPECT_EQ("Delete standby OB cluster", DeleteClusterTask(spec).value().name);
+}
+
 }  // namespace
 }  // namespace mock::entities

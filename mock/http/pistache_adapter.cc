@@ -4,11 +4,16 @@
 // request parser from it, because of Pistache 0.0.5 behaviour
 // (docs/reference/pistache-0.0.5.md):
 //  - P8: the query map keeps only the first of repeated keys and cannot give back the raw query,
-//    so we keep the raw bytes of the request being parsed and take the request-target from them;
+//    so we keep the raw head of the request being parsed and take the request-target from it;
 //  - P4/P6/P3: errors Pistache raises itself (malformed request, too large) would be answered in
 //    plain text; here every one is answered by the Service, in OCP's JSON envelope;
 //  - pistache#1179: it decodes neither the path nor the query, so we decode the request-target
 //    here, once, and hand the Service a Request whose path and query are decoded.
+// The size limits are ours (IncomingRequest): Pistache's own is only raised to the largest
+// request any path may send, so that one path (an upload) may have a body limit of its own; a
+// body declared larger than its limit is answered before it arrives, and a client that asks
+// `Expect: 100-continue` is told to go on when it is not (RFC 9110 §10.1.1,
+// docs/reference/multipart-form-data.md §4).
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/peer.h>
@@ -17,9 +22,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "mock/core/log.h"
 #include "mock/http/deferred_sender.h"
+#include "mock/http/incoming_request.h"
 #include "mock/http/server.h"
 #include "mock/http/url.h"
 
@@ -29,17 +36,6 @@ namespace {
 namespace P = Pistache;
 
 constexpr const char* kRawData = "ocpmock.raw";
-
-// The request-target is the second token of the request line, which Pistache has accepted.
-std::string RequestTarget(const std::string& raw) {
-  size_t line_end = raw.find("\r\n");
-  std::string_view line(raw.data(), line_end == std::string::npos ? raw.size() : line_end);
-  size_t first = line.find(' ');
-  if (first == std::string_view::npos) return {};
-  size_t second = line.find(' ', first + 1);
-  return std::string(line.substr(
-      first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1));
-}
 
 bool WantsClose(const P::Http::Request& request) {
   auto connection = request.headers().tryGet<P::Http::Header::Connection>();
@@ -66,15 +62,17 @@ class AnyHeader : public P::Http::Header::Header {
 
 // What the adapter keeps per connection beside Pistache's parser.
 struct Connection {
-  std::string raw;                 // the bytes of the request being parsed
+  explicit Connection(std::shared_ptr<const ServerOptions> options) : in(std::move(options)) {}
+  IncomingRequest in;              // the head and size of the request being parsed
   bool discarding = false;         // after a framing error the byte stream is unsynchronised
   bool over_limit = false;         // opened while the server was at its connection limit
   std::shared_ptr<Socket> socket;  // for responses a fault defers; made on first use
 };
 
-std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& peer) {
+std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& peer,
+                                         const std::shared_ptr<const ServerOptions>& options) {
   if (auto data = peer->tryGetData(kRawData)) return std::static_pointer_cast<Connection>(data);
-  auto connection = std::make_shared<Connection>();
+  auto connection = std::make_shared<Connection>(options);
   peer->putData(kRawData, connection);
   return connection;
 }
@@ -83,8 +81,8 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<P::Tcp::Peer>& pe
 // line without a colon: it scans past the end of the line. Once the whole head has arrived
 // ("\r\n\r\n") the parser must have moved on to the body; if it is still on the request line or
 // the headers, the head is malformed.
-bool HeadIsStuck(P::Http::RequestParser& parser, const std::string& raw) {
-  if (raw.find("\r\n\r\n") == std::string::npos) return false;
+bool HeadIsStuck(P::Http::RequestParser& parser, const IncomingRequest& in) {
+  if (!in.head_complete()) return false;
   P::Http::Private::Step* step = parser.step();
   return dynamic_cast<P::Http::Private::RequestLineStep*>(step) != nullptr ||
          dynamic_cast<P::Http::Private::HeadersStep*>(step) != nullptr;
@@ -96,9 +94,8 @@ class Handler : public P::Http::Handler {
 
   Handler(const Service* service, const ServerOptions& options)
       : service_(service),
+        options_(std::make_shared<const ServerOptions>(options)),
         max_connections_(options.max_connections),
-        max_header_bytes_(options.max_header_bytes),
-        max_body_bytes_(options.max_body_bytes),
         max_query_params_(options.max_query_params),
         undecodable_query_(options.undecodable_query),
         open_(std::make_shared<std::atomic<size_t>>(0)),
@@ -113,7 +110,7 @@ class Handler : public P::Http::Handler {
   void onConnection(const std::shared_ptr<P::Tcp::Peer>& peer) override {
     peer->putData(ParserData, std::make_shared<P::Http::RequestParser>(getMaxRequestSize()));
     peer->setIdle(true);
-    if (open_->fetch_add(1) + 1 > max_connections_) ConnectionOf(peer)->over_limit = true;
+    if (open_->fetch_add(1) + 1 > max_connections_) ConnectionOf(peer, options_)->over_limit = true;
   }
 
   // Runs before Pistache closes the descriptor: a deferred response must not outlive it.
@@ -136,7 +133,7 @@ class Handler : public P::Http::Handler {
   // completed, to be consumed next; empty when the request is incomplete or was refused.
   std::string Consume(const std::string& bytes, const std::shared_ptr<P::Tcp::Peer>& peer) {
     auto parser = getParser(peer);
-    auto connection = ConnectionOf(peer);
+    auto connection = ConnectionOf(peer, options_);
     if (connection->discarding) return {};
     if (connection->over_limit) {
       Fail(peer, *parser, *connection,
@@ -144,16 +141,16 @@ class Handler : public P::Http::Handler {
                        " connections open, its limit; try again later"));
       return {};
     }
-    std::string& raw = connection->raw;
     if (!parser->feed(bytes.data(), bytes.size())) {
       Fail(peer, *parser, *connection,
            ResourceExhausted("the request exceeds " + std::to_string(getMaxRequestSize()) +
                              " bytes"));
       return {};
     }
-    raw.append(bytes);
-    if (auto too_large = OverLimit(raw)) {
-      Fail(peer, *parser, *connection, *too_large);
+    IncomingRequest& in = connection->in;
+    in.Receive(bytes);
+    if (Status too_large = in.CheckSize(); !too_large.ok()) {
+      Fail(peer, *parser, *connection, too_large);
       return {};
     }
     P::Http::Private::State state;
@@ -166,10 +163,22 @@ class Handler : public P::Http::Handler {
       Fail(peer, *parser, *connection, InvalidArgument(Excerpt(e.what())));
       return {};
     }
-    if (state == P::Http::Private::State::Done) return Serve(peer, *parser, raw);
-    if (HeadIsStuck(*parser, raw)) {
+    if (state == P::Http::Private::State::Done) return Serve(peer, *parser, in, bytes);
+    if (HeadIsStuck(*parser, in)) {
       Fail(peer, *parser, *connection, InvalidArgument("malformed request line or header"));
       return {};
+    }
+    // A body declared over its limit is answered before it arrives: a client waiting for 100
+    // Continue gets the 413 instead, and the rest of one already sending is read and dropped
+    // (Fail), so it reads the 413 once it has sent it.
+    if (Status too_large = in.CheckDeclaredLength(ContentLength(parser->request));
+        !too_large.ok()) {
+      Fail(peer, *parser, *connection, too_large);
+      return {};
+    }
+    if (in.ContinueDue()) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      peer->send(P::RawBuffer(kContinue.data(), kContinue.size()));
     }
     // Pistache closes idle connections after the keep-alive timeout but counts a connection with
     // a half-received request as busy, forever. Marking it idle lets a stalled client be reaped.
@@ -177,63 +186,48 @@ class Handler : public P::Http::Handler {
     return {};
   }
 
-  // The head (request line and headers) must end within max_header_bytes_, and a declared body
-  // must fit in max_body_bytes_ (both also bounded by the overall request limit).
-  std::optional<Status> OverLimit(const std::string& raw) const {
-    size_t head_end = raw.find("\r\n\r\n");
-    size_t head = head_end == std::string::npos ? raw.size() : head_end + 4;
-    if (head > max_header_bytes_) {
-      return ResourceExhausted("the request line and headers exceed " +
-                               std::to_string(max_header_bytes_) + " bytes");
-    }
-    if (head_end != std::string::npos && raw.size() - head > max_body_bytes_) {
-      return ResourceExhausted("the body exceeds " + std::to_string(max_body_bytes_) + " bytes");
-    }
-    return std::nullopt;
+  static size_t ContentLength(const P::Http::Request& in) {
+    auto length = in.headers().tryGet<P::Http::Header::ContentLength>();
+    return length ? length->value() : 0;
   }
 
   // Pistache 0.0.5 discards whatever follows a complete request in its buffer, which loses
-  // pipelined requests. The request ends after its head ("\r\n\r\n") and Content-Length
-  // bytes of body; what follows is the next request. (After a chunked body the end is unknown,
-  // so pipelining after one is not supported.)
-  static std::string BytesAfter(const P::Http::Request& in, const std::string& raw) {
+  // pipelined requests. The request ends after its head and Content-Length bytes of body; what
+  // follows is the next request. (After a chunked body the end is unknown, so pipelining after
+  // one is not supported.)
+  static std::string BytesAfter(const P::Http::Request& in, const IncomingRequest& received,
+                                std::string_view last) {
     if (in.headers().tryGet<P::Http::Header::TransferEncoding>()) return {};
-    size_t end = raw.find("\r\n\r\n");
-    if (end == std::string::npos) return {};
-    end += 4;
-    if (auto length = in.headers().tryGet<P::Http::Header::ContentLength>()) {
-      end += length->value();
-    }
-    return end < raw.size() ? raw.substr(end) : std::string();
+    return received.BytesAfter(ContentLength(in), last);
   }
 
-  // Serves the request the parser completed; returns the bytes of the next one, if any.
+  // Serves the request the parser completed (`last` the input that completed it); returns the
+  // bytes of the next one, if any.
   std::string Serve(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
-                    std::string& raw) {
+                    IncomingRequest& received, std::string_view last) {
     const P::Http::Request& in = parser.request;
     const auto started = std::chrono::steady_clock::now();
     Headers headers;
     for (const auto& [name, header] : in.headers().rawList()) {
       headers.emplace_back(name, header.value());
     }
-    auto request =
-        MakeRequest(P::Http::methodString(in.method()), RequestTarget(raw), std::move(headers),
-                    in.body(), max_query_params_, undecodable_query_);
+    const std::string target = received.target();
+    auto request = MakeRequest(P::Http::methodString(in.method()), target, std::move(headers),
+                               in.body(), max_query_params_, undecodable_query_);
     const P::Http::Version version = in.version();
     const bool close = WantsClose(in);
-    std::string next = close ? std::string() : BytesAfter(in, raw);
+    std::string next = close ? std::string() : BytesAfter(in, received, last);
     parser.reset();
+    received.Next();
     peer->setIdle(false);
     if (!request.ok()) {  // a target that cannot be decoded: the framing is fine, keep going
       Request unread;
       unread.method = P::Http::methodString(in.method());
-      unread.target = RequestTarget(raw);
+      unread.target = target;
       unread.peer = peer->address().host();
-      raw.clear();
       Send(peer, version, close, service_->Reject(request.status()), unread, started);
       return next;
     }
-    raw.clear();
     request.value().peer = peer->address().host();
     Send(peer, version, close, service_->Handle(request.value()), request.value(), started);
     return next;
@@ -241,15 +235,16 @@ class Handler : public P::Http::Handler {
 
   // Answers `error` and ignores the rest of this connection's input: after a framing error the
   // stream cannot be resynchronised, and Pistache gives a handler no way to close a connection.
-  // The response says `Connection: close`, so well-behaved clients close it themselves.
+  // The response says `Connection: close`, so well-behaved clients close it themselves; input
+  // still arriving (an upload's body past its limit) is read and dropped, never kept.
   void Fail(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::RequestParser& parser,
             Connection& connection, const Status& error) {
     Request request;
     request.method = "-";
-    request.target = RequestTarget(connection.raw);
+    request.target = connection.in.target();
     request.peer = peer->address().host();
     parser.reset();
-    connection.raw.clear();
+    connection.in.Next();
     connection.discarding = true;
     Send(peer, P::Http::Version::Http11, true, service_->Reject(error), request,
          std::chrono::steady_clock::now());
@@ -277,7 +272,7 @@ class Handler : public P::Http::Handler {
   // writes it to the socket itself. false when too many are pending: it is sent now instead.
   bool Defer(const std::shared_ptr<P::Tcp::Peer>& peer, P::Http::Version version, bool close,
              const Response& response) {
-    auto connection = ConnectionOf(peer);
+    auto connection = ConnectionOf(peer, options_);
     if (!connection->socket) connection->socket = std::make_shared<Socket>(peer->fd());
     std::string head =
         std::string(version == P::Http::Version::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ") +
@@ -311,9 +306,8 @@ class Handler : public P::Http::Handler {
   }
 
   const Service* service_;
+  std::shared_ptr<const ServerOptions> options_;  // the size limits each request is held to
   size_t max_connections_;
-  size_t max_header_bytes_;
-  size_t max_body_bytes_;
   size_t max_query_params_;
   Undecodable undecodable_query_;
   // Shared by every clone Pistache makes of this handler.
@@ -346,7 +340,7 @@ StatusOr<uint16_t> HttpServer::Start() {
     auto opts = P::Http::Endpoint::options()
                     .threads(o.threads)
                     .flags(P::Tcp::Options::ReuseAddr)
-                    .maxRequestSize(o.max_request_bytes)
+                    .maxRequestSize(LargestRequest(o))
                     .keepaliveTimeout(o.keepalive_timeout);
     impl_->endpoint->init(opts);
     impl_->endpoint->setHandler(P::Http::make_handler<Handler>(&impl_->service, o));

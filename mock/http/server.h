@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "mock/core/status.h"
 #include "mock/http/service.h"
@@ -31,6 +32,16 @@ struct ServerOptions {
   // Largest request line plus headers, and largest body; each over its limit is a JSON 413.
   size_t max_header_bytes = size_t{48} * 1024;
   size_t max_body_bytes = size_t{16} * 1024;
+  // The requests (one method and path each) whose body has a limit of its own instead of
+  // max_body_bytes, an upload's: the request then may be max_header_bytes plus that limit,
+  // whatever max_request_bytes says. Over it, a JSON 413 naming `limit_name`.
+  struct BodyLimit {
+    std::string method;      // "POST"
+    std::string path;        // "/api/v2/software-packages": the request-target before any '?'
+    size_t max_bytes = 0;    // the body's limit
+    std::string limit_name;  // where it is set, for the 413's message: "--max-upload-bytes"
+  };
+  std::vector<BodyLimit> body_limits = {};
   // More query parameters than this is a JSON 400, bounding the work one request can cause.
   size_t max_query_params = 1000;
   // A query parameter that does not decode: a 400, or dropped as Tomcat does (lenient-query).

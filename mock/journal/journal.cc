@@ -15,6 +15,10 @@ void Bound(Entry& entry) {
     entry.path.resize(Journal::kMaxTextBytes);
     entry.truncated = true;
   }
+  if (entry.content_type.size() > Journal::kMaxContentTypeBytes) {
+    entry.content_type.resize(Journal::kMaxContentTypeBytes);
+    entry.truncated = true;
+  }
 }
 
 }  // namespace

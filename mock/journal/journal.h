@@ -32,7 +32,12 @@ struct Entry {
   // recording cheap (in tools/bench, the journal cost 5.5% of the HTTP throughput with them, 3.5%
   // without).
   std::string query;
-  bool truncated = false;  // query or path were cut
+  // The Content-Type header as sent, "" without one (cut to kMaxContentTypeBytes), and the
+  // body's length: what a test asks of an upload (multipart/form-data, how large), whose bytes
+  // are never kept.
+  std::string content_type;
+  uint64_t body_bytes = 0;
+  bool truncated = false;  // query, path or content type were cut
   std::string user;        // the authenticated user's name; "" without authentication
   std::string access_key;  // the AK of an AK/SK request (never the secret)
   int status = 0;          // the HTTP status answered
@@ -62,6 +67,7 @@ struct Page {
 class Journal {
  public:
   static constexpr size_t kMaxTextBytes = 2048;
+  static constexpr size_t kMaxContentTypeBytes = 256;
 
   explicit Journal(size_t capacity) : capacity_(capacity) {}
 

@@ -66,4 +66,27 @@ StatusOr<std::vector<std::string>> ParseEnumList(const QueryParams& params, std:
   return out;
 }
 
+StatusOr<std::vector<int64_t>> ParseIdList(const QueryParams& params, std::string_view key) {
+  std::vector<int64_t> out;
+  for (std::string_view value : ValuesOf(params, key)) {
+    while (true) {
+      const size_t comma = value.find(',');
+      std::string_view element = Trim(value.substr(0, comma));
+      if (!element.empty()) {
+        std::string_view digits = element.front() == '+' ? element.substr(1) : element;
+        int64_t id = 0;
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) {
+          return ocp::InvalidParameter(std::string(key),
+                                       "'" + Excerpt(element) + "' is not a 64-bit integer.");
+        }
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+      }
+      if (comma == std::string_view::npos) break;
+      value.remove_prefix(comma + 1);
+    }
+  }
+  return out;
+}
+
 }  // namespace mock::query

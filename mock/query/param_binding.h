@@ -30,4 +30,9 @@ StatusOr<std::optional<bool>> ParseBool(const QueryParams& params, std::string_v
 StatusOr<std::vector<std::string>> ParseEnumList(const QueryParams& params, std::string_view key,
                                                  const std::vector<std::string>& allowed);
 
+// A List<Long> (tagIdList=1,2&tagIdList=3): comma-separated and/or repeated, elements trimmed,
+// blank ones ignored, duplicates dropped; an element that is not a 64-bit decimal integer is
+// invalidParameter naming the parameter.
+StatusOr<std::vector<int64_t>> ParseIdList(const QueryParams& params, std::string_view key);
+
 }  // namespace mock::query

@@ -8,7 +8,7 @@ namespace {
 
 using Flag = bool Quirks::*;
 
-constexpr std::array<std::pair<std::string_view, Flag>, 8> kQuirks{{
+constexpr std::array<std::pair<std::string_view, Flag>, 10> kQuirks{{
     {"extra-fields", &Quirks::extra_fields},
     {"language", &Quirks::language},
     {"tie-order", &Quirks::tie_order},
@@ -17,6 +17,8 @@ constexpr std::array<std::pair<std::string_view, Flag>, 8> kQuirks{{
     {"lenient-query", &Quirks::lenient_query},
     {"subtask-order", &Quirks::subtask_order},
     {"big-ids-as-strings", &Quirks::big_ids_as_strings},
+    {"client-ids", &Quirks::client_ids},
+    {"zone-rpm-name", &Quirks::zone_rpm_name},
 }};
 
 std::string KnownNames() {

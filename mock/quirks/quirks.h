@@ -14,6 +14,13 @@
 //   lenient-query       a query parameter that does not decode is dropped, not a 400
 //   subtask-order       a task's subtasks come in a different order on each answer (a Set)
 //   big-ids-as-strings  integers beyond 2^53-1 are written as JSON strings, as OCP's Jackson does
+//   client-ids          writes' answers carry the ids the terraform provider reads and the docs
+//                       do not give (client_ids.h)
+//   zone-rpm-name       POST /api/v2/ob/clusters takes the zones' rpmName, which the terraform
+//                       provider sends, in place of the top-level one the docs require
+//
+// The last two play a client's reading, not a deployment's: what the terraform provider for
+// private OCP needs to work unmodified (docs/terraform.md).
 //
 // `all` names every one.
 #pragma once
@@ -34,6 +41,8 @@ struct Quirks {
   bool lenient_query = false;
   bool subtask_order = false;
   bool big_ids_as_strings = false;
+  bool client_ids = false;
+  bool zone_rpm_name = false;
 
   // Any quirk that rewrites a success body (body_quirks.h).
   bool RewritesBodies() const {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "mock/api/test_api.h"
+#include "mock/quirks/client_ids.h"
 
 namespace mock::api {
 namespace {
@@ -19,12 +20,32 @@ TEST(QuirksTest, ParsesNamesAndAllAndRefusesUnknownOnes) {
   EXPECT_EQ("language,collation", QuirkNames(ParseQuirks("collation,,language").value()));
   EXPECT_EQ(
       "extra-fields,language,tie-order,collation,unknown-path-html,lenient-query,subtask-order,"
-      "big-ids-as-strings",
+      "big-ids-as-strings,client-ids,zone-rpm-name",
       QuirkNames(ParseQuirks("all").value()));
+  EXPECT_TRUE(ParseQuirks("client-ids").value().client_ids);
+  EXPECT_FALSE(ParseQuirks("client-ids").value().zone_rpm_name);
   auto bad = ParseQuirks("extra-fields,tie-ordr");
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(), HasSubstr("unknown quirk 'tie-ordr'; known: extra-fields"));
-  EXPECT_THAT(bad.status().message(), HasSubstr("big-ids-as-strings, all"));
+  EXPECT_THAT(bad.status().message(), HasSubstr("zone-rpm-name, all"));
+}
+
+// The families write the ids the terraform provider reads through these (client_ids.h); their
+// own tests prove each answer. Without the quirk, not a byte is added.
+TEST(QuirksTest, ClientIdsAreWrittenOnlyWithTheQuirk) {
+  auto write = [](const Quirks& q) {
+    rapidjson::StringBuffer buffer;
+    json::JsonWriter w(buffer);
+    w.StartObject();
+    w.Field("cluster", 1);
+    WriteClientId(w, q, "clusterId", 22);
+    WriteClientIds(w, q, "hostIds", {16, 17});
+    w.EndObject();
+    return std::string(buffer.GetString());
+  };
+  EXPECT_EQ(R"({"cluster":1})", write(Quirks{}));
+  EXPECT_EQ(R"({"cluster":1})", write(Quirks{.zone_rpm_name = true}));
+  EXPECT_EQ(R"({"cluster":1,"clusterId":22,"hostIds":[16,17]})", write(Quirks{.client_ids = true}));
 }
 
 // OCP's message files are en_US and zh_CN; any other language falls back to the server's

@@ -21,16 +21,18 @@ namespace mock::api {
 
 // Who may call a route.
 enum class Access {
-  kControl,        // the mock's own /__mock/ endpoints: not journaled; no credentials on a
-                   // loopback address, a TASK_MANAGER user on any other (ApiOptions), but
-                   // for /__mock/health
-  kPublic,         // an OCP endpoint without authentication (GET /api/v2/time)
-  kAuthenticated,  // any authenticated user, whatever their permissions (GET /api/v2/info)
-  kTaskViewer,     // OCP's read permission on tasks
-  kTaskManager,    // OCP's permission to change tasks
-  kClusterViewer,  // OCP's read permission on clusters (and their tenants)
-  kHostViewer,     // OCP's read permission on hosts
-  kHostManager,    // OCP's permission to add and change hosts
+  kControl,         // the mock's own /__mock/ endpoints: not journaled; no credentials on a
+                    // loopback address, a TASK_MANAGER user on any other (ApiOptions), but
+                    // for /__mock/health
+  kPublic,          // an OCP endpoint without authentication (GET /api/v2/time)
+  kAuthenticated,   // any authenticated user, whatever their permissions (GET /api/v2/info)
+  kTaskViewer,      // OCP's read permission on tasks
+  kTaskManager,     // OCP's permission to change tasks
+  kClusterViewer,   // OCP's read permission on clusters (and their tenants)
+  kHostViewer,      // OCP's read permission on hosts
+  kHostManager,     // OCP's permission to add and change hosts
+  kClusterManager,  // OCP's permission to create and delete OceanBase clusters
+  kPackageManager,  // OCP's permission to upload software packages
 };
 
 // A request as a handler sees it.

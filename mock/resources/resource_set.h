@@ -32,12 +32,17 @@ struct ResourceSpec {
   std::string items;   // the file's array of rows: "hostTypes"
   // Rows runtime changes may add between resets (PUT /__mock/NAME/{id} and OCP's creations).
   size_t max_runtime_rows = 10000;
+  // The integer member that scopes a row to its parent ("clusterId": a cluster's reports), or
+  // empty. The store keeps it beside each row, so that a path's list reads only its own rows
+  // without reading every row's JSON (ResourceStore::RowsIn).
+  std::string scope = {};
 };
 
 // One row: an object with an integer `id`, which never changes (a change replaces the row).
 struct Row {
   int64_t id = 0;
   std::shared_ptr<const rapidjson::Document> doc;
+  int64_t scope = 0;  // the value of ResourceSpec::scope in doc, set by the store; 0 without
 };
 
 // Every `*.json` file of DIR/<spec.folder>/, in name order: each checked against

@@ -7,14 +7,39 @@ namespace {
 
 int64_t MaxId(const std::vector<Row>& rows) { return rows.empty() ? 0 : rows.back().id; }
 
+int64_t IntMember(const rapidjson::Document& doc, const std::string& name) {
+  if (!doc.IsObject()) return 0;
+  auto it = doc.FindMember(rapidjson::StringRef(name.data(), name.size()));
+  return it != doc.MemberEnd() && it->value.IsInt64() ? it->value.GetInt64() : 0;
+}
+
 }  // namespace
 
 ResourceStore::ResourceStore(ResourceSpec spec, std::vector<Row> fixtures)
     : spec_(std::move(spec)) {
   MutexLock lock(mutex_);
-  fixtures_ = std::move(fixtures);
+  fixtures_ = Scoped(std::move(fixtures));
   current_ = fixtures_;
   next_id_ = MaxId(current_) + 1;
+}
+
+Row ResourceStore::Scoped(Row row) const {
+  if (!spec_.scope.empty() && row.doc != nullptr) row.scope = IntMember(*row.doc, spec_.scope);
+  return row;
+}
+
+std::vector<Row> ResourceStore::Scoped(std::vector<Row> rows) const {
+  for (Row& r : rows) r = Scoped(std::move(r));
+  return rows;
+}
+
+std::vector<Row> ResourceStore::RowsIn(int64_t scope) const {
+  MutexLock lock(mutex_);
+  std::vector<Row> out;
+  for (const Row& r : current_) {
+    if (r.scope == scope) out.push_back(r);
+  }
+  return out;
 }
 
 std::vector<Row> ResourceStore::Rows() const {
@@ -52,12 +77,13 @@ StatusOr<Row> ResourceStore::Add(const std::function<Row(int64_t id)>& make,
     if (Status s = admit(current_); !s.ok()) return s;
   }
   if (Status s = CountChangeLocked(); !s.ok()) return s;
-  Row row = make(next_id_++);
+  Row row = Scoped(make(next_id_++));
   current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(FindLocked(row.id)), row);
   return row;
 }
 
 Status ResourceStore::Put(Row row) {
+  row = Scoped(std::move(row));
   MutexLock lock(mutex_);
   const size_t at = FindLocked(row.id);
   if (at < current_.size() && current_[at].id == row.id) {
@@ -68,6 +94,17 @@ Status ResourceStore::Put(Row row) {
   next_id_ = std::max(next_id_, row.id + 1);
   current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(at), std::move(row));
   return Status();
+}
+
+bool ResourceStore::Refresh(Row row, const rapidjson::Document* was) {
+  row = Scoped(std::move(row));
+  MutexLock lock(mutex_);
+  const size_t at = FindLocked(row.id);
+  if (at == current_.size() || current_[at].id != row.id || current_[at].doc.get() != was) {
+    return false;
+  }
+  current_[at] = std::move(row);
+  return true;
 }
 
 Status ResourceStore::Remove(int64_t id) {
@@ -88,8 +125,9 @@ void ResourceStore::Reset() {
 }
 
 void ResourceStore::ReplaceFixtures(std::vector<Row> fixtures) {
+  std::vector<Row> scoped = Scoped(std::move(fixtures));
   MutexLock lock(mutex_);
-  fixtures_ = std::move(fixtures);
+  fixtures_ = std::move(scoped);
   current_ = fixtures_;
   next_id_ = MaxId(current_) + 1;
   changes_ = 0;

@@ -27,6 +27,8 @@ class ResourceStore {
 
   // Every row, by id ascending: a snapshot.
   std::vector<Row> Rows() const OCPMOCK_EXCLUDES(mutex_);
+  // The rows whose spec.scope member is `scope`, by id ascending: a snapshot of those only.
+  std::vector<Row> RowsIn(int64_t scope) const OCPMOCK_EXCLUDES(mutex_);
   // Row `id`, if held.
   std::optional<Row> Get(int64_t id) const OCPMOCK_EXCLUDES(mutex_);
 
@@ -38,6 +40,10 @@ class ResourceStore {
       OCPMOCK_EXCLUDES(mutex_);
   // Puts `row` in place of the row with its id, or adds it. kResourceExhausted as Add.
   Status Put(Row row) OCPMOCK_EXCLUDES(mutex_);
+  // Puts `row` in place of the row with its id only while that row's document is still `was`:
+  // a value derived from a snapshot (a report's status read from its task) kept for the next
+  // reader, never bringing back a row removed or replaced since. Whether it was put.
+  bool Refresh(Row row, const rapidjson::Document* was) OCPMOCK_EXCLUDES(mutex_);
   // Removes row `id`; kNotFound when it is not held.
   Status Remove(int64_t id) OCPMOCK_EXCLUDES(mutex_);
 
@@ -50,6 +56,9 @@ class ResourceStore {
   // Where row `id` is, or would be inserted, in current_.
   size_t FindLocked(int64_t id) const OCPMOCK_REQUIRES(mutex_);
   Status CountChangeLocked() OCPMOCK_REQUIRES(mutex_);
+  // `row` with its scope read from its document (spec_.scope).
+  Row Scoped(Row row) const;
+  std::vector<Row> Scoped(std::vector<Row> rows) const;
 
   const ResourceSpec spec_;
   mutable Mutex mutex_;

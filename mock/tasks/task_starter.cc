@@ -6,8 +6,8 @@
 
 namespace mock::tasks {
 
-StatusOr<int64_t> StartTask(TaskStore& store, const TaskBuilder& build) {
-  int64_t id = 0;
+StatusOr<int64_t> StartTask(TaskStore& store, const TaskBuilder& build, int64_t above) {
+  int64_t id = std::max<int64_t>(above, 0);
   for (const auto& t : store.All()) id = std::max(id, t->id);
   for (int attempt = 0; attempt < 16; ++attempt) {
     auto task = build(++id);

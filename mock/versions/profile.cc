@@ -22,6 +22,7 @@ struct Layer {
   std::optional<bool> ak_sk;
   std::optional<bool> api_status;
   std::optional<bool> info_and_time;
+  std::optional<bool> arbitration;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
   std::map<ocp::ErrorKind, std::string> zh_messages;
 };
@@ -64,6 +65,7 @@ StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
   if (d.HasMember("akSk")) layer.ak_sk = d["akSk"].GetBool();
   if (d.HasMember("apiStatus")) layer.api_status = d["apiStatus"].GetBool();
   if (d.HasMember("infoAndTime")) layer.info_and_time = d["infoAndTime"].GetBool();
+  if (d.HasMember("arbitration")) layer.arbitration = d["arbitration"].GetBool();
   if (d.HasMember("errors")) {
     for (const auto& m : d["errors"].GetObject()) {
       // The schema admits only known names.
@@ -131,6 +133,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   std::map<ocp::ErrorKind, std::string> zh_messages;
   std::optional<bool> api_status;
   std::optional<bool> info_and_time;
+  std::optional<bool> arbitration;
   std::optional<bool> ak_sk;
   for (std::string next(version); !next.empty();) {
     if (std::find(known.begin(), known.end(), next) == known.end()) {
@@ -151,6 +154,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     if (!ak_sk) ak_sk = layer.value().ak_sk;
     if (!api_status) api_status = layer.value().api_status;
     if (!info_and_time) info_and_time = layer.value().info_and_time;
+    if (!arbitration) arbitration = layer.value().arbitration;
     errors.merge(layer.value().errors);  // keeps what a later (more specific) layer set
     zh_messages.merge(layer.value().zh_messages);
     next = layer.value().extends.value_or("");
@@ -160,6 +164,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   profile.ak_sk = ak_sk.value_or(false);
   profile.api_status = api_status.value_or(false);
   profile.info_and_time = info_and_time.value_or(true);
+  profile.arbitration = arbitration.value_or(false);
   auto catalog = ocp::ErrorCatalog::Make(errors);
   if (!catalog.ok()) {
     return ConfigError("version profile " + profile.version + ": " + catalog.status().message());

@@ -78,6 +78,11 @@ TEST(Profiles, AkSkFrom403) {
   for (const char* v : {"4.0.3", "4.2.0", "4.2.1", "4.2.2"}) EXPECT_TRUE(Load(v).ak_sk) << v;
 }
 
+TEST(Profiles, ArbitrationServicesIn421And422Only) {
+  for (const char* v : {"3.1.1", "4.0.0", "4.0.3", "4.2.0"}) EXPECT_FALSE(Load(v).arbitration) << v;
+  for (const char* v : {"4.2.1", "4.2.2"}) EXPECT_TRUE(Load(v).arbitration) << v;
+}
+
 TEST(Profiles, ChainsAndSchemaFolders) {
   Profile p = Load("4.2.0");
   EXPECT_THAT(p.chain, ElementsAre("4.2.0", "4.0.3", "4.0.0"));

@@ -21,8 +21,8 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The schema of a 200 answer on the cluster, tenant, host, host-type and workload (AWR) pages,
-// or "" for another path.
+// The schema of a 200 answer on the cluster, tenant, host, host-type, workload (AWR) and software
+// package pages, or "" for another path.
 std::string EntitySchemaFor(const std::string& method, const std::string& path) {
   std::vector<std::string> seg;
   for (size_t at = 1; at <= path.size();) {
@@ -33,10 +33,18 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   const size_t n = seg.size();
   if (n < 3 || seg[0] != "api" || seg[1] != "v2") return "";
   if (seg[2] == "obproxy" && n >= 4 && seg[3] == "clusters") {
-    if (n == 4) return method == "POST" ? "obproxy-task-response" : "";
+    if (n == 4) return method == "POST" ? "obproxy-task-response" : "obproxy-cluster-list-response";
     if (n == 5) return method == "GET" ? "obproxy-cluster-response" : "obproxy-task-response";
     return "";
   }
+  if (seg[2] == "arbitration" && n >= 4 && seg[3] == "services") {
+    if (n == 4)
+      return method == "POST" ? "arbitration-task-response" : "arbitration-service-list-response";
+    if (n == 5) return "arbitration-service-response";
+    return n == 6 && seg[5] == "delete" ? "arbitration-task-response" : "";
+  }
+  if (seg[2] == "software-packages" && n == 3)
+    return method == "POST" ? "software-package-response" : "";
   if (seg[2] == "profiles" && n == 5 && seg[3] == "me" && seg[4] == "credentials")
     return method == "POST" ? "credential-response" : "credential-list-response";
   if (seg[2] == "ob" && n == 5 && seg[3] == "clusters") {
@@ -53,8 +61,8 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   if (seg[2] != "ob" || n < 4) return "";
   if (seg[3] == "tenants") return n == 4 ? "tenant-list-response" : "";
   if (seg[3] != "clusters") return "";
-  if (n == 4) return "cluster-list-response";
-  if (n == 5) return "cluster-response";
+  if (n == 4) return method == "POST" ? "ob-cluster-task-response" : "cluster-list-response";
+  if (n == 5) return method == "DELETE" ? "ob-cluster-task-response" : "cluster-response";
   if (n == 8 && seg[5] == "performance" && seg[6] == "workload") {
     if (seg[7] == "snapshots") return "workload-snapshot-list-response";
     if (seg[7] == "reports")

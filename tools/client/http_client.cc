@@ -50,6 +50,11 @@ HttpResult HttpClient::SendJson(const std::string& method, const std::string& ta
   return Perform(method, target, {"Content-Type: application/json"}, true, &body);
 }
 
+HttpResult HttpClient::SendBody(const std::string& method, const std::string& target,
+                                const std::string& content_type, const std::string& body) const {
+  return Perform(method, target, {"Content-Type: " + content_type}, true, &body);
+}
+
 HttpResult HttpClient::Perform(const std::string& method, const std::string& target,
                                const std::vector<std::string>& headers, bool with_credentials,
                                const std::string* body) const {

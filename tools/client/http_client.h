@@ -34,6 +34,9 @@ class HttpClient {
   // A request with a JSON body (Content-Type: application/json), with the credentials.
   HttpResult SendJson(const std::string& method, const std::string& target,
                       const std::string& body) const;
+  // A request with `body` ("" sends Content-Length: 0) of `content_type`, with the credentials.
+  HttpResult SendBody(const std::string& method, const std::string& target,
+                      const std::string& content_type, const std::string& body) const;
 
   const std::string& base_url() const { return base_url_; }
 

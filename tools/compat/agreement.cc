@@ -19,18 +19,19 @@ bool ObjectsWithIds(const rapidjson::Value& array) {
 }
 
 std::optional<std::string> ArraysDisagree(const rapidjson::Value& a, const rapidjson::Value& b,
-                                          const std::string& at) {
+                                          const std::string& at,
+                                          const std::set<std::string>& ignored) {
   if (ObjectsWithIds(a) && ObjectsWithIds(b)) {
     for (rapidjson::SizeType i = 0; i < a.Size(); ++i) {
       const rapidjson::Value* twin = WithId(b, a[i]["id"]);
       if (twin == nullptr) continue;  // carried by one side only
-      if (auto d = FirstDisagreement(a[i], *twin, at + "/" + std::to_string(i))) return d;
+      if (auto d = FirstDisagreement(a[i], *twin, at + "/" + std::to_string(i), ignored)) return d;
     }
     return std::nullopt;
   }
   if (a.Size() != b.Size()) return at;
   for (rapidjson::SizeType i = 0; i < a.Size(); ++i) {
-    if (auto d = FirstDisagreement(a[i], b[i], at + "/" + std::to_string(i))) return d;
+    if (auto d = FirstDisagreement(a[i], b[i], at + "/" + std::to_string(i), ignored)) return d;
   }
   return std::nullopt;
 }
@@ -38,19 +39,20 @@ std::optional<std::string> ArraysDisagree(const rapidjson::Value& a, const rapid
 }  // namespace
 
 std::optional<std::string> FirstDisagreement(const rapidjson::Value& listed,
-                                             const rapidjson::Value& detail,
-                                             const std::string& at) {
+                                             const rapidjson::Value& detail, const std::string& at,
+                                             const std::set<std::string>& ignored) {
   if (listed.IsObject() && detail.IsObject()) {
     for (const auto& m : listed.GetObject()) {
       auto twin = detail.FindMember(m.name);
-      if (twin == detail.MemberEnd()) continue;
-      if (auto d = FirstDisagreement(m.value, twin->value, at + "/" + m.name.GetString())) {
+      if (twin == detail.MemberEnd() || ignored.count(m.name.GetString()) != 0) continue;
+      if (auto d =
+              FirstDisagreement(m.value, twin->value, at + "/" + m.name.GetString(), ignored)) {
         return d;
       }
     }
     return std::nullopt;
   }
-  if (listed.IsArray() && detail.IsArray()) return ArraysDisagree(listed, detail, at);
+  if (listed.IsArray() && detail.IsArray()) return ArraysDisagree(listed, detail, at, ignored);
   if (listed == detail) return std::nullopt;
   return at;
 }

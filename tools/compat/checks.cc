@@ -8,10 +8,9 @@
 #include <rapidjson/writer.h>
 
 #include "mock/json/json.h"
-#include "tools/client/contract_rules.h"
 #include "tools/client/signing.h"
-#include "tools/client/tolerant_reader.h"
 #include "tools/compat/agreement.h"
+#include "tools/compat/judging.h"
 
 namespace compat {
 namespace {
@@ -41,52 +40,8 @@ enum CheckIndex : size_t {
   kHosts,
 };
 
-Outcome Pass() { return {Verdict::kPass, ""}; }
-Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
-Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
-Outcome Observed(const std::string& rule, const std::string& what) {
-  return {Verdict::kObserved, "differs from ocp-mock [mock: " + rule + "] " + what};
-}
-bool Failed(const Outcome& o) { return o.verdict == Verdict::kFail; }
-
 // Pages of 2000 that list-totals follows; a server with more tasks is not walked.
 constexpr int kTotalsPageLimit = 5;
-
-std::string Excerpt(const std::string& body) {
-  std::string s = body.substr(0, 160);
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return body.size() > 160 ? s + "..." : s;
-}
-
-const rapidjson::Value* At(const rapidjson::Value& v, std::initializer_list<const char*> keys) {
-  const rapidjson::Value* cur = &v;
-  for (const char* k : keys) {
-    if (!cur->IsObject()) return nullptr;
-    auto it = cur->FindMember(k);
-    if (it == cur->MemberEnd()) return nullptr;
-    cur = &it->value;
-  }
-  return cur;
-}
-
-const rapidjson::Value* Contents(const rapidjson::Document& doc) {
-  const rapidjson::Value* c = At(doc, {"data", "contents"});
-  return c != nullptr && c->IsArray() ? c : nullptr;
-}
-
-// The value at JSON Pointer `pointer`, as (shortened) JSON text.
-std::string ValueAt(const rapidjson::Document& doc, const std::string& pointer) {
-  rapidjson::Pointer p(pointer.c_str());
-  const rapidjson::Value* v = p.IsValid() ? p.Get(doc) : nullptr;
-  if (v == nullptr) return "?";
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v->Accept(w);
-  std::string text(buf.GetString(), buf.GetSize());
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
 
 // The id of the first listed task that has finished (FAILED or SUCCESSFUL), else the first's.
 int64_t FinishedOrFirst(const rapidjson::Value& contents) {
@@ -182,66 +137,8 @@ void Probe::SendRequests(const Target& target) {
   exchanges_[CheckNamed("time")] = Get("/api/v2/time", false);
   exchanges_[CheckNamed("info")] = Get("/api/v2/info");
   exchanges_[CheckNamed("api-status")] = Get("/api/status");
+  ProbeFlows(target);  // last: its writes, when allowed, follow every read
 }
-
-namespace {
-
-// The answer has HTTP `status` and satisfies schema `schema` of `c`, read tolerantly: properties
-// beyond the documented ones make an observation of ocp-mock's rule, a failure when `strict`.
-Outcome Conforms(const std::string& request, const contract::HttpResult& r,
-                 const std::optional<rapidjson::Document>& json, long status, const char* schema,
-                 const Contract& c, bool strict) {
-  if (r.status == 0) return Fail(request + ": no answer: " + r.transport_error);
-  if (r.status != status) {
-    return Fail(request + ": HTTP " + std::to_string(r.status) + ", expected " +
-                std::to_string(status) + ": " + Excerpt(r.body));
-  }
-  if (!json) return Fail(request + ": the body is not JSON: " + Excerpt(r.body));
-  contract::TolerantReading reading = contract::ReadTolerantly(*c.schemas, schema, r.body);
-  const std::vector<mock::json::Violation>& v = reading.violations;
-  const std::vector<contract::ExtraField>& extras = reading.extras;
-  if (!v.empty()) {
-    // The message names the value and what was expected (mock/json/violation_words.h).
-    return Fail(request + ": " + (v[0].path.empty() ? "/" : v[0].path) + ": " + v[0].message +
-                " (" + schema + ")");
-  }
-  if (!extras.empty()) {
-    std::string paths;
-    for (const auto& e : extras) paths += (paths.empty() ? "" : ", ") + e.path;
-    Outcome o = Observed("the documented fields only", request + ": not documented: " + paths +
-                                                           " (e.g. " + extras[0].example + ")");
-    if (strict) o.verdict = Verdict::kFail;  // the same words: which rule, what, where
-    return o;
-  }
-  return Pass();
-}
-
-// An error answer with `kind`'s code and message in `c`'s catalogue.
-Outcome IsError(const std::string& request, const contract::HttpResult& r,
-                const std::optional<rapidjson::Document>& json, long status,
-                mock::ocp::ErrorKind kind, const Contract& c, bool strict) {
-  Outcome o = Conforms(request, r, json, status, "error-envelope", c, strict);
-  if (Failed(o)) return o;
-  const auto& error = (*json)["error"];
-  const auto& code = error["code"];
-  const std::string got = code.IsString() ? code.GetString() : std::to_string(code.GetInt64());
-  const mock::ocp::CatalogEntry& want = c.profile.errors.Lookup(kind);
-  if (got != want.CodeText()) {
-    return Fail(request + ": error.code " + got + ", expected " + want.CodeText());
-  }
-  const std::string message = error["message"].GetString();
-  if (!contract::MessageFits(want.message, message)) {
-    // Messages are free text in the server's language: codes are the contract.
-    const std::string what =
-        request + ": error.message \"" + message + "\" is not \"" + want.message + "\"";
-    Outcome observed = Observed("the catalogue's English message text", what);
-    if (strict) observed.verdict = Verdict::kFail;
-    return observed;
-  }
-  return o;
-}
-
-}  // namespace
 
 namespace {
 
@@ -295,11 +192,9 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
   if (auto entity = JudgeEntityRule(check)) return *entity;
   const Exchange& e = exchanges_[check];
   if (!e.not_applicable.empty()) return NotApplicable(e.not_applicable);
+  if (auto flow = JudgeFlow(check, c)) return *flow;
   if (check == CheckNamed("tasks-by-id")) {
     return Conforms(e.request, e.response, e.json, 200, "task-detail-response", c, strict_);
-  }
-  if (check == CheckNamed("cluster-detail")) {
-    return Conforms(e.request, e.response, e.json, 200, "cluster-response", c, strict_);
   }
   if (check >= CheckNamed("time")) return JudgeProbe(check, c);
   const auto& [request, r, json] = std::tie(e.request, e.response, e.json);
@@ -397,13 +292,13 @@ Outcome Probe::DetailAgrees() const {
     // The pointer is the list row's; the detail's is the same but for subtasks paired by id.
     return Fail(detail.request + ": the list (" + list.request + ") shows /data/contents/" +
                 std::to_string(row) + *where + " = " +
-                ValueAt(*list.json, "/data/contents/" + std::to_string(row) + *where) +
+                JsonAt(*list.json, "/data/contents/" + std::to_string(row) + *where) +
                 "; the detail disagrees" +
                 (where->starts_with("/subtasks/")
                      ? ""
-                     : ": /data" + *where + " = " + ValueAt(*detail.json, "/data" + *where)));
+                     : ": /data" + *where + " = " + JsonAt(*detail.json, "/data" + *where)));
   }
-  return Fail(detail.request + ": /data/id is " + ValueAt(*detail.json, "/data/id") +
+  return Fail(detail.request + ": /data/id is " + JsonAt(*detail.json, "/data/id") +
               ", a task the list (" + list.request + ") does not show");
 }
 

@@ -1,19 +1,24 @@
-// ocp-compat's read-only checks: a few GET requests to a live server, each judged against every
-// known OCP version's contract (its schemas, error codes and messages, authentication schemes).
+// ocp-compat's checks: a few GET requests to a live server, each judged against every known
+// OCP version's contract (its schemas, error codes and messages, authentication schemes).
 //
 //   StatusOr<Probe> probe = Probe::Run(target);  // sends the requests once; fails: "could not
 //   check" Contract c = LoadContract("schemas", "4.2.1").value(); std::vector<Outcome> row =
 //   probe.value().Judge(c);  // one outcome per check, in kChecks order
 //
-// The requests never change anything: the list (plain, paged, filtered, sorted), one task's
-// detail and one subtask's log, an unknown task, an unsupported sort, no credentials, (when
-// keys are given) an AK/SK-signed list, the clusters, tenants and hosts lists with their
-// filters, pages, sorts and details (entity_rules.h), and the probes /api/v2/time,
-// /api/v2/info and /api/status. The contract suite runs every row too
-// (contract_tests/check_library_test.cc), so both front ends judge by the same rules.
+// The requests never change anything unless `Target::allow_writes` (--allow-writes): the list
+// (plain, paged, filtered, sorted), one task's detail and one subtask's log, an unknown task, an
+// unsupported sort, no credentials, (when keys are given) an AK/SK-signed list, the clusters,
+// tenants and hosts lists with their filters, pages, sorts and details (entity_rules.h), the
+// probes /api/v2/time, /api/v2/info and /api/status, and the pages the client flows read
+// (issue #25, flow_probe.cc: a cluster's detail, the OBProxy clusters, host types, the password
+// box, a cluster's workload snapshots and reports). Only with allow_writes, and last, two write
+// rows create what the flows create (two reports, one credential); without it they are n/a,
+// "not run". The contract suite runs every row too (contract_tests/check_library_test.cc), so
+// both front ends judge by the same rules.
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -42,6 +47,9 @@ struct Target {
   // --strict: ocp-mock's own rules where the docs are silent (only the documented fields,
   // message wording) fail rather than being observations.
   bool strict = false;
+  // --allow-writes: the write rows run (they create two workload reports and one credential on
+  // the server, and delete nothing); off, they are n/a ("not run") and only GETs are sent.
+  bool allow_writes = false;
 };
 
 // One version's contract: its profile, schemas, and response outlines.
@@ -107,7 +115,7 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 40> kChecks = {{
+inline constexpr std::array<CheckInfo, 51> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
@@ -140,7 +148,10 @@ inline constexpr std::array<CheckInfo, 40> kChecks = {{
      "GET /api/v2/tasks/{id} of the detail's task: 200 and the detail schema "
      "(the terraform provider polls there; not in OCP's docs)",
      "client"},
-    {"cluster-detail", "the first listed cluster's detail: 200 and the cluster schema", "doc"},
+    {"cluster-detail",
+     "GET /api/v2/ob/clusters/{id} of the first listed cluster: 200, the cluster schema, the id "
+     "asked (the terraform provider reads data.{id,name,status,type}; not in OCP's docs)",
+     "client"},
     {"time", "GET /api/v2/time without credentials: 200 and a time (where documented)", "doc"},
     {"info", "GET /api/v2/info: 200, a bare object with buildVersion (where documented)", "doc"},
     {"api-status", "GET /api/status: 200, \"okay\" or \"bad\" (where documented: 4.2.1 on)", "doc"},
@@ -153,9 +164,9 @@ inline constexpr std::array<CheckInfo, 40> kChecks = {{
     {"clusters-sort-each", "sort by id and name, each way: every row in order", "doc"},
     {"clusters-size-clamp", "size=2001 is served as page.size 2000", "framework"},
     {"clusters-detail-agrees",
-     "the first and last clusters' details agree with the list on "
-     "every field both carry",
-     "doc"},
+     "the first and last clusters' details (not in OCP's docs) agree with the list on every "
+     "field both carry",
+     "client"},
     {"tenants-filter-each",
      "name, status, mode, locked, readonly: only, and all, the matching "
      "tenants",
@@ -179,6 +190,45 @@ inline constexpr std::array<CheckInfo, 40> kChecks = {{
      "the first and last hosts' details agree with the list on every "
      "field both carry",
      "doc"},
+    // The pages the client flows read (issue #25; flow_probe.cc).
+    {"obproxy-clusters",
+     "GET /api/v2/obproxy/clusters?page=1&size=10: 200 and the OBProxy cluster list schema", "doc"},
+    {"obproxy-detail",
+     "the first listed OBProxy cluster's detail: 200, its schema, and the list's values in every "
+     "field both carry (but live counters)",
+     "doc"},
+    {"host-types", "GET /api/v2/compute/hostTypes: 200 and the host type list schema", "doc"},
+    {"host-types-paging",
+     "sort=id,asc page 2 of size 1: page.number 2, page.size 1, the whole list's second row",
+     "doc"},
+    {"credentials",
+     "GET /api/v2/profiles/me/credentials: 200 and the credential list obdeploy reads (not in "
+     "OCP's docs)",
+     "client"},
+    {"credentials-masked",
+     "no credential answer carries a secret in clear: absent, null or masked (the docs: "
+     "passwords are displayed as ***)",
+     "doc"},
+    {"workload-snapshots",
+     "a listed cluster's performance/workload/snapshots: 200, data.contents of {snapshotId, "
+     "snapshotTime}; n/a where not served (Enterprise only)",
+     "doc"},
+    {"snapshot-times",
+     "every snapshotTime has a fraction and a UTC zone, ascending (obdiag drops a time without "
+     "a fraction, reads it as UTC, takes the first and last)",
+     "client"},
+    {"workload-reports",
+     "a listed cluster's performance/workload/reports: 200 and the report list obdiag reads; "
+     "n/a where not served",
+     "client"},
+    {"report-encodings",
+     "write (--allow-writes): POST .../workload/reports as a form body (obdiag) and as a "
+     "query-only POST (the MCP server): each answers the report named",
+     "client"},
+    {"credential-create",
+     "write (--allow-writes): POST /api/v2/profiles/me/credentials with obdeploy's body: 200, "
+     "data.id, listed after",
+     "client"},
 }};
 
 // The index of check `name` in kChecks (a name not there is a compile-time error where it is
@@ -207,6 +257,7 @@ class Probe {
     contract::HttpResult response;
     std::optional<rapidjson::Document> json;
     std::string not_applicable;  // why the check could not be made
+    std::string sent;            // what a write sent that its answers must name, or must not
   };
   Probe(contract::HttpClient client, bool strict, ListRules list_rules);
   // The requests of the checks beyond the list rules' (which Run sent first).
@@ -220,6 +271,14 @@ class Probe {
   // The entity list rules' row `check` ("tenants-paging"), or nullopt when it is none.
   std::optional<Outcome> JudgeEntityRule(size_t check) const;
   Outcome JudgeProbe(size_t check, const Contract& contract) const;  // time, info, api-status
+  // The client flows' rows (flow_probe.cc): their GETs, after ProbeEntities, then the writes
+  // when `target.allow_writes`; the verdict of row `check`, or nullopt when it is not theirs.
+  void ProbeFlows(const Target& target);
+  void ProbeWrites();
+  std::optional<Outcome> JudgeFlow(size_t check, const Contract& contract) const;
+  // `method` with a body of `content_type` (none when empty), with the credentials.
+  Exchange Send(const std::string& method, const std::string& target,
+                const std::string& content_type, const std::string& body) const;
 
   contract::HttpClient client_;
   bool strict_ = false;
@@ -227,6 +286,7 @@ class Probe {
   std::vector<EntityRules> entity_rules_;  // clusters, tenants, hosts
   std::vector<Exchange> pages_;            // the list in pages of 2000, for list-totals
   std::array<Exchange, kChecks.size()> exchanges_;
+  std::map<std::string, Exchange> more_;  // the flows' further answers, by what they are
 };
 
 }  // namespace compat

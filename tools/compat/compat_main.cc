@@ -141,7 +141,7 @@ int ExportSchemas(const Options& o) {
 int main(int argc, char** argv) {
   CLI::App app{
       "ocp-compat: checks a live OCP server against every known OCP version's contract "
-      "(read-only requests), or compares two versions' contracts."};
+      "(read-only requests unless --allow-writes), or compares two versions' contracts."};
   Options o;
   app.require_subcommand(1);
   app.add_option("--schemas", o.schemas, "Schema folder (with versions/<version>/)")
@@ -170,6 +170,12 @@ int main(int argc, char** argv) {
                  "Fail on ocp-mock's own rules where OCP's docs are silent (extra fields, "
                  "message wording) instead of listing them as observations")
       ->envname("OCP_STRICT");
+  check
+      ->add_flag("--allow-writes", o.target.allow_writes,
+                 "Also run the write checks: they create two workload reports of the first "
+                 "listed cluster and a credential named ocp-compat-... (deleting nothing); "
+                 "without it only GET requests are sent and those checks are not run")
+      ->envname("OCP_ALLOW_WRITES");
   check->add_option("--versions", o.versions, "Only these versions (comma-separated)");
   check->add_option("--junit", o.junit, "Write JUnit XML here");
   check->add_option("--markdown", o.markdown, "Write a Markdown report here");

@@ -8,28 +8,9 @@
 
 #include "mock/model/timestamp.h"
 #include "tools/compat/checks.h"
+#include "tools/compat/judging.h"
 
 namespace compat {
-namespace {
-
-Outcome Pass() { return {Verdict::kPass, ""}; }
-Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
-Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
-
-std::string Excerpt(const std::string& body) {
-  return body.size() > 160 ? body.substr(0, 160) + "..." : body;
-}
-
-const rapidjson::Value* At(const rapidjson::Value& v, std::initializer_list<const char*> keys) {
-  const rapidjson::Value* cur = &v;
-  for (const char* k : keys) {
-    if (!cur->IsObject() || !cur->HasMember(k)) return nullptr;
-    cur = &(*cur)[k];
-  }
-  return cur;
-}
-
-}  // namespace
 
 std::optional<Outcome> Probe::JudgeEntityRule(size_t check) const {
   const std::string_view name = kChecks[check].name;

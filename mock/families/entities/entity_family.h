@@ -13,11 +13,12 @@ namespace mock::families {
 class EntityFamily : public api::Family {
  public:
   // `async_create_tenant`: the version has POST .../tenants/createTenant (4.0.0 on). The stores,
-  // `clock` and `schemas` must outlive the family.
+  // `clock` and `schemas` must outlive the family. `quirks`: client-ids adds `id` and `hostIds`
+  // to batchCreate's answer (client_ids.h).
   EntityFamily(const api::EntityContext& context, const tasks::MockClock& clock,
-               const json::SchemaSet* schemas, bool async_create_tenant)
+               const json::SchemaSet* schemas, bool async_create_tenant, api::Quirks quirks = {})
       : handlers_(context),
-        operations_(context, clock, schemas),
+        operations_(context, clock, schemas, quirks),
         async_create_tenant_(async_create_tenant) {}
 
   std::string_view Name() const override { return "entities"; }

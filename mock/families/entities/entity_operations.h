@@ -19,6 +19,7 @@
 
 #include "mock/families/entities/entity_handlers.h"
 #include "mock/json/schema_set.h"
+#include "mock/quirks/quirks.h"
 #include "mock/tasks/clock.h"
 
 namespace mock::api {
@@ -26,9 +27,10 @@ namespace mock::api {
 class EntityOperations {
  public:
   // `schemas` (the version's) checks bodies and builds tasks; nullptr refuses every operation.
+  // `quirks`: client-ids adds `id` (the first host's task) and `hostIds` to batchCreate's answer.
   EntityOperations(EntityContext context, const tasks::MockClock& clock,
-                   const json::SchemaSet* schemas)
-      : c_(std::move(context)), clock_(clock), schemas_(schemas) {}
+                   const json::SchemaSet* schemas, api::Quirks quirks = {})
+      : c_(std::move(context)), clock_(clock), schemas_(schemas), quirks_(quirks) {}
 
   // POST /api/v2/ob/clusters/{id}/tenants/createTenant: the "Create tenant" task.
   // `user` (nullptr without authentication: admin) is the task's creator.
@@ -40,7 +42,9 @@ class EntityOperations {
   // DELETE /api/v2/ob/clusters/{id}/tenants/{tenantId}, POST .../lock, POST .../unlock: no data.
   StatusOr<Reply> DeleteTenant(int64_t cluster_id, int64_t tenant_id) const;
   StatusOr<Reply> LockTenant(int64_t cluster_id, int64_t tenant_id, bool lock) const;
-  // POST /api/v2/compute/hosts/batchCreate: {"contents": [one "Prepare host" task per host]}.
+  // POST /api/v2/compute/hosts/batchCreate: {"contents": [one "Prepare host" task per host]};
+  // with --quirks client-ids also `hostIds` and `id`, the first host's task, which the
+  // terraform provider reads and polls.
   StatusOr<Reply> BatchCreateHosts(const std::string& body, const auth::User* user = nullptr) const;
   // DELETE /api/v2/compute/hosts/{hostId}: the host goes at once (no task, no data, as
   // documented); an unknown host is recordNotFound (the terraform provider reads that 404 as
@@ -65,6 +69,7 @@ class EntityOperations {
   EntityContext c_;
   const tasks::MockClock& clock_;
   const json::SchemaSet* schemas_;
+  api::Quirks quirks_;
   mutable std::atomic<int64_t> next_task_id_{0};
 };
 

@@ -8,6 +8,7 @@
 #include "mock/json/json.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
+#include "mock/quirks/client_ids.h"
 
 namespace mock::api {
 namespace {
@@ -99,13 +100,16 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
   }
   std::vector<int64_t> host_ids;
   for (const auto& c : created) host_ids.push_back(c.first.id);
-  return Reply{[snapshots = std::move(snapshots), host_ids](json::JsonWriter& w) {
+  return Reply{[snapshots = std::move(snapshots), host_ids, quirks = quirks_](json::JsonWriter& w) {
     w.StartObject();
     w.Key("contents");
     w.StartArray();
     for (size_t k = 0; k < snapshots.size(); ++k)
       WriteAsyncTask(w, *snapshots[k], AsyncSubject{std::nullopt, std::nullopt, host_ids[k]});
     w.EndArray();
+    // What the terraform provider reads (one task to poll: the first host's), with the quirk.
+    WriteClientIds(w, quirks, "hostIds", host_ids);
+    if (!snapshots.empty()) WriteClientId(w, quirks, "id", snapshots.front()->id);
     w.EndObject();
   }};
 }

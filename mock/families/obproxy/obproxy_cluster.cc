@@ -8,6 +8,7 @@
 #include "mock/model/task_state.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
+#include "mock/quirks/client_ids.h"
 #include "mock/reply/task_json.h"
 
 namespace mock::families::obproxy {
@@ -227,7 +228,8 @@ StatusOr<model::Task> ObproxyTask(ObproxyTaskKind kind, int64_t task_id, const s
   return task;
 }
 
-void WriteObproxyTask(json::JsonWriter& w, const model::Task& task) {
+void WriteObproxyTask(json::JsonWriter& w, const model::Task& task, const api::Quirks& quirks,
+                      std::optional<int64_t> created) {
   w.StartObject();
   // The samples' context; OCP fills it with the task's own variables, which no client reads.
   w.Key("context");
@@ -246,6 +248,7 @@ void WriteObproxyTask(json::JsonWriter& w, const model::Task& task) {
   if (task.executor) w.Field("executor", *task.executor);
   w.Field("id", task.id);
   w.Field("name", task.name);
+  if (created) api::WriteClientId(w, quirks, "obproxyClusterId", *created);
   w.Field("operation", model::ToString(task.operation));
   if (task.start_time) w.Field("startTime", task.start_time->text());
   w.Field("status", model::ToString(task.status));

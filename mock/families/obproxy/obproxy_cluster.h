@@ -30,6 +30,7 @@
 #include "mock/entities/entity_set.h"
 #include "mock/json/json_writer.h"
 #include "mock/model/task.h"
+#include "mock/quirks/quirks.h"
 #include "mock/resources/resource_set.h"
 
 namespace mock::families::obproxy {
@@ -77,7 +78,10 @@ enum class ObproxyTaskKind {
 StatusOr<model::Task> ObproxyTask(ObproxyTaskKind kind, int64_t task_id, const std::string& now,
                                   const model::Creator& creator);
 
-// TaskInstance as the OBProxy pages' samples write it (obproxy-task-instance.schema.json).
-void WriteObproxyTask(json::JsonWriter& w, const model::Task& task);
+// TaskInstance as the OBProxy pages' samples write it (obproxy-task-instance.schema.json). With
+// `created` (a creation's answer: the new cluster's id) and --quirks client-ids on, also
+// `obproxyClusterId`, which the terraform provider reads (client_ids.h).
+void WriteObproxyTask(json::JsonWriter& w, const model::Task& task, const api::Quirks& quirks = {},
+                      std::optional<int64_t> created = std::nullopt);
 
 }  // namespace mock::families::obproxy

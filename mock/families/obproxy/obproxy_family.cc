@@ -45,9 +45,12 @@ std::vector<entities::Row> Visible(entities::EntityStore& entities, tasks::TaskS
   return entities.Rows(kind, snapshot);
 }
 
-Reply TaskReply(tasks::TaskSnapshot task) {
-  return Reply{
-      [task = std::move(task)](json::JsonWriter& w) { obproxy::WriteObproxyTask(w, *task); }};
+// `created`: the new cluster's id, which --quirks client-ids adds (a creation's answer only).
+Reply TaskReply(tasks::TaskSnapshot task, api::Quirks quirks = {},
+                std::optional<int64_t> created = std::nullopt) {
+  return Reply{[task = std::move(task), quirks, created](json::JsonWriter& w) {
+    obproxy::WriteObproxyTask(w, *task, quirks, created);
+  }};
 }
 
 }  // namespace
@@ -58,16 +61,19 @@ const resources::ResourceSpec ObproxyFamily::kSpec{"obproxyClusters", "obproxy-c
 ObproxyFamily::ObproxyFamily(std::vector<resources::Row> rows, const json::SchemaSet* schemas,
                              std::optional<resources::ResourceSource> source,
                              tasks::TaskStore& tasks, entities::EntityStore& entities,
-                             const tasks::MockClock& clock)
+                             const tasks::MockClock& clock, api::Quirks quirks)
     : ResourceFamily(kSpec, std::move(rows), schemas, std::move(source)),
       tasks_(tasks),
       entities_(entities),
-      clock_(clock) {}
+      clock_(clock),
+      quirks_(quirks) {}
 
 std::vector<api::Route> ObproxyFamily::OcpRoutes() const {
   const std::string one = std::string(kPath) + "/{id}";
   return {{"POST", kPath, Access::kAuthenticated,
            [this](const Call& c) { return Create(c.request.body, c.user); }},
+          {"GET", kPath, Access::kAuthenticated,
+           [this](const Call& c) { return List(c.request.query); }},
           {"GET", one, Access::kAuthenticated, [this](const Call& c) { return Get(c.ids[0]); }},
           {"DELETE", one, Access::kAuthenticated,
            [this](const Call& c) { return Delete(c.ids[0], c.user); }}};
@@ -142,6 +148,23 @@ StatusOr<Reply> ObproxyFamily::Get(int64_t id) const {
   return resources::RowReply(std::move(*row));
 }
 
+StatusOr<Reply> ObproxyFamily::List(const QueryParams& params) const {
+  // The page documents no parameter but Spring's paging (its sample asks page=1&size=10); the
+  // sort keys are the mock's.
+  static const listing::ListSpec kList{.filters = {},
+                                       .sort_keys = {{"id", listing::SortAs::kNumber},
+                                                     {"name", listing::SortAs::kFoldedText},
+                                                     {"createTime", listing::SortAs::kTime},
+                                                     {"updateTime", listing::SortAs::kTime}}};
+  auto query = listing::Bind(kList, params);
+  if (!query.ok()) return query.status();
+  // The rows first, then the view, as Get: a row shown was tied to its task before it showed.
+  std::vector<resources::Row> rows = store().Rows();
+  const View view = Look();
+  std::erase_if(rows, [&](const resources::Row& r) { return !view.Visible(r.id); });
+  return resources::ListReply(std::move(rows), query.value());
+}
+
 StatusOr<tasks::TaskSnapshot> ObproxyFamily::StartTask(
     const std::function<StatusOr<model::Task>(int64_t id)>& make) const {
   auto id = tasks::StartTask(tasks_, make);
@@ -192,7 +215,7 @@ StatusOr<Reply> ObproxyFamily::Create(const std::string& body, const auth::User*
     (void)tasks_.Remove(task_id);  // nothing changed
     return added.status();
   }
-  return TaskReply(std::move(task).value());
+  return TaskReply(std::move(task).value(), quirks_, added.value().id);
 }
 
 StatusOr<Reply> ObproxyFamily::Delete(int64_t id, const auth::User* user) const {

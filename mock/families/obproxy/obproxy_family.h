@@ -4,6 +4,8 @@
 //    or wrong-typed field is invalidParameter naming it; a name held is nameExists; a hostId or
 //    an obLink naming nothing is invalidParameter naming the field), then the "Install obproxy"
 //    task put in the task store; the cluster shows once that task is SUCCESSFUL;
+//  - GET /api/v2/obproxy/clusters: a page of the clusters shown (Spring's page, size, sort by
+//    id, name, createTime, updateTime; id ascending by default), each as its detail;
 //  - GET /api/v2/obproxy/clusters/{id}: the obproxyCluster; an id not shown is recordNotFound;
 //  - DELETE /api/v2/obproxy/clusters/{id}: the "Offline obproxy" task; the cluster goes once it
 //    is SUCCESSFUL; a second delete while one runs is badRequest.
@@ -24,6 +26,7 @@
 
 #include "mock/core/thread_annotations.h"
 #include "mock/entities/entity_store.h"
+#include "mock/quirks/quirks.h"
 #include "mock/resources/resource_family.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
@@ -34,10 +37,12 @@ class ObproxyFamily : public resources::ResourceFamily {
  public:
   static const resources::ResourceSpec kSpec;
 
-  // The stores, `clock` and `schemas` must outlive the family.
+  // The stores, `clock` and `schemas` must outlive the family. `quirks`: client-ids adds the
+  // new cluster's id to the creation's answer as `obproxyClusterId` (client_ids.h).
   ObproxyFamily(std::vector<resources::Row> rows, const json::SchemaSet* schemas,
                 std::optional<resources::ResourceSource> source, tasks::TaskStore& tasks,
-                entities::EntityStore& entities, const tasks::MockClock& clock);
+                entities::EntityStore& entities, const tasks::MockClock& clock,
+                api::Quirks quirks = {});
 
   void Reset() const override;
   StatusOr<Commit> PrepareReload(size_t& count) const override;
@@ -59,6 +64,7 @@ class ObproxyFamily : public resources::ResourceFamily {
   };
   View Look() const OCPMOCK_EXCLUDES(mutex_);
 
+  StatusOr<api::Reply> List(const QueryParams& params) const;
   StatusOr<api::Reply> Get(int64_t id) const;
   StatusOr<api::Reply> Create(const std::string& body, const auth::User* user) const;
   StatusOr<api::Reply> Delete(int64_t id, const auth::User* user) const;
@@ -69,6 +75,7 @@ class ObproxyFamily : public resources::ResourceFamily {
   tasks::TaskStore& tasks_;
   entities::EntityStore& entities_;
   const tasks::MockClock& clock_;
+  api::Quirks quirks_;
   mutable Mutex mutex_;
   mutable std::map<int64_t, int64_t> installing_ OCPMOCK_GUARDED_BY(mutex_);
   mutable std::map<int64_t, int64_t> offlining_ OCPMOCK_GUARDED_BY(mutex_);

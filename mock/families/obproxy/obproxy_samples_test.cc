@@ -1,6 +1,7 @@
 // The documented OBProxy samples (contract_tests/samples/README.md, "OBProxy clusters") validate
 // verbatim against every version's schemas: the request, the create and delete answers, the
-// detail. The pages are alike in every version (docs/reference/ocp-client-flows.md 3.5).
+// detail and the list. The pages are alike in every version
+// (docs/reference/ocp-client-flows.md 3.5).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -39,6 +40,7 @@ TEST_P(ObproxySamples, EverySampleValidatesVerbatim) {
   EXPECT_THAT(s.ValidateText("obproxy-task-response", Sample("obproxy-create")), IsEmpty());
   EXPECT_THAT(s.ValidateText("obproxy-task-response", Sample("obproxy-delete")), IsEmpty());
   EXPECT_THAT(s.ValidateText("obproxy-cluster-response", Sample("obproxy-detail")), IsEmpty());
+  EXPECT_THAT(s.ValidateText("obproxy-cluster-list-response", Sample("obproxy-list")), IsEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryVersion, ObproxySamples,

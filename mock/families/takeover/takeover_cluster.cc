@@ -1,5 +1,6 @@
 #include "mock/families/takeover/takeover_cluster.h"
 
+#include "mock/entities/created_entities.h"
 #include "mock/reply/task_json.h"
 
 namespace mock::families::takeover {
@@ -99,45 +100,21 @@ Target TargetOf(const rapidjson::Value& request, const Setting& setting, int64_t
 entities::Doc ClusterDoc(const Target& t, int64_t cluster_id,
                          const std::map<std::string, int64_t>& host_of, const std::string& now,
                          const std::string& creator) {
-  rapidjson::Document d(rapidjson::kObjectType);
-  auto& a = d.GetAllocator();
-  Value zones(rapidjson::kArrayType);
-  Value roots(rapidjson::kArrayType);
-  int64_t servers = 0;
+  // The document a created cluster has too (mock/entities/created_entities.h), in OCP's IDC and
+  // region the takeover's hosts are given (HostDoc).
+  entities::NewCluster c;
+  c.name = t.name;
+  c.ob_cluster_id = t.ob_cluster_id;
+  c.ob_version = t.ob_version;
+  c.sql_port = t.sql_port;
+  c.creator = creator;
+  c.now = now;
   for (const auto& [zone_name, ips] : t.zones) {
-    Value list(rapidjson::kArrayType);
-    for (const std::string& ip : ips) {
-      Value server(rapidjson::kObjectType);
-      server.AddMember("hostId", host_of.at(ip), a).AddMember("ip", S(ip, a), a);
-      server.AddMember("port", t.sql_port + 1, a).AddMember("sqlPort", t.sql_port, a);
-      server.AddMember("status", "RUNNING", a);
-      list.PushBack(server, a);
-      // The first server of each zone is its root server, the first zone's the leader.
-      if (&ip == &ips.front()) {
-        Value root(rapidjson::kObjectType);
-        root.AddMember("address", S(ip, a), a);
-        root.AddMember("role", rapidjson::StringRef(roots.Empty() ? "LEADER" : "FOLLOWER"), a);
-        root.AddMember("sql_port", t.sql_port, a);
-        roots.PushBack(root, a);
-      }
-    }
-    Value zone(rapidjson::kObjectType);
-    zone.AddMember("name", S(zone_name, a), a).AddMember("idcName", "idc1", a);
-    zone.AddMember("regionName", "region1", a);
-    zone.AddMember("serverCount", static_cast<int64_t>(ips.size()), a);
-    zone.AddMember("servers", list, a);
-    zones.PushBack(zone, a);
-    servers += static_cast<int64_t>(ips.size());
+    entities::NewCluster::Zone zone{zone_name, "idc1", "region1", {}};
+    for (const std::string& ip : ips) zone.servers.push_back({host_of.at(ip), ip});
+    c.zones.push_back(std::move(zone));
   }
-  d.AddMember("id", cluster_id, a).AddMember("name", S(t.name, a), a);
-  d.AddMember("obClusterId", t.ob_cluster_id, a).AddMember("type", "PRIMARY", a);
-  d.AddMember("status", "RUNNING", a).AddMember("obVersion", S(t.ob_version, a), a);
-  d.AddMember("creator", S(creator, a), a).AddMember("createTime", S(now, a), a);
-  d.AddMember("regionCount", 1, a).AddMember("serverCount", servers, a);
-  d.AddMember("rootServers", roots, a)
-      .AddMember("standbyClusters", Value(rapidjson::kArrayType), a);
-  d.AddMember("zones", zones, a);
-  return entities::MakeDoc(std::move(d));
+  return entities::MakeCluster(c, cluster_id);
 }
 
 entities::Doc HostDoc(const Target& t, const rapidjson::Value& host_info, int64_t id,

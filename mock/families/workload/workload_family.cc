@@ -19,7 +19,6 @@ using api::Call;
 using listing::SortAs;
 using resources::Row;
 using workload::FindSnapshot;
-using workload::Snapshot;
 
 constexpr char kCluster[] = "/api/v2/ob/clusters/{id}/performance/workload";
 // The user guide: the end point is "within 24 hours after the Snapshot Start Point"; snapshots
@@ -51,29 +50,13 @@ const char* ReportStatus(model::TaskStatus task) {
   return "FAILED";
 }
 
-api::Reply SnapshotsReply(std::vector<Snapshot> snapshots) {
-  return api::Reply{[snapshots = std::move(snapshots)](json::JsonWriter& w) {
-    w.StartObject();
-    w.Key("contents");
-    w.StartArray();
-    for (const Snapshot& s : snapshots) {
-      w.StartObject();
-      w.Key("snapshotId");
-      w.Int64(s.id);
-      w.Key("snapshotTime");
-      const std::string time = workload::SnapshotTimeText(s.time_ms);
-      w.String(time.c_str(), static_cast<rapidjson::SizeType>(time.size()));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }};
-}
-
 }  // namespace
 
-const resources::ResourceSpec WorkloadFamily::kSpec{"workloadReports", "workload-reports",
-                                                    "workload-report", "workloadReports"};
+const resources::ResourceSpec WorkloadFamily::kSpec{.name = "workloadReports",
+                                                    .folder = "workload-reports",
+                                                    .schema = "workload-report",
+                                                    .items = "workloadReports",
+                                                    .scope = "clusterId"};
 
 WorkloadFamily::WorkloadFamily(std::vector<Row> rows, const json::SchemaSet* schemas,
                                std::optional<resources::ResourceSource> source,
@@ -136,7 +119,9 @@ StatusOr<api::Reply> WorkloadFamily::Snapshots(int64_t cluster_id,
           "snapshotId", "snapshotId: '" + v.substr(0, 64) + "' is not a 64-bit integer.");
     }
   }
-  return SnapshotsReply(workload::SnapshotsAt(clock_.NowMs(), from));
+  std::shared_ptr<const std::string> data =
+      snapshot_list_.DataOf(workload::SnapshotsAt(clock_.NowMs(), from));
+  return api::Reply{[data = std::move(data)](json::JsonWriter& w) { w.RawObject(*data); }};
 }
 
 StatusOr<int64_t> WorkloadFamily::StartTask(const TaskBuilder& build) const {
@@ -205,7 +190,11 @@ std::vector<Row> WorkloadFamily::WithTaskStatus(std::vector<Row> rows) const {
     if (!statuses[i]) continue;  // no such task: the row's own status
     const char* status = ReportStatus(*statuses[i]);
     if (entities::Str(*rows[i].doc, "status") == status) continue;
+    const rapidjson::Document* was = rows[i].doc.get();
     rows[i].doc = entities::WithStatus(rows[i].doc, status);
+    // Kept, so the next list copies nothing until the task moves again; every read still
+    // compares with the task (a retried task's report follows it).
+    store().Refresh(rows[i], was);
   }
   return rows;
 }
@@ -219,11 +208,7 @@ StatusOr<api::Reply> WorkloadFamily::List(int64_t cluster_id, const QueryParams&
   if (sorted.find("sort") == sorted.end()) sorted.emplace("sort", "id,desc");
   auto query = listing::Bind(list_, sorted);
   if (!query.ok()) return query.status();
-  std::vector<Row> own;
-  for (Row& r : store().Rows()) {
-    if (entities::Int(*r.doc, "clusterId") == cluster_id) own.push_back(std::move(r));
-  }
-  return resources::ListReply(WithTaskStatus(std::move(own)), query.value());
+  return resources::ListReply(WithTaskStatus(store().RowsIn(cluster_id)), query.value());
 }
 
 StatusOr<api::Reply> WorkloadFamily::Download(int64_t cluster_id, int64_t report_id) const {

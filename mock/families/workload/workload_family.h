@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "mock/entities/entity_store.h"
+#include "mock/families/workload/snapshot_list.h"
 #include "mock/listing/list_spec.h"
 #include "mock/resources/resource_family.h"
 #include "mock/tasks/clock.h"
@@ -56,6 +57,7 @@ class WorkloadFamily : public resources::ResourceFamily {
   StatusOr<int64_t> StartTask(const TaskBuilder& build) const;
 
   listing::ListSpec list_;
+  mutable workload::SnapshotList snapshot_list_;
   const tasks::MockClock& clock_;
   tasks::TaskStore& tasks_;
   const entities::EntityStore& entities_;
