@@ -24,12 +24,25 @@ sample=$'ListTasks/ErrorCases.\n  AnswerWithAnErrorEnvelope/UnknownStatus  # Get
 
 declare -A given=()
 for binary in "$@"; do given["$(basename "$binary")"]=1; done
-while IFS= read -r include; do
-  name="$(basename "$include")"
-  name="${name%%\[*}"
+# The GoogleTest binaries ctest runs: those gtest_discover_tests registered, and those run once
+# as a whole (mock_gtest_entry, cmake/MockHelpers.cmake: labelled unit, tools or contract_each).
+registered() {
+  find "$build" -name '*\[*\]_include.cmake' -exec basename {} \; | sed 's/\[.*//'
+  (cd "$build" && ctest --show-only=json-v1) | python3 -c '
+import json, os, sys
+for t in json.load(sys.stdin)["tests"]:
+    labels = next((p["value"] for p in t.get("properties", []) if p["name"] == "LABELS"), [])
+    if {"unit", "tools", "contract_each"} & set(labels) and t.get("command"):
+        print(os.path.basename(t["command"][0]))'
+}
+checked=0
+while IFS= read -r name; do
+  [ -n "$name" ] || continue
+  checked=$((checked + 1))
   [ -n "${given[$name]:-}" ] ||
     fail "$name is a GoogleTest binary ctest runs but is not checked: add it to readable_names in contract_tests/CMakeLists.txt"
-done < <(find "$build" -name '*\[*\]_include.cmake')
+done < <(registered | sort -u)
+[ "$checked" -gt 0 ] || fail "found no GoogleTest binary registered in $build"
 
 bad=0
 params=0
