@@ -19,6 +19,8 @@ depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
 contents="$(dpkg-deb -c "$deb")"
 for f in usr/bin/ocp-mock usr/bin/ocp-compat usr/bin/ocp-record usr/bin/ocp-gen-fixtures \
          usr/share/ocpmock/fixtures/users.json usr/share/ocpmock/schemas/versions/4.2.2/profile.json \
+         usr/share/ocpmock/openapi/ocp-4.2.2.openapi.json usr/share/ocpmock/openapi/ocp-3.1.1.openapi.json \
+         usr/share/ocpmock/openapi/ocp-mock-control.openapi.json \
          usr/include/ocpmock/server.h "usr/lib/.*libocpmock.so.0" "usr/lib/.*cmake/ocpmock/ocpmockConfig.cmake"; do
   grep -q "\./$f\$" <<<"$contents" || fail "the package lacks $f"
 done

@@ -1,4 +1,5 @@
-// What HttpClient sends: the language header every live request carries.
+// What HttpClient sends: the language header every live request carries; and what its exchange
+// observer sees.
 #include "tools/client/http_client.h"
 
 #include <arpa/inet.h>
@@ -78,6 +79,20 @@ TEST(HttpClientTest, ARequestsOwnLanguageHeaderWins) {
   const std::string head = HeadSent("en-US", {"accept-language: zh-CN"});
   EXPECT_NE(std::string::npos, head.find("accept-language: zh-CN"));
   EXPECT_EQ(std::string::npos, head.find("en-US"));
+}
+
+// The observer the contract suite reads a validation proxy's verdicts with (proxy_check.h).
+TEST(HttpClientTest, AnObserverSeesEveryExchange) {
+  std::vector<std::string> seen;
+  SetExchangeObserver([&seen](const Exchange& e) {
+    seen.push_back(e.method + " " + e.target + " " + std::to_string(e.result.status) + " " +
+                   e.result.headers.at("content-length"));
+  });
+  HeadSent("default");
+  SetExchangeObserver(nullptr);
+  HeadSent("default");
+  ASSERT_EQ(1u, seen.size());
+  EXPECT_EQ("GET /api/v2/time 200 0", seen[0]);
 }
 
 }  // namespace

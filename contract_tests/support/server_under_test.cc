@@ -4,18 +4,21 @@
 #include <openssl/evp.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <regex>
 #include <set>
 #include <stdexcept>
 
 #include "contract_tests/support/provenance.h"
+#include "contract_tests/support/proxy_check.h"
 #include "mock/json/json.h"
 #include "mock/loader/fixture_loader.h"
 #include "mock/model/task.h"
 #include "tools/client/contract_rules.h"
 #include "tools/client/mock_process.h"
 #include "tools/client/tolerant_reader.h"
+#include "tools/compat/judging.h"
 
 namespace contract {
 namespace {
@@ -91,6 +94,19 @@ ServerUnderTest& ServerUnderTest::Get() {
 
 void ServerUnderTest::Shutdown() { Instance().reset(); }
 
+// The check library's judged answers (compat::Conforms), for OCP_DUMP_ANSWERS: "GET /path?query
+// (content type)" read back into method and target.
+void ServerUnderTest::DumpConformed(const std::string& request, long status,
+                                    std::string_view schema, std::string_view body) {
+  const size_t space = request.find(' ');
+  const size_t end = space == std::string::npos ? space : request.find(' ', space + 1);
+  AnswerOrigin origin{
+      .method = request.substr(0, space),
+      .target = space == std::string::npos ? "" : request.substr(space + 1, end - space - 1),
+      .status = status};
+  Get().Dump(schema, "the check library: " + request, body, origin, nullptr);
+}
+
 const mock::json::SchemaSet& ServerUnderTest::SchemaSetForTools() {
   return NewestSchemaSet(std::string(OCPMOCK_SOURCE_DIR) + "/schemas");
 }
@@ -114,6 +130,13 @@ ServerUnderTest::ServerUnderTest() {
   auto schemas = mock::json::SchemaSet::Load(profile_.schema_dirs);
   if (!schemas.ok()) throw std::runtime_error(schemas.status().message());
   schemas_ = std::make_unique<mock::json::SchemaSet>(std::move(schemas).value());
+  if (auto file = Env("OCP_DUMP_ANSWERS")) {
+    std::vector<std::string> dirs;
+    for (const auto& dir : profile_.schema_dirs)
+      dirs.push_back(std::filesystem::absolute(dir).string());
+    dump_ = std::make_unique<AnswerDump>(*file, profile_.version, std::move(dirs));
+    compat::ObserveConforms(&DumpConformed);
+  }
   if (auto base = Env("OCP_BASE_URL")) {
     live_ = true;
     SetLiveRun(true);
@@ -127,8 +150,19 @@ ServerUnderTest::ServerUnderTest() {
         std::vector<std::string>{"--fixtures", std::string(OCPMOCK_SOURCE_DIR) + "/fixtures",
                                  "--time-scale", "0", "--schemas", SchemasRoot(), "--ocp-version",
                                  profile_.version});
-    client_ = std::make_unique<HttpClient>(process_->base_url(), std::string(kAdminUser),
-                                           std::string(kAdminPassword));
+    std::string url = process_->base_url();
+    if (auto proxy = Env("OCP_PROXY_COMMAND")) {
+      proxy_ = std::make_unique<ProxyUnderTest>(*proxy, url);
+      std::printf("contract suite: through the validation proxy %s (%s), in front of %s\n",
+                  proxy_->base_url().c_str(), proxy->c_str(), url.c_str());
+      url = proxy_->base_url();
+    }
+    client_ =
+        std::make_unique<HttpClient>(url, std::string(kAdminUser), std::string(kAdminPassword));
+  }
+  if (live_ && Env("OCP_PROXY_COMMAND")) {
+    std::printf("contract suite: OCP_PROXY_COMMAND is for mock mode; not used against %s\n",
+                client_->base_url().c_str());
   }
   std::printf("contract suite: OCP %s contract, %s mode against %s\n", profile_.version.c_str(),
               live_ ? "live" : "mock", client_->base_url().c_str());
@@ -146,7 +180,8 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
       << method << " " << target << " answered Content-Type '" << f.http.headers["content-type"]
       << "'";
   CheckBody(SchemaFor(method, target, f.http.status),
-            method + " " + target + " (HTTP " + std::to_string(f.http.status) + ")", f.http.body);
+            method + " " + target + " (HTTP " + std::to_string(f.http.status) + ")", f.http.body,
+            AnswerOrigin{.method = method, .target = target, .status = f.http.status});
   auto doc = mock::json::ParseJson(f.http.body);
   if (doc.ok()) {
     f.json = std::move(doc).value();
@@ -157,7 +192,7 @@ Fetched ServerUnderTest::Fetch(const std::string& target, const std::string& met
 }
 
 void ServerUnderTest::CheckBody(const std::string& schema, const std::string& where,
-                                const std::string& body) const {
+                                const std::string& body, const AnswerOrigin& origin) const {
   std::vector<mock::json::Violation> violations;
   // A live server's extra properties are the kMock rule "documented fields only": observations,
   // each path once per run, or failures under OCP_STRICT=1; the rest is OCP's schema.
@@ -177,9 +212,28 @@ void ServerUnderTest::CheckBody(const std::string& schema, const std::string& wh
   } else {
     violations = schemas_->ValidateText(schema, body);
   }
+  // The strict verdict: the test's own in mock mode; a second one in a live run.
+  if (dump_) Dump(schema, where, body, origin, live_ ? nullptr : &violations);
   CheckRule(Source::kDoc, "docs/reference/ocp-task-api.md: the documented fields, types and enums",
             violations.empty(),
             where + " breaks " + schema + ".schema.json: " + mock::json::Describe(violations));
+}
+
+void ServerUnderTest::Dump(std::string_view schema, std::string_view where, std::string_view body,
+                           const AnswerOrigin& origin,
+                           const std::vector<mock::json::Violation>* strict) const {
+  std::vector<mock::json::Violation> found;
+  if (strict == nullptr) {
+    found = schemas_->ValidateText(schema, body);
+    strict = &found;
+  }
+  const std::string first = strict->empty() ? "" : mock::json::Describe({strict->front()});
+  dump_->Record(JudgedAnswer{.origin = origin,
+                             .schema = schema,
+                             .where = where,
+                             .violations = strict->size(),
+                             .first = first,
+                             .body = body});
 }
 
 std::string ServerUnderTest::AuthorizationLine() const {
@@ -248,7 +302,7 @@ void ExpectErrorOf(const HttpResult& r, long status, mock::ocp::ErrorKind kind) 
             status == r.status,
             "expected HTTP " + std::to_string(status) + "; came " + std::to_string(r.status) +
                 ": " + mock::Excerpt(r.body));
-  server.CheckBody("error-envelope", "an error answer", r.body);
+  server.CheckBody("error-envelope", "an error answer", r.body, AnswerOrigin{.status = r.status});
   auto doc = mock::json::ParseJson(r.body);
   if (!doc.ok() || !doc.value().IsObject() || !doc.value().HasMember("error")) {
     ADD_FAILURE() << "not an error envelope: " << r.body;

@@ -10,6 +10,13 @@
 //
 // Every response fetched through Fetch() is validated against the schema for its status
 // (task-list-response for a 200 list, error-envelope otherwise), and a violation fails the test.
+// With OCP_DUMP_ANSWERS=FILE every body checked here, and every body the check library judges
+// (compat::Conforms), is also appended to FILE with Valijson's verdict, for a second validator
+// (answer_dump.h).
+//
+// With OCP_PROXY_COMMAND in mock mode, the suite's HTTP goes through a validation proxy started
+// in front of the mock, and the proxy's verdict on every answer is checked too (proxy_check.h).
+// Tests that start an ocp-mock of their own talk to it directly.
 #pragma once
 
 #include <cstdint>
@@ -17,10 +24,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
 
+#include "contract_tests/support/answer_dump.h"
 #include "mock/core/status.h"
 #include "mock/json/schema_set.h"
 #include "mock/versions/profile.h"
@@ -65,9 +74,10 @@ class ServerUnderTest {
   // live run that is not strict, properties beyond the documented ones are observations).
   Fetched Fetch(const std::string& target, const std::string& method = "GET") const;
 
-  // Checks `body` against `schema` as Fetch does; `where` names the request in messages.
-  void CheckBody(const std::string& schema, const std::string& where,
-                 const std::string& body) const;
+  // Checks `body` against `schema` as Fetch does; `where` names the request in messages, and
+  // `origin` the request in OCP_DUMP_ANSWERS's lines, when known.
+  void CheckBody(const std::string& schema, const std::string& where, const std::string& body,
+                 const AnswerOrigin& origin = {}) const;
 
   // Every task the server lists (live mode: at most the first kLiveTaskLimit), id descending.
   const std::vector<KnownTask>& tasks() const { return tasks_; }
@@ -98,13 +108,22 @@ class ServerUnderTest {
  private:
   ServerUnderTest();
   void Learn();
+  // Appends an answer to OCP_DUMP_ANSWERS with Valijson's strict verdict: `strict` when the
+  // caller has it, else validated here.
+  void Dump(std::string_view schema, std::string_view where, std::string_view body,
+            const AnswerOrigin& origin, const std::vector<mock::json::Violation>* strict) const;
+  // compat::ConformsObserver: the check library's answers into the dump.
+  static void DumpConformed(const std::string& request, long status, std::string_view schema,
+                            std::string_view body);
 
   bool live_ = false;
   bool complete_ = true;
   mock::versions::Profile profile_;
   std::unique_ptr<mock::json::SchemaSet> schemas_;
   std::unique_ptr<class MockProcess> process_;
+  std::unique_ptr<class ProxyUnderTest> proxy_;  // OCP_PROXY_COMMAND; stopped before the mock
   std::unique_ptr<HttpClient> client_;
+  std::unique_ptr<AnswerDump> dump_;  // OCP_DUMP_ANSWERS; null when unset
   std::vector<KnownTask> tasks_;
 };
 

@@ -3,10 +3,12 @@
 #include <charconv>
 #include <chrono>
 
+#include "mock/api/api_description.h"
 #include "mock/api/route_table.h"
 #include "mock/core/log.h"
 #include "mock/faults/fault_json.h"
 #include "mock/ocp/error_kinds.h"
+#include "mock/reply/access.h"
 
 namespace mock::api {
 namespace {
@@ -16,43 +18,29 @@ entities::ListRules RulesOf(const ApiOptions& options) {
   return entities::ListRulesFor(options.schemas, options.ocp_version);
 }
 
-// The OCP permission a route's access needs; nullopt when authentication is enough.
-std::optional<auth::Permission> PermissionFor(Access access) {
-  switch (access) {
-    case Access::kTaskViewer:
-      return auth::Permission::kTaskViewer;
-    case Access::kTaskManager:
-      return auth::Permission::kTaskManager;
-    case Access::kClusterViewer:
-      return auth::Permission::kClusterViewer;
-    case Access::kHostViewer:
-      return auth::Permission::kHostViewer;
-    case Access::kHostManager:
-      return auth::Permission::kHostManager;
-    case Access::kClusterManager:
-      return auth::Permission::kClusterManager;
-    case Access::kPackageManager:
-      return auth::Permission::kPackageManager;
-    case Access::kControl:
-    case Access::kPublic:
-    case Access::kAuthenticated:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 // What the families are built from: the version's rules and the rows read at start-up.
 FamilyContext FamilyContextOf(ApiOptions& options, tasks::TaskStore& store, tasks::MockClock& clock,
                               entities::EntityStore& entities) {
   FamilyContext c{store, clock, entities, options.schemas, RulesOf(options), options.ocp_version};
   c.api_status = options.api_status;
-  c.async_create_tenant = options.ocp_version != "3.1.1";
+  c.async_create_tenant = HasAsyncCreateTenant(options.ocp_version);
   c.arbitration = options.arbitration;
   c.data = std::move(options.family_data);
   c.quirks = options.quirks;
   if (options.source)
     c.source = resources::ResourceSource{options.source->fixtures, options.source->version};
   return c;
+}
+
+// Where GET /__mock/openapi.json reads from: the shared schema folder is the last of the set's
+// (versions/profile.h: a version's folders come first, the shared ones last).
+OpenApiSources OpenApiSourcesOf(const ApiOptions& options) {
+  OpenApiSources sources{.version = options.ocp_version};
+  if (options.schemas != nullptr && !options.schemas->dirs().empty()) {
+    sources.schemas_root = options.schemas->dirs().back();
+    sources.samples_dir = SamplesBeside(sources.schemas_root);
+  }
+  return sources;
 }
 
 constexpr std::string_view kControlPrefix = "/__mock/";
@@ -163,7 +151,9 @@ Api::Api(ApiOptions options, tasks::TaskStore& store, tasks::MockClock& clock,
                 options.schemas,
                 options.source,
                 authenticator}),
-      router_(RouteTable(families_, control_)) {}
+      openapi_(OpenApiSourcesOf(options),
+               [this] { return DescribeParts(families_, control_, openapi_.Part()); }),
+      router_(RouteTable(families_, control_, openapi_.Part().routes)) {}
 
 http::Response Api::Handle(const http::Request& request) const {
   RequestContext context{trace_ids_.For(request.headers)};

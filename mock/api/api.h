@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "mock/api/openapi_endpoint.h"
 #include "mock/api/route_table.h"
 #include "mock/auth/authenticator.h"
 #include "mock/auth/throttle.h"
@@ -131,8 +132,9 @@ class Api : public http::Service {
   mutable faults::FaultRules faults_;
   std::unique_ptr<entities::EntityStore> own_entities_;  // when ApiOptions gave none
   entities::EntityStore& entities_;
-  Families families_;     // the OCP API families (route_table.cc lists them)
-  ControlPlane control_;  // /__mock/
+  Families families_;        // the OCP API families (route_table.cc lists them)
+  ControlPlane control_;     // /__mock/
+  OpenApiEndpoint openapi_;  // GET /__mock/openapi.json, describing families_ and control_
   Router router_;
   mutable TraceIds trace_ids_;
 };

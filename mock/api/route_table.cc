@@ -81,7 +81,8 @@ std::vector<const Family*> WithData(const Families& families) {
   return out;
 }
 
-std::vector<Route> RouteTable(const Families& families, const ControlPlane& control) {
+std::vector<Route> RouteTable(const Families& families, const ControlPlane& control,
+                              std::vector<Route> api_own) {
   std::vector<Route> routes;
   for (const auto& f : families) {
     std::vector<Route> own = f->Routes();
@@ -91,6 +92,8 @@ std::vector<Route> RouteTable(const Families& families, const ControlPlane& cont
   std::vector<Route> mock = control.Routes();
   routes.insert(routes.end(), std::make_move_iterator(mock.begin()),
                 std::make_move_iterator(mock.end()));
+  routes.insert(routes.end(), std::make_move_iterator(api_own.begin()),
+                std::make_move_iterator(api_own.end()));
   return routes;
 }
 

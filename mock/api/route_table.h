@@ -59,7 +59,9 @@ Families MakeFamilies(FamilyContext context);
 // that reload (Family::Reloads()) reloaded.
 std::vector<const Family*> WithData(const Families& families);
 
-// The families' routes, then the control plane's.
-std::vector<Route> RouteTable(const Families& families, const ControlPlane& control);
+// The families' routes, then the control plane's, then the Api's own (`api_own`:
+// GET /__mock/openapi.json, openapi_endpoint.h).
+std::vector<Route> RouteTable(const Families& families, const ControlPlane& control,
+                              std::vector<Route> api_own = {});
 
 }  // namespace mock::api

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "mock/app/instance.h"
+#include "mock/app/openapi_command.h"
 #include "mock/core/data_dir.h"
 #include "mock/core/log.h"
 #include "mock/versions/profile.h"
@@ -30,6 +31,8 @@ struct Flags {
   mock::app::Config config;
   bool list_versions = false;
   std::string log_level = "info";
+  std::string openapi_out;      // `ocp-mock openapi --out DIR`
+  std::string openapi_samples;  // its --samples; empty: SCHEMAS/../contract_tests/samples
 };
 
 std::string HostName() {
@@ -132,6 +135,36 @@ void AddFlags(CLI::App& app, Flags& f) {
 int Fatal(const std::string& message) {
   mock::Log(mock::LogLevel::kError, message);
   return 2;
+}
+
+// `ocp-mock openapi`: the OpenAPI documents, written; no server is started (docs/openapi.md).
+CLI::App* AddOpenApiCommand(CLI::App& app, Flags& f) {
+  CLI::App* openapi = app.add_subcommand(
+      "openapi",
+      "Write every OCP version's OpenAPI 3.1 document (ocp-VERSION.openapi.json) and the "
+      "control plane's (ocp-mock-control.openapi.json) to --out, then exit");
+  openapi->add_option("--out", f.openapi_out, "Folder to write to (created when missing)")
+      ->required();
+  openapi->add_option("--samples", f.openapi_samples,
+                      "OCP's documented samples, the success answers' examples (default: "
+                      "contract_tests/samples beside the schema folder, if there is one)");
+  openapi->fallthrough();  // --schemas may follow the subcommand
+  return openapi;
+}
+
+int WriteOpenApi(const Flags& f) {
+  std::error_code ec;
+  if (!f.openapi_samples.empty() && !std::filesystem::is_directory(f.openapi_samples, ec)) {
+    return Fatal("--samples " + f.openapi_samples + ": no such folder");
+  }
+  mock::api::OpenApiSources sources{.schemas_root = f.config.schemas};
+  sources.samples_dir = f.openapi_samples.empty() ? mock::api::SamplesBeside(f.config.schemas)
+                                                  : std::filesystem::path(f.openapi_samples);
+  auto files = mock::app::WriteOpenApiDocuments(sources, f.openapi_out);
+  if (!files.ok()) return Fatal(files.status().message());
+  for (const std::string& w : files.value().warnings) mock::Log(mock::LogLevel::kWarn, w);
+  for (const auto& file : files.value().written) std::printf("wrote %s\n", file.c_str());
+  return 0;
 }
 
 int ListVersions(const Flags& f) {
@@ -261,8 +294,13 @@ int main(int argc, char** argv) {
   flags.config.schemas = BundledData("schemas");
   flags.config.bundled_users = BundledData("fixtures/users.json");
   AddFlags(app, flags);
+  CLI::App* openapi = AddOpenApiCommand(app, flags);
   CLI11_PARSE(app, argc, argv);
   mock::SetLogLevel(*mock::ParseLogLevel(flags.log_level));
+  if (*openapi) {
+    if (flags.config.schemas.empty()) return Fatal("no schema folder: give --schemas");
+    return WriteOpenApi(flags);
+  }
   if (flags.config.schemas.empty() || flags.config.fixtures.empty()) {
     return Fatal("the bundled fixtures and schemas are not next to this executable (" +
                  mock::ExecutableDir().string() +

@@ -37,13 +37,10 @@ StatusOr<int64_t> AdvanceMs(const QueryParams& params) {
 
 constexpr std::string_view kParts[] = {"clock", "faults", "journal", "rateLimits", "tasks"};
 
-// The parts `only` names (commas or repeats), or every part without it. `families`: the parts
-// the families add (hostTypes, ...), each reset alone or with the rest.
+// The parts `only` names (commas or repeats), or every part without it. `known`: every part,
+// the families' (hostTypes, ...) included, each reset alone or with the rest.
 StatusOr<std::set<std::string>> ResetParts(const QueryParams& params,
-                                           const std::vector<const Family*>& families) {
-  std::vector<std::string> known(std::begin(kParts), std::end(kParts));
-  for (const Family* f : families) known.emplace_back(f->Name());
-  std::sort(known.begin(), known.end());
+                                           const std::vector<std::string>& known) {
   std::set<std::string> parts;
   for (const auto& [key, value] : params) {
     if (key != "only") {
@@ -66,6 +63,13 @@ StatusOr<std::set<std::string>> ResetParts(const QueryParams& params,
 
 }  // namespace
 
+std::vector<std::string> ControlHandlers::Parts() const {
+  std::vector<std::string> known(std::begin(kParts), std::end(kParts));
+  for (const Family* f : state_.families) known.emplace_back(f->Name());
+  std::sort(known.begin(), known.end());
+  return known;
+}
+
 StatusOr<Reply> ControlHandlers::Clock() const { return ClockReply(state_.clock); }
 
 StatusOr<Reply> ControlHandlers::AdvanceClock(const QueryParams& params) const {
@@ -76,7 +80,7 @@ StatusOr<Reply> ControlHandlers::AdvanceClock(const QueryParams& params) const {
 }
 
 StatusOr<Reply> ControlHandlers::Reset(const QueryParams& params) const {
-  auto parts = ResetParts(params, state_.families);
+  auto parts = ResetParts(params, Parts());
   if (!parts.ok()) return parts.status();
   const std::set<std::string>& reset = parts.value();
   if (reset.count("clock") != 0) state_.clock.Reset();

@@ -6,6 +6,7 @@
 //   control.AdvanceClock({{"seconds", "30"}});
 #pragma once
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,8 @@ class ControlHandlers {
   // by its name (`hostTypes`: its fixture rows again, runtime changes forgotten).
   // {"reset": [parts, alphabetically], "tasks": N}. An unknown part is a 400; nothing is reset.
   StatusOr<Reply> Reset(const QueryParams& params) const;
+  // Every part a reset knows, alphabetically: the mock's own and the families' names.
+  std::vector<std::string> Parts() const;
 
  private:
   Resettable state_;

@@ -29,6 +29,8 @@ class ControlPlane {
   explicit ControlPlane(ControlState state);
 
   std::vector<Route> Routes() const;
+  // What each of Routes() is (operation.h), for the control plane's own OpenAPI document.
+  std::vector<Operation> Operations() const;
   // Reads the fixtures and users again (SIGHUP): a line for the log, or why nothing changed.
   StatusOr<std::string> ReloadNow() const { return reload_.ReloadNow(); }
 

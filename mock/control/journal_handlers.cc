@@ -1,8 +1,10 @@
 #include "mock/control/journal_handlers.h"
 
 #include <charconv>
+#include <limits>
 #include <memory>
 
+#include "mock/control/journal_har.h"
 #include "mock/core/glob.h"
 #include "mock/http/url.h"
 #include "mock/model/timestamp.h"
@@ -76,10 +78,7 @@ void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
     w.EndObject();
   }
   w.Field("method", e.method);
-  // Decoded here rather than kept (journal.h); a query cut at the bound has none.
-  const auto decoded =
-      e.truncated ? StatusOr<QueryParams>(QueryParams{}) : http::ParseQuery(e.query);
-  const QueryParams params = decoded.ok() ? decoded.value() : QueryParams{};
+  const QueryParams params = DecodedQuery(e);
   w.Key("params");
   w.StartObject();
   for (auto it = params.begin(); it != params.end();) {
@@ -136,7 +135,23 @@ StatusOr<journal::Filter> ParseJournalFilter(const QueryParams& params, bool pag
   return f;
 }
 
-StatusOr<Reply> JournalHandlers::List(const QueryParams& params) const {
+QueryParams DecodedQuery(const journal::Entry& e) {
+  // Decoded here rather than kept (journal.h); a query cut at the bound has none.
+  if (e.truncated) return {};
+  auto decoded = http::ParseQuery(e.query);
+  return decoded.ok() ? std::move(decoded).value() : QueryParams{};
+}
+
+StatusOr<Reply> JournalHandlers::List(const http::Request& request) const {
+  auto format = One(request.query, "format");
+  if (!format.ok()) return format.status();
+  if (format.value() && *format.value() != "json") {
+    if (*format.value() == "har") return Har(request);
+    return ocp::InvalidParameter("format", "'" + Excerpt(*format.value()) +
+                                               "' is not a format of the journal: json or har.");
+  }
+  QueryParams params = request.query;
+  params.erase("format");
   auto filter = ParseJournalFilter(params, true);
   if (!filter.ok()) return filter.status();
   const query::PageRequest page =
@@ -153,6 +168,26 @@ StatusOr<Reply> JournalHandlers::List(const QueryParams& params) const {
     WritePage(w, page, found->total);
     w.EndObject();
   }};
+}
+
+StatusOr<Reply> JournalHandlers::Har(const http::Request& request) const {
+  auto format = One(request.query, "format");  // har (from List), or none (.har)
+  if (!format.ok()) return format.status();
+  if (format.value() && *format.value() != "har") {
+    return ocp::InvalidParameter("format", "'" + Excerpt(*format.value()) +
+                                               "': GET /__mock/requests.har answers HAR alone; "
+                                               "GET /__mock/requests answers JSON.");
+  }
+  QueryParams params = request.query;
+  params.erase("format");
+  auto filter = ParseJournalFilter(params, false);
+  if (!filter.ok()) return filter.status();
+  // Every matching entry: a HAR file is the whole recording, not a page of it.
+  const journal::Page all = journal_.List(filter.value(), 1, std::numeric_limits<int32_t>::max());
+  return Reply{
+      .write_data = {},
+      .bare_body = JournalHar(all.entries, all.dropped, {.origin = HarOrigin(request.headers)}),
+      .content_type = "application/json"};
 }
 
 StatusOr<Reply> JournalHandlers::Count(const QueryParams& params) const {

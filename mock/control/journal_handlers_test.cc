@@ -91,7 +91,14 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"/__mock/requests?path=/api/%5Bv2", "never closed"},
                       BadInput{"/__mock/requests?path=api", "starts with '/'"},
                       BadInput{"/__mock/requests?since=yesterday", "epoch milliseconds"},
-                      BadInput{"/__mock/requests?method=GET&method=POST", "once"}));
+                      BadInput{"/__mock/requests?method=GET&method=POST", "once"},
+                      BadInput{"/__mock/requests?format=xml", "json or har"},
+                      BadInput{"/__mock/requests?format=har&format=har", "once"},
+                      BadInput{"/__mock/requests?format=har&page=2", "page"},
+                      BadInput{"/__mock/requests?format=har&status=abc", "not an HTTP status"},
+                      BadInput{"/__mock/requests.har?format=json", "HAR alone"},
+                      BadInput{"/__mock/requests.har?size=5", "size"},
+                      BadInput{"/__mock/requests.har?path=api", "starts with '/'"}));
 
 }  // namespace
 }  // namespace mock::api

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "mock/core/status.h"
+#include "mock/reply/operation.h"
 #include "mock/reply/route.h"
 
 namespace mock::api {
@@ -27,6 +28,10 @@ class Family {
   // Every route the family serves, OCP's and its own under /__mock/; bound to the family,
   // which must outlive them.
   virtual std::vector<Route> Routes() const = 0;
+
+  // What each of Routes() is, for the OpenAPI documents (operation.h): one per route, with the
+  // same method and pattern, under the same conditions (a route a version lacks has none).
+  virtual std::vector<Operation> Operations() const { return {}; }
 
   // Puts the family back as it started: every runtime change undone. Families whose state
   // belongs to another part (tasks, entities: the reset's `tasks` part) keep the default.

@@ -1,5 +1,7 @@
 #include "mock/resources/resource_family.h"
 
+#include <cctype>
+
 #include "mock/ocp/error_kinds.h"
 
 namespace mock::resources {
@@ -22,6 +24,41 @@ std::vector<Route> ResourceFamily::Routes() const {
   routes.push_back({"DELETE", control + "/{id}", Access::kControl,
                     [this](const Call& c) { return DeleteRow(c.ids[0]); }});
   return routes;
+}
+
+std::vector<api::Operation> ResourceFamily::Operations() const {
+  std::vector<api::Operation> ops = OcpOperations();
+  const std::string& name = store_.spec().name;
+  const std::string control = "/__mock/" + name;
+  const std::string row = store_.spec().schema;
+  // lowerCamelCase operationIds: "mockListHostTypes" for the family "hostTypes".
+  std::string suffix = name;
+  if (!suffix.empty())
+    suffix[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suffix[0])));
+  ops.push_back({.method = "GET",
+                 .pattern = control,
+                 .id = "mockList" + suffix,
+                 .summary = "Every " + name + " row the mock holds, as served",
+                 .provenance = api::Provenance::kMock,
+                 .answer = {.description = "An array of rows (" + row + ")"}});
+  ops.push_back(
+      {.method = "PUT",
+       .pattern = control + "/{id}",
+       .id = "mockPut" + suffix,
+       .summary = "Puts one " + name + " row in place of the row with that id, or adds it",
+       .description = "Undone by POST /__mock/reset. A row that is not valid against the "
+                      "row's schema is a 400 naming the JSON pointer.",
+       .provenance = api::Provenance::kMock,
+       .body = api::Body{.schema = row},
+       .errors = {ocp::ErrorKind::kBadRequest}});
+  ops.push_back({.method = "DELETE",
+                 .pattern = control + "/{id}",
+                 .id = "mockDelete" + suffix,
+                 .summary = "Removes one " + name + " row",
+                 .provenance = api::Provenance::kMock,
+                 .answer = {.schema = "no-data-response"},
+                 .errors = {ocp::ErrorKind::kNotFound}});
+  return ops;
 }
 
 StatusOr<ResourceFamily::Commit> ResourceFamily::PrepareReload(size_t& count) const {

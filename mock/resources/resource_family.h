@@ -38,6 +38,8 @@ class ResourceFamily : public api::Family {
 
   std::string_view Name() const override { return store_.spec().name; }
   std::vector<api::Route> Routes() const final;
+  // OcpOperations(), then the three /__mock/NAME routes' own.
+  std::vector<api::Operation> Operations() const final;
   void Reset() const override { store_.Reset(); }
   StatusOr<Commit> PrepareReload(size_t& count) const override;
   bool Reloads() const override { return true; }
@@ -45,6 +47,8 @@ class ResourceFamily : public api::Family {
  protected:
   // The family's OCP routes, bound to this object.
   virtual std::vector<api::Route> OcpRoutes() const = 0;
+  // What each of OcpRoutes() is (reply/operation.h), in the same conditions.
+  virtual std::vector<api::Operation> OcpOperations() const { return {}; }
 
   ResourceStore& store() const { return store_; }
   const json::SchemaSet* schemas() const { return schemas_; }

@@ -22,6 +22,7 @@ struct Layer {
   std::optional<bool> ak_sk;
   std::optional<bool> api_status;
   std::optional<bool> info_and_time;
+  std::optional<bool> async_create_tenant;
   std::optional<bool> arbitration;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
   std::map<ocp::ErrorKind, std::string> zh_messages;
@@ -66,6 +67,9 @@ StatusOr<Layer> ReadLayer(const fs::path& file, std::string_view version,
   if (d.HasMember("apiStatus")) layer.api_status = d["apiStatus"].GetBool();
   if (d.HasMember("infoAndTime")) layer.info_and_time = d["infoAndTime"].GetBool();
   if (d.HasMember("arbitration")) layer.arbitration = d["arbitration"].GetBool();
+  if (d.HasMember("asyncCreateTenant")) {
+    layer.async_create_tenant = d["asyncCreateTenant"].GetBool();
+  }
   if (d.HasMember("errors")) {
     for (const auto& m : d["errors"].GetObject()) {
       // The schema admits only known names.
@@ -134,6 +138,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   std::optional<bool> api_status;
   std::optional<bool> info_and_time;
   std::optional<bool> arbitration;
+  std::optional<bool> async_create_tenant;
   std::optional<bool> ak_sk;
   for (std::string next(version); !next.empty();) {
     if (std::find(known.begin(), known.end(), next) == known.end()) {
@@ -155,6 +160,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     if (!api_status) api_status = layer.value().api_status;
     if (!info_and_time) info_and_time = layer.value().info_and_time;
     if (!arbitration) arbitration = layer.value().arbitration;
+    if (!async_create_tenant) async_create_tenant = layer.value().async_create_tenant;
     errors.merge(layer.value().errors);  // keeps what a later (more specific) layer set
     zh_messages.merge(layer.value().zh_messages);
     next = layer.value().extends.value_or("");
@@ -165,6 +171,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   profile.api_status = api_status.value_or(false);
   profile.info_and_time = info_and_time.value_or(true);
   profile.arbitration = arbitration.value_or(false);
+  profile.async_create_tenant = async_create_tenant.value_or(true);
   auto catalog = ocp::ErrorCatalog::Make(errors);
   if (!catalog.ok()) {
     return ConfigError("version profile " + profile.version + ": " + catalog.status().message());

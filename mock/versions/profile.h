@@ -28,6 +28,9 @@ struct Profile {
   // GET /api/v2/info and /api/v2/time are documented (every version but 4.2.0, whose docs have
   // neither: docs/reference/ocp-resources-api.md sections 5.1, 5.2). The mock serves them always.
   bool info_and_time = true;
+  // POST /api/v2/ob/clusters/{id}/tenants/createTenant is served (OCP 4.0.0 and later:
+  // docs/reference/ocp-resources-api.md section 6.1).
+  bool async_create_tenant = true;
   // The arbitration services are served (OCP 4.2.1 and 4.2.2: Enterprise only, on no ocp-doc
   // branch; docs/terraform.md). Elsewhere their paths answer as any unknown path.
   bool arbitration = false;

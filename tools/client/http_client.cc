@@ -28,7 +28,14 @@ size_t OnHeader(char* data, size_t size, size_t count, void* out) {
   return size * count;
 }
 
+ExchangeObserver& Observer() {
+  static ExchangeObserver observer;
+  return observer;
+}
+
 }  // namespace
+
+void SetExchangeObserver(ExchangeObserver observer) { Observer() = std::move(observer); }
 
 HttpClient::HttpClient(std::string base_url, std::optional<std::string> user,
                        std::optional<std::string> password)
@@ -99,6 +106,7 @@ HttpResult HttpClient::Perform(const std::string& method, const std::string& tar
     return result;
   }
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &result.status);
+  if (Observer()) Observer()(Exchange{base_url_, method, target, result});
   return result;
 }
 

@@ -4,6 +4,7 @@
 //   HttpResult r = client.Send("GET", "/api/v2/tasks/instances?page=2");
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,21 @@ struct HttpResult {
   std::string body;
   std::string transport_error;  // libcurl's message when status == 0
 };
+
+// One request and its answer, as an exchange observer sees it.
+struct Exchange {
+  const std::string& base_url;
+  const std::string& method;
+  const std::string& target;
+  const HttpResult& result;
+};
+using ExchangeObserver = std::function<void(const Exchange&)>;
+
+// Every HttpClient of the process calls `observer` after each exchange that got an answer: the
+// contract suite's reading of a validation proxy's verdicts (contract_tests/support/
+// proxy_check.h). Empty: none. Set it before requests are sent, as it is read without a lock;
+// the observer is called from whichever thread sent the request.
+void SetExchangeObserver(ExchangeObserver observer);
 
 class HttpClient {
  public:

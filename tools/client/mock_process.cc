@@ -15,25 +15,28 @@
 namespace contract {
 namespace {
 
-constexpr std::string_view kReady = "listening on ";
-
 // Reads the child's stdout until a complete ready line, with an overall deadline.
-std::string AwaitReadyLine(int fd, std::chrono::seconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
+std::string AwaitReadyLine(int fd, const MockProcess::Options& options) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(options.ready_seconds);
+  const std::string& ready = options.ready_prefix;
   std::string seen;
   while (true) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) throw std::runtime_error("ocp-mock printed no ready line: " + seen);
+    if (left.count() <= 0) {
+      throw std::runtime_error(options.name + " printed no ready line within " +
+                               std::to_string(options.ready_seconds) + " s: " + seen);
+    }
     pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
     char buf[256];
     ssize_t n = read(fd, buf, sizeof buf);
-    if (n <= 0) throw std::runtime_error("ocp-mock exited before it was ready: " + seen);
+    if (n <= 0) throw std::runtime_error(options.name + " exited before it was ready: " + seen);
     seen.append(buf, static_cast<size_t>(n));
-    size_t at = seen.find(kReady);
+    size_t at = seen.find(ready);
     size_t eol = at == std::string::npos ? at : seen.find('\n', at);
-    if (eol != std::string::npos) return seen.substr(at + kReady.size(), eol - at - kReady.size());
+    if (eol != std::string::npos) return seen.substr(at + ready.size(), eol - at - ready.size());
   }
 }
 
@@ -41,7 +44,8 @@ std::string AwaitReadyLine(int fd, std::chrono::seconds limit) {
 
 MockProcess::MockProcess(const std::string& binary, const std::vector<std::string>& args,
                          const Options& options) {
-  std::vector<std::string> argv_s = {binary, "--port", "0"};
+  std::vector<std::string> argv_s = {binary};
+  if (options.port_zero) argv_s.insert(argv_s.end(), {"--port", "0"});
   if (!options.log_level.empty()) {
     argv_s.insert(argv_s.end(), {"--log-level", options.log_level});
   }
@@ -76,7 +80,7 @@ MockProcess::MockProcess(const std::string& binary, const std::vector<std::strin
   if (err_fd >= 0) close(err_fd);
   stdout_fd_ = pipe_fds[0];
   try {
-    base_url_ = AwaitReadyLine(stdout_fd_, std::chrono::seconds(30));
+    base_url_ = AwaitReadyLine(stdout_fd_, options);
   } catch (...) {
     Stop();
     throw;

@@ -17,11 +17,18 @@ class MockProcess {
   struct Options {
     std::string log_level = "warn";  // empty: no --log-level (a server that has none)
     std::string stderr_path;         // where the child's log goes; empty = inherit
+    // A child that is not ocp-mock (a validation proxy): no --port 0, its name in messages, and
+    // the start of its ready line, after which the line is its base URL ("": the first line is
+    // the URL).
+    bool port_zero = true;
+    std::string name = "ocp-mock";
+    std::string ready_prefix = "listening on ";
+    int ready_seconds = 30;
   };
 
-  // Starts `binary --port 0 [--log-level L] <args>` and waits (at most 30 s, on the child's
-  // stdout, never by sleeping) for its ready line. Throws std::runtime_error if the child exits
-  // or stays silent.
+  // Starts `binary --port 0 [--log-level L] <args>` and waits (at most ready_seconds, on the
+  // child's stdout, never by sleeping) for its ready line. Throws std::runtime_error if the child
+  // exits or stays silent.
   MockProcess(const std::string& binary, const std::vector<std::string>& args,
               const Options& options);
   MockProcess(const std::string& binary, const std::vector<std::string>& args)

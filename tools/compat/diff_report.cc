@@ -66,7 +66,13 @@ std::string DiffReport(const Contract& from, const Contract& to, bool markdown) 
   for (const auto& [what, x, y] :
        {std::tuple{"GET /api/status", from.profile.api_status, to.profile.api_status},
         std::tuple{"GET /api/v2/info and /api/v2/time", from.profile.info_and_time,
-                   to.profile.info_and_time}}) {
+                   to.profile.info_and_time},
+        std::tuple{"GET /api/v2/arbitration/services and POST /api/v2/arbitration/services and "
+                   "GET /api/v2/arbitration/services/{id} and "
+                   "DELETE /api/v2/arbitration/services/{id}/delete",
+                   from.profile.arbitration, to.profile.arbitration},
+        std::tuple{"POST /api/v2/ob/clusters/{id}/tenants/createTenant",
+                   from.profile.async_create_tenant, to.profile.async_create_tenant}}) {
     if (x != y) {
       endpoints.push_back(std::string(what) + (x ? ": documented -> not documented"
                                                  : ": not documented -> documented"));

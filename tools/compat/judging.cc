@@ -1,5 +1,6 @@
 #include "tools/compat/judging.h"
 
+#include <atomic>
 #include <cctype>
 #include <vector>
 
@@ -64,6 +65,12 @@ bool NamesASecret(std::string_view key) {
   return false;
 }
 
+namespace {
+std::atomic<ConformsObserver> conforms_observer{nullptr};
+}  // namespace
+
+void ObserveConforms(ConformsObserver observer) { conforms_observer.store(observer); }
+
 Outcome Conforms(const std::string& request, const contract::HttpResult& r,
                  const std::optional<rapidjson::Document>& json, long status, const char* schema,
                  const Contract& c, bool strict, const std::string* body) {
@@ -73,6 +80,9 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
                 std::to_string(status) + ": " + Excerpt(r.body));
   }
   if (!json) return Fail(request + ": the body is not JSON: " + Excerpt(r.body));
+  if (ConformsObserver observe = conforms_observer.load()) {
+    observe(request, r.status, schema, body != nullptr ? *body : r.body);
+  }
   contract::TolerantReading reading =
       contract::ReadTolerantly(*c.schemas, schema, body != nullptr ? *body : r.body);
   const std::vector<mock::json::Violation>& v = reading.violations;

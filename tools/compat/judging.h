@@ -51,6 +51,14 @@ Outcome Conforms(const std::string& request, const contract::HttpResult& r,
                  const std::optional<rapidjson::Document>& json, long status, const char* schema,
                  const Contract& c, bool strict, const std::string* body = nullptr);
 
+// Called, when set, with every body Conforms judges against a schema: the request ("GET
+// /path?query", perhaps followed by " (content type)"), the HTTP status, the schema's name and
+// the body judged (`body` when given). The contract suite's OCP_DUMP_ANSWERS sets it
+// (contract_tests/support/answer_dump.h). Process-wide; set it before any check runs.
+using ConformsObserver = void (*)(const std::string& request, long status, std::string_view schema,
+                                  std::string_view body);
+void ObserveConforms(ConformsObserver observer);
+
 // An error answer with `kind`'s code and message in `c`'s catalogue (a message worded otherwise
 // is an observation: messages are free text in the server's language, codes are the contract).
 Outcome IsError(const std::string& request, const contract::HttpResult& r,

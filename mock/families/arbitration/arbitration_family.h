@@ -67,6 +67,8 @@ class ArbitrationFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // One per OCP route (arbitration_operations.cc).
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   // The rows tied to a task (by row id: the task's id), and those tasks' statuses when looked.

@@ -43,6 +43,8 @@ class ClustersFamily : public api::Family {
 
   std::string_view Name() const override { return "clusters"; }
   std::vector<api::Route> Routes() const override;
+  // clusters_operations.cc
+  std::vector<api::Operation> Operations() const override;
 
  private:
   StatusOr<api::Reply> Create(const std::string& body, const auth::User* user) const;

@@ -23,6 +23,8 @@ class EntityFamily : public api::Family {
 
   std::string_view Name() const override { return "entities"; }
   std::vector<api::Route> Routes() const override;
+  // entity_family_operations.cc
+  std::vector<api::Operation> Operations() const override;
 
  private:
   api::EntityHandlers handlers_;

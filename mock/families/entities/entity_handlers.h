@@ -36,6 +36,9 @@ class EntityHandlers {
  public:
   explicit EntityHandlers(EntityContext context) : c_(std::move(context)) {}
 
+  // The lists' declarations, for the OpenAPI operations (entity_family_operations.cc).
+  const entities::ListRules& rules() const { return c_.rules; }
+
   // GET /api/v2/ob/clusters: paged ObClusters.
   StatusOr<Reply> Clusters(const QueryParams& params) const;
   // GET /api/v2/ob/clusters/{id}: one ObCluster (undocumented; the list item's shape).

@@ -32,6 +32,8 @@ class HostTypesFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // host_types_operations.cc
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   StatusOr<api::Reply> List(const QueryParams& params) const;

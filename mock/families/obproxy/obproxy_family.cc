@@ -58,6 +58,12 @@ Reply TaskReply(tasks::TaskSnapshot task, api::Quirks quirks = {},
 const resources::ResourceSpec ObproxyFamily::kSpec{"obproxyClusters", "obproxy-clusters",
                                                    "obproxy-cluster", "obproxyClusters"};
 
+const listing::ListSpec ObproxyFamily::kList{.filters = {},
+                                             .sort_keys = {{"id", listing::SortAs::kNumber},
+                                                           {"name", listing::SortAs::kFoldedText},
+                                                           {"createTime", listing::SortAs::kTime},
+                                                           {"updateTime", listing::SortAs::kTime}}};
+
 ObproxyFamily::ObproxyFamily(std::vector<resources::Row> rows, const json::SchemaSet* schemas,
                              std::optional<resources::ResourceSource> source,
                              tasks::TaskStore& tasks, entities::EntityStore& entities,
@@ -149,13 +155,6 @@ StatusOr<Reply> ObproxyFamily::Get(int64_t id) const {
 }
 
 StatusOr<Reply> ObproxyFamily::List(const QueryParams& params) const {
-  // The page documents no parameter but Spring's paging (its sample asks page=1&size=10); the
-  // sort keys are the mock's.
-  static const listing::ListSpec kList{.filters = {},
-                                       .sort_keys = {{"id", listing::SortAs::kNumber},
-                                                     {"name", listing::SortAs::kFoldedText},
-                                                     {"createTime", listing::SortAs::kTime},
-                                                     {"updateTime", listing::SortAs::kTime}}};
   auto query = listing::Bind(kList, params);
   if (!query.ok()) return query.status();
   // The rows first, then the view, as Get: a row shown was tied to its task before it showed.

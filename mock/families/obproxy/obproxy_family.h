@@ -26,6 +26,7 @@
 
 #include "mock/core/thread_annotations.h"
 #include "mock/entities/entity_store.h"
+#include "mock/listing/list_spec.h"
 #include "mock/quirks/quirks.h"
 #include "mock/resources/resource_family.h"
 #include "mock/tasks/clock.h"
@@ -36,6 +37,9 @@ namespace mock::families {
 class ObproxyFamily : public resources::ResourceFamily {
  public:
   static const resources::ResourceSpec kSpec;
+  // The list's declaration: the page documents no parameter but Spring's paging (its sample asks
+  // page=1&size=10); the sort keys are the mock's.
+  static const listing::ListSpec kList;
 
   // The stores, `clock` and `schemas` must outlive the family. `quirks`: client-ids adds the
   // new cluster's id to the creation's answer as `obproxyClusterId` (client_ids.h).
@@ -49,6 +53,8 @@ class ObproxyFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // One per OCP route (obproxy_operations.cc).
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   // The rows tied to a task (by row id: the task's id), and those tasks' statuses when looked.

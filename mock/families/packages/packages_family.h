@@ -40,6 +40,8 @@ class PackagesFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // One per OCP route (packages_operations.cc).
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   StatusOr<api::Reply> Upload(const http::Request& request) const;

@@ -16,6 +16,8 @@ class SystemFamily : public api::Family {
 
   std::string_view Name() const override { return "system"; }
   std::vector<api::Route> Routes() const override;
+  // system_operations.cc
+  std::vector<api::Operation> Operations() const override;
 
  private:
   api::ProbeHandlers probes_;

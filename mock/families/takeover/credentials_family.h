@@ -9,9 +9,9 @@
 //  - `client`: the body is obdeploy's {targetType, name, sshCredentialProperty {type, username,
 //    passphrase}}; a missing or wrong-typed field is invalidParameter naming it, no body or bad
 //    JSON badRequest; the answer is the credential (obdeploy reads data.id);
-//  - `mock`: a name already held for the same targetType is OCP's nameExists (1006 / COM10006;
-//    the docs leave open whether OCP answers that or 8002 / CRD08002 "The same credential
-//    already exists");
+//  - `mock`: a name already held for the same targetType is OCP's 8002 / CRD08002 "The same
+//    credential already exists" (the docs leave open whether OCP answers that or the general
+//    nameExists, 1006 / COM10006);
 //  - `doc` (UI: "passwords are displayed as ***"), made stricter: the secret (`passphrase`) is
 //    never stored, so no answer, list or /__mock/ route can carry it;
 //  - `mock`: the list takes `targetType` (HOST, OB; antman sends it) and sorts by id, name,
@@ -41,6 +41,8 @@ class CredentialsFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // One per OCP route (credentials_operations.cc).
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   StatusOr<api::Reply> List(const QueryParams& params) const;

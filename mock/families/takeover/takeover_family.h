@@ -49,6 +49,8 @@ class TakeoverFamily : public api::Family {
 
   std::string_view Name() const override { return "takeover"; }
   std::vector<api::Route> Routes() const override;
+  // One per route (takeover_operations.cc).
+  std::vector<api::Operation> Operations() const override;
   void Reset() const override;
   bool Resets() const override { return true; }
 

@@ -14,6 +14,8 @@ class TaskFamily : public api::Family {
 
   std::string_view Name() const override { return "tasks"; }
   std::vector<api::Route> Routes() const override;
+  // task_operations.cc
+  std::vector<api::Operation> Operations() const override;
 
  private:
   api::TaskHandlers handlers_;

@@ -40,6 +40,8 @@ class WorkloadFamily : public resources::ResourceFamily {
 
  protected:
   std::vector<api::Route> OcpRoutes() const override;
+  // workload_operations.cc
+  std::vector<api::Operation> OcpOperations() const override;
 
  private:
   StatusOr<api::Reply> Snapshots(int64_t cluster_id, const QueryParams& params) const;
