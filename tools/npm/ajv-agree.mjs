@@ -27,9 +27,9 @@
 // or unreadable input (a dump, a schema, a document, a schema ajv cannot compile).
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { mutantsOf, MUTANT_KINDS } from "./mutants.mjs";
+import { npmCache } from "./npm-cache.mjs";
 
 function usage(message) {
   console.error(`ajv-agree: ${message}`);
@@ -50,10 +50,7 @@ const openapiDir = option("--openapi");
 const valijsonBin = option("--valijson");
 if (args.length !== 1 || args[0].startsWith("--")) usage("give one dump file");
 const dumpFile = args[0];
-const bin = process.env.OCPMOCK_NPM_BIN;
-if (!bin) usage("OCPMOCK_NPM_BIN is not set (tools/setup.sh's ocpmock_npm_tools sets it)");
-// The packages are installed beside .bin, outside this clone.
-const require = createRequire(path.join(path.dirname(bin), "..", "package.json"));
+const { require } = npmCache(usage);
 const Ajv = require("ajv").default;
 const Ajv2020 = require("ajv/dist/2020").default;
 const addFormats = require("ajv-formats").default;

@@ -15,8 +15,7 @@
 // OCPMOCK_NPM_BIN. Exit status: 0 every file valid, 1 one is not (each violation printed with its
 // JSON pointer), 2 a usage error or a file that is not JSON.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { npmCache } from "./npm-cache.mjs";
 
 function usage(message) {
   console.error(`check-har: ${message}`);
@@ -24,12 +23,9 @@ function usage(message) {
   process.exit(2);
 }
 
-const bin = process.env.OCPMOCK_NPM_BIN;
-if (!bin) usage("OCPMOCK_NPM_BIN is not set (tools/setup.sh's ocpmock_npm_tools sets it)");
+const { require } = npmCache(usage);
 const files = process.argv.slice(2);
 if (files.length === 0) usage("no file given");
-// The packages are installed beside .bin, outside this clone.
-const require = createRequire(path.join(path.dirname(bin), "..", "package.json"));
 
 const Ajv = require("ajv").default;
 const addFormats = require("ajv-formats").default;

@@ -31,6 +31,7 @@ import { isDeepStrictEqual } from "node:util";
 import { compatDiff } from "./compat-diff.mjs";
 import { compareDiffs } from "./diff-compare.mjs";
 import { loadOptic, opticCli, opticView, scratchFolder } from "./optic-diff.mjs";
+import { npmCache } from "./npm-cache.mjs";
 
 function usage(message) {
   console.error(`diff-agree: ${message}`);
@@ -57,8 +58,7 @@ const cli = flag("--cli");
 const verbose = flag("--verbose");
 if (args.length) usage(`unexpected ${args[0]}`);
 if (!compatBin || !docsDir) usage("give --compat and --docs");
-const bin = process.env.OCPMOCK_NPM_BIN;
-if (!bin) usage("OCPMOCK_NPM_BIN is not set (tools/setup.sh's ocpmock_npm_tools sets it)");
+const { bin } = npmCache(usage);
 
 // "4.2.10" after "4.2.9".
 const byVersion = (a, b) => {

@@ -16,9 +16,8 @@
 // pointer). Exit status: 0 every file valid, 1 one is not, 2 a usage error or a file that is not
 // JSON.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { npmCache } from "./npm-cache.mjs";
 
 function usage(message) {
   console.error(`validate-openapi: ${message}`);
@@ -26,12 +25,9 @@ function usage(message) {
   process.exit(2);
 }
 
-const bin = process.env.OCPMOCK_NPM_BIN;
-if (!bin) usage("OCPMOCK_NPM_BIN is not set (tools/setup.sh's ocpmock_npm_tools sets it)");
+const { require } = npmCache(usage);
 const files = process.argv.slice(2);
 if (files.length === 0) usage("no file given");
-// The packages are installed beside .bin, outside this clone.
-const require = createRequire(path.join(path.dirname(bin), "..", "package.json"));
 const load = (name) => import(pathToFileURL(require.resolve(name)).href);
 
 const { Validator } = await load("@seriousme/openapi-schema-validator");
