@@ -3,10 +3,13 @@
 // Built into mock_api_concurrency_tests, which tools/test --full also runs under ThreadSanitizer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "mock/api/api.h"
+#include "mock/api/test_api.h"
 #include "mock/families/tasks/task_handlers.h"
 #include "mock/json/json.h"
 #include "mock/tasks/test_tasks.h"
@@ -86,6 +89,36 @@ TEST(ApiConcurrencyTest, ListsAndChangesRaceSafely) {
   changer.join();
   for (auto& t : listers) t.join();
   EXPECT_GT(lists.load(), 0);
+}
+
+// GET /__mock/openapi.json builds each document on its first request and keeps it, under a lock
+// (api/openapi_endpoint.h): threads asking for several versions and variants at once, first
+// requests included, each get the one document, the same bytes as every other thread.
+TEST(ApiConcurrencyTest, OpenApiDocumentsAreBuiltAndKeptRaceSafely) {
+  testing::TestApi api;
+  const std::vector<std::string> targets = {
+      "/__mock/openapi.json", "/__mock/openapi.json?version=4.0.0",
+      "/__mock/openapi.json?strict=true", "/__mock/openapi.json?plane=control"};
+  std::vector<std::vector<std::string>> seen(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const std::string& target = targets[(i + t) % targets.size()];
+        const http::Response r = api.Send("GET", target);
+        seen[t].push_back(r.status == 200 ? target + " " + std::to_string(r.body.size())
+                                          : target + " failed " + std::to_string(r.status));
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::vector<std::string> first = seen[0];
+  std::sort(first.begin(), first.end());
+  for (auto& s : seen) {
+    std::sort(s.begin(), s.end());
+    EXPECT_EQ(first, s);
+    for (const std::string& line : s) EXPECT_EQ(std::string::npos, line.find("failed")) << line;
+  }
 }
 
 }  // namespace
