@@ -16,7 +16,7 @@
 namespace contract {
 namespace {
 
-const std::string kList = "/api/v2/tasks/instances?size=1";
+const std::string kAuthList = "/api/v2/tasks/instances?size=1";
 
 using mock::ocp::ErrorKind;
 
@@ -25,7 +25,7 @@ HttpClient As(const std::string& user, const std::string& password) {
 }
 
 TEST(Authentication, NoCredentialsIs401) {
-  HttpResult r = ServerUnderTest::Get().client().Send("GET", kList, {}, false);
+  HttpResult r = ServerUnderTest::Get().client().Send("GET", kAuthList, {}, false);
   ExpectErrorOf(r, 401, ErrorKind::kUnauthenticated);
   if (!ServerUnderTest::Get().live()) {
     EXPECT_EQ("Basic realm=\"OCP\"", r.headers["www-authenticate"]);
@@ -46,8 +46,8 @@ class MockUsers : public testing::Test {
 };
 
 TEST_F(MockUsers, WrongPasswordOrUnknownUserIs401) {
-  ExpectErrorOf(As("admin", "wrong").Send("GET", kList), 401, ErrorKind::kUnauthenticated);
-  ExpectErrorOf(As("ghost", "Admin@123").Send("GET", kList), 401, ErrorKind::kUnauthenticated);
+  ExpectErrorOf(As("admin", "wrong").Send("GET", kAuthList), 401, ErrorKind::kUnauthenticated);
+  ExpectErrorOf(As("ghost", "Admin@123").Send("GET", kAuthList), 401, ErrorKind::kUnauthenticated);
 }
 
 TEST_F(MockUsers, MalformedCredentialsAre401NotA500) {
@@ -56,13 +56,13 @@ TEST_F(MockUsers, MalformedCredentialsAre401NotA500) {
   for (const char* header : {"Authorization: Basic ====", "Authorization: Basic =",
                              "Authorization: OCP-ACCESS-KEY-HMACSHA1 nocolon",
                              "Authorization: OCP-ACCESS-KEY-HMACSHA1 a:b"}) {
-    ExpectErrorOf(client.Send("GET", kList, {header}, false), 401, ErrorKind::kUnauthenticated);
+    ExpectErrorOf(client.Send("GET", kAuthList, {header}, false), 401, ErrorKind::kUnauthenticated);
   }
 }
 
 TEST_F(MockUsers, ViewerMayReadButNotChange) {
   HttpClient viewer = As("viewer", "Viewer@123");
-  EXPECT_EQ(200, viewer.Send("GET", kList).status);
+  EXPECT_EQ(200, viewer.Send("GET", kAuthList).status);
   EXPECT_EQ(200, viewer.Send("GET", TaskPath(8000004)).status);
   ExpectErrorOf(viewer.Send("POST", TaskPath(8000004) + "/retry"), 403,
                 ErrorKind::kPermissionDenied);
@@ -72,7 +72,8 @@ TEST_F(MockUsers, ViewerMayReadButNotChange) {
 }
 
 TEST_F(MockUsers, UserWithoutPermissionsMayNotRead) {
-  ExpectErrorOf(As("nobody", "Nobody@123").Send("GET", kList), 403, ErrorKind::kPermissionDenied);
+  ExpectErrorOf(As("nobody", "Nobody@123").Send("GET", kAuthList), 403,
+                ErrorKind::kPermissionDenied);
 }
 
 // Signs a GET as OCP's AK/SK rules describe, with the given Date.
@@ -88,7 +89,8 @@ constexpr const char* kSk = "2fc0c299cc94c6be266f2ceece765d4d";
 // OCP accepts AK/SK from 4.0.3 on; before, a correctly signed request is still a 401.
 TEST_F(MockUsers, AkSkSignedRequestIsServedFrom403) {
   const HttpClient& client = ServerUnderTest::Get().client();
-  HttpResult r = client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, std::time(nullptr)), false);
+  HttpResult r =
+      client.Send("GET", kAuthList, AkSkHeaders(kAuthList, kAk, kSk, std::time(nullptr)), false);
   if (!ServerUnderTest::Get().profile().ak_sk) {
     ExpectErrorOf(r, 401, ErrorKind::kUnauthenticated);
     EXPECT_NE(std::string::npos, r.body.find("4.0.3")) << r.body;
@@ -137,8 +139,8 @@ TEST(LiveAuthentication, AkSkSignedListIsServedWhereTheVersionTakesAkSk) {
     GTEST_SKIP() << "live mode with OCP_ACCESS_KEY and OCP_SECRET_KEY (mock mode: MockUsers)";
   }
   if (!server.profile().ak_sk) GTEST_SKIP() << "OCP " << server.version() << " has no AK/SK";
-  HttpResult r =
-      server.client().Send("GET", kList, AkSkHeaders(kList, ak, sk, std::time(nullptr)), false);
+  HttpResult r = server.client().Send("GET", kAuthList,
+                                      AkSkHeaders(kAuthList, ak, sk, std::time(nullptr)), false);
   EXPECT_EQ(200, r.status) << r.body;
   server.CheckBody("task-list-response", "an AK/SK-signed GET", r.body);
 }
@@ -146,16 +148,18 @@ TEST(LiveAuthentication, AkSkSignedListIsServedWhereTheVersionTakesAkSk) {
 TEST_F(MockUsers, AkSkRefusals) {
   const HttpClient& client = ServerUnderTest::Get().client();
   const std::time_t now = std::time(nullptr);
-  ExpectErrorOf(client.Send("GET", kList, AkSkHeaders(kList, kAk, "wrong-secret", now), false), 401,
-                ErrorKind::kUnauthenticated);
-  ExpectErrorOf(client.Send("GET", kList, AkSkHeaders(kList, "unknownKey", kSk, now), false), 401,
-                ErrorKind::kUnauthenticated);
   ExpectErrorOf(
-      client.Send("GET", kList, AkSkHeaders(kList, kAk, kSk, now - int64_t{20} * 60), false), 401,
+      client.Send("GET", kAuthList, AkSkHeaders(kAuthList, kAk, "wrong-secret", now), false), 401,
       ErrorKind::kUnauthenticated);
+  ExpectErrorOf(
+      client.Send("GET", kAuthList, AkSkHeaders(kAuthList, "unknownKey", kSk, now), false), 401,
+      ErrorKind::kUnauthenticated);
+  ExpectErrorOf(client.Send("GET", kAuthList,
+                            AkSkHeaders(kAuthList, kAk, kSk, now - int64_t{20} * 60), false),
+                401, ErrorKind::kUnauthenticated);
   // Signed for one query, sent with another.
   ExpectErrorOf(client.Send("GET", "/api/v2/tasks/instances?size=2",
-                            AkSkHeaders(kList, kAk, kSk, now), false),
+                            AkSkHeaders(kAuthList, kAk, kSk, now), false),
                 401, ErrorKind::kUnauthenticated);
 }
 
@@ -175,13 +179,13 @@ std::vector<std::string> Keys(const rapidjson::Value& v) {
 TEST_F(MockUsers, ThrottlingCountsDownThenAnswersOcpsDocumented429) {
   HttpClient limited = As("limited", "Limited@123");
   for (int expected_remaining : {2, 1, 0}) {
-    HttpResult r = limited.Send("GET", kList);
+    HttpResult r = limited.Send("GET", kAuthList);
     ASSERT_EQ(200, r.status) << r.body;
     EXPECT_EQ("3", r.headers["ratelimit-limit"]);
     EXPECT_EQ(std::to_string(expected_remaining), r.headers["ratelimit-remaining"]);
     EXPECT_GT(std::stoi(r.headers["ratelimit-reset"]), 0);
   }
-  HttpResult r = limited.Send("GET", kList, {"x-trace-id: 0123456789abcdef"}, true);
+  HttpResult r = limited.Send("GET", kAuthList, {"x-trace-id: 0123456789abcdef"}, true);
   ExpectErrorOf(r, 429, ErrorKind::kThrottled);
   EXPECT_EQ("0", r.headers["ratelimit-remaining"]);
   EXPECT_EQ(r.headers["ratelimit-reset"], r.headers["retry-after"]);
@@ -194,8 +198,8 @@ TEST_F(MockUsers, ThrottlingCountsDownThenAnswersOcpsDocumented429) {
   // other and echoes x-trace-id (docs/reference/real-server-behaviour.md), and so does the mock.
   EXPECT_STREQ("0123456789abcdef", body.value()["traceId"].GetString());
   // Users without a limit carry no RateLimit headers.
-  EXPECT_EQ(0u,
-            ServerUnderTest::Get().client().Send("GET", kList).headers.count("ratelimit-limit"));
+  EXPECT_EQ(
+      0u, ServerUnderTest::Get().client().Send("GET", kAuthList).headers.count("ratelimit-limit"));
 }
 
 TEST_F(MockUsers, ControlEndpointsNeedNoCredentials) {

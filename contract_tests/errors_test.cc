@@ -62,9 +62,9 @@ TEST_P(ErrorCases, AnswerWithAnErrorEnvelope) {
       << "the server stopped serving after " << c.target;
 }
 
-const char kList[] = "/api/v2/tasks/instances";
+const char kErrorsList[] = "/api/v2/tasks/instances";
 
-std::string List(const std::string& query) { return std::string(kList) + "?" + query; }
+std::string List(const std::string& query) { return std::string(kErrorsList) + "?" + query; }
 
 INSTANTIATE_TEST_SUITE_P(
     ListTasks, ErrorCases,
@@ -93,10 +93,10 @@ INSTANTIATE_TEST_SUITE_P(
                   Source::kMock},
         ErrorCase{"EncodedTraversal", "GET", "/api/v2/tasks/instances/..%2F..", 400, "..",
                   Source::kMock},
-        ErrorCase{"PostOnList", "POST", kList, 405, "GET", Source::kFramework},
-        ErrorCase{"PutOnList", "PUT", kList, 405, "GET", Source::kFramework},
-        ErrorCase{"DeleteOnList", "DELETE", kList, 405, "GET", Source::kFramework},
-        ErrorCase{"PatchOnList", "PATCH", kList, 405, "GET", Source::kFramework}),
+        ErrorCase{"PostOnList", "POST", kErrorsList, 405, "GET", Source::kFramework},
+        ErrorCase{"PutOnList", "PUT", kErrorsList, 405, "GET", Source::kFramework},
+        ErrorCase{"DeleteOnList", "DELETE", kErrorsList, 405, "GET", Source::kFramework},
+        ErrorCase{"PatchOnList", "PATCH", kErrorsList, 405, "GET", Source::kFramework}),
     [](const testing::TestParamInfo<ErrorCase>& p) { return p.param.name; });
 
 TEST(ErrorEnvelope, SortErrorCarriesOcpsSortFieldCode) {

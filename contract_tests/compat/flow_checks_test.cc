@@ -21,7 +21,7 @@ namespace {
 
 using contract::Breakage;
 
-contract::CommandResult Compat(const std::string& args) {
+contract::CommandResult RunCompat(const std::string& args) {
   return contract::RunCommand(std::string("'") + OCPCOMPAT_BINARY + "' " + args);
 }
 
@@ -51,7 +51,7 @@ int64_t Journaled(const std::string& base_url, const std::string& method,
 // and they send what the clients send: a form body and a query-only POST, obdeploy's credential.
 TEST(CompatFlows, OcpMockPassesEveryRowAndWritesOnlyWhenAllowed) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2", "--time-scale", "0"});
-  const contract::CommandResult read_only = Compat(CheckOf(server.base_url()));
+  const contract::CommandResult read_only = RunCompat(CheckOf(server.base_url()));
   EXPECT_EQ(0, read_only.rc) << read_only.out;
   for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
     EXPECT_EQ(0, Journaled(server.base_url(), method)) << method << " sent without --allow-writes";
@@ -68,7 +68,7 @@ TEST(CompatFlows, OcpMockPassesEveryRowAndWritesOnlyWhenAllowed) {
             read_only.out.find("not run (n/a in every version; no version is ranked on them):"))
       << read_only.out;
 
-  const contract::CommandResult r = Compat(CheckOf(server.base_url(), " --allow-writes"));
+  const contract::CommandResult r = RunCompat(CheckOf(server.base_url(), " --allow-writes"));
   EXPECT_EQ(0, r.rc) << r.out;
   for (const char* row :
        {"cluster-detail", "clusters-detail-agrees", "credentials", "snapshot-times",
@@ -112,7 +112,7 @@ TEST(CompatFlows, FailsServersThatBreakADocumentedFlowRule) {
             "answer carries the secret the creation sent"},
            {Breakage::kSnapshotIdsAsStrings, "workload-snapshots"}}) {
     contract::BreakingProxy proxy(server.base_url(), b.breakage);
-    const contract::CommandResult r = Compat(CheckOf(proxy.base_url(), b.flags));
+    const contract::CommandResult r = RunCompat(CheckOf(proxy.base_url(), b.flags));
     const std::string name(contract::BreakageName(b.breakage));
     EXPECT_EQ(1, r.rc) << name << "\n" << r.out;
     EXPECT_NE(std::string::npos, r.out.find("compatible with: none")) << name;
@@ -137,13 +137,14 @@ TEST(CompatFlows, ClientFlowRulesAreObservationsUnlessStrict) {
            {Breakage::kCredentialCreateNoId, "credential-create", " --allow-writes"}}) {
     contract::BreakingProxy proxy(server.base_url(), b.breakage);
     const std::string name(contract::BreakageName(b.breakage));
-    const contract::CommandResult r = Compat(CheckOf(proxy.base_url(), b.flags));
+    const contract::CommandResult r = RunCompat(CheckOf(proxy.base_url(), b.flags));
     EXPECT_EQ(0, r.rc) << name << "\n" << r.out;
     EXPECT_NE(std::string::npos, r.out.find(TableLine(b.row, "client", "pass*"))) << name << r.out;
     EXPECT_NE(std::string::npos, r.out.find(std::string("4.2.2 ") + b.row +
                                             ": differs from what clients rely on [client: "))
         << name << r.out;
-    const contract::CommandResult strict = Compat(CheckOf(proxy.base_url(), b.flags + " --strict"));
+    const contract::CommandResult strict =
+        RunCompat(CheckOf(proxy.base_url(), b.flags + " --strict"));
     EXPECT_EQ(1, strict.rc) << name << "\n" << strict.out;
     EXPECT_NE(std::string::npos, strict.out.find(TableLine(b.row, "client", "FAIL"))) << name;
   }
@@ -154,7 +155,7 @@ TEST(CompatFlows, ClientFlowRulesAreObservationsUnlessStrict) {
 TEST(CompatFlows, ATimeWithoutAFractionIsTheClientRowsMatterOnly) {
   contract::MockProcess server(OCPMOCK_BINARY, {"--ocp-version", "4.2.2", "--time-scale", "0"});
   contract::BreakingProxy proxy(server.base_url(), Breakage::kSnapshotTimesWithoutFraction);
-  const contract::CommandResult r = Compat(CheckOf(proxy.base_url(), " --strict"));
+  const contract::CommandResult r = RunCompat(CheckOf(proxy.base_url(), " --strict"));
   EXPECT_NE(std::string::npos, r.out.find(TableLine("workload-snapshots", "doc", "pass ")))
       << r.out;
   EXPECT_NE(std::string::npos, r.out.find("/data/contents/0/snapshotTime \"")) << r.out;

@@ -14,15 +14,15 @@ using ::testing::HasSubstr;
 constexpr const char* kAdmin = "Basic YWRtaW46QWRtaW5AMTIz";  // admin:Admin@123
 
 // The test API with one user who may do anything.
-struct Harness : testing::TestApi {
-  explicit Harness(ApiOptions options = {})
+struct ProbeHarness : testing::TestApi {
+  explicit ProbeHarness(ApiOptions options = {})
       : TestApi(std::move(options),
                 std::vector<auth::User>{
                     {100, "admin", "Admin@123", {}, {auth::Permission::kTaskManager}, {}}}) {}
 };
 
 TEST(ProbesTest, TimeNeedsNoCredentialsAndIsTheMockClockAsText) {
-  Harness h;
+  ProbeHarness h;
   http::Response r = h.Send("GET", "/api/v2/time");
   ASSERT_EQ(200, r.status) << r.body;
   EXPECT_EQ("text/plain", r.content_type);
@@ -33,7 +33,7 @@ TEST(ProbesTest, TimeNeedsNoCredentialsAndIsTheMockClockAsText) {
 }
 
 TEST(ProbesTest, InfoIsABareObjectWhoseBuildVersionStartsWithTheVersion) {
-  Harness h(ApiOptions{.ocp_version = "4.2.1"});
+  ProbeHarness h(ApiOptions{.ocp_version = "4.2.1"});
   EXPECT_EQ(401, h.Send("GET", "/api/v2/info").status);
   http::Response r = h.Send("GET", "/api/v2/info", {{"Authorization", kAdmin}});
   ASSERT_EQ(200, r.status) << r.body;
@@ -47,7 +47,7 @@ TEST(ProbesTest, InfoIsABareObjectWhoseBuildVersionStartsWithTheVersion) {
 }
 
 TEST(ProbesTest, ApiStatusOnlyWhereTheVersionHasIt) {
-  Harness with(ApiOptions{.ocp_version = "4.2.1", .api_status = true});
+  ProbeHarness with(ApiOptions{.ocp_version = "4.2.1", .api_status = true});
   http::Response ok =
       with.Send("GET", "/api/status?includeUnavailableComponent=TRUE", {{"Authorization", kAdmin}});
   EXPECT_EQ(200, ok.status);
@@ -56,12 +56,12 @@ TEST(ProbesTest, ApiStatusOnlyWhereTheVersionHasIt) {
                                  {{"Authorization", kAdmin}});
   EXPECT_EQ(400, bad.status);
   EXPECT_THAT(bad.body, HasSubstr("includeUnavailableComponent"));
-  Harness without(ApiOptions{.ocp_version = "4.0.3", .api_status = false});
+  ProbeHarness without(ApiOptions{.ocp_version = "4.0.3", .api_status = false});
   EXPECT_EQ(404, without.Send("GET", "/api/status", {{"Authorization", kAdmin}}).status);
 }
 
 TEST(ProbesTest, HealthSaysVersionAndTasks) {
-  Harness h;
+  ProbeHarness h;
   auto doc = json::ParseJson(h.Send("GET", "/__mock/health").body);
   ASSERT_TRUE(doc.ok());
   EXPECT_STREQ("4.2.2", doc.value()["data"]["ocpVersion"].GetString());
@@ -70,7 +70,7 @@ TEST(ProbesTest, HealthSaysVersionAndTasks) {
 }
 
 TEST(HttpMethodsTest, HeadIsGetWithoutTheBody) {
-  Harness h;
+  ProbeHarness h;
   http::Response get = h.Send("GET", "/api/v2/tasks/instances", {{"Authorization", kAdmin}});
   http::Response head = h.Send("HEAD", "/api/v2/tasks/instances", {{"Authorization", kAdmin}});
   EXPECT_EQ(200, head.status);
@@ -82,7 +82,7 @@ TEST(HttpMethodsTest, HeadIsGetWithoutTheBody) {
 }
 
 TEST(HttpMethodsTest, OptionsListsTheMethodsWithoutCredentials) {
-  Harness h;
+  ProbeHarness h;
   http::Response list = h.Send("OPTIONS", "/api/v2/tasks/instances");
   EXPECT_EQ(200, list.status);
   EXPECT_EQ("GET, HEAD, OPTIONS", *http::FindHeader(list.headers, "Allow"));
@@ -95,7 +95,7 @@ TEST(HttpMethodsTest, OptionsListsTheMethodsWithoutCredentials) {
 }
 
 TEST(HttpMethodsTest, CorsHeadersWhenAnOriginIsGiven) {
-  Harness h(ApiOptions{.cors_origin = "https://tool.example"});
+  ProbeHarness h(ApiOptions{.cors_origin = "https://tool.example"});
   http::Response pre = h.Send("OPTIONS", "/api/v2/tasks/instances",
                               {{"Origin", "https://tool.example"},
                                {"Access-Control-Request-Method", "GET"},

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Operation Described() {
+Operation OpenApiOperation() {
   return {
       .method = "GET",
       .pattern = std::string(kOpenApiPath),
@@ -88,7 +88,7 @@ openapi::Part OpenApiPart(Handler handler) {
   return {.name = "openapi",
           .description = PartDescription("openapi"),
           .routes = {{"GET", std::string(kOpenApiPath), Access::kControl, std::move(handler)}},
-          .operations = {Described()}};
+          .operations = {OpenApiOperation()}};
 }
 
 fs::path SamplesBeside(const fs::path& schemas_root) {

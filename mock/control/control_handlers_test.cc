@@ -19,8 +19,8 @@ using ::testing::HasSubstr;
 constexpr const char* kLimited = "Basic bGltaXRlZDpwdw==";  // limited:pw
 
 // The test API with one user, limited to 2 requests an hour; requests are sent as that user.
-struct Harness : testing::TestApi {
-  Harness()
+struct ControlHarness : testing::TestApi {
+  ControlHarness()
       : TestApi({}, std::vector<auth::User>{{1,
                                              "limited",
                                              "pw",
@@ -38,7 +38,7 @@ struct Harness : testing::TestApi {
 };
 
 TEST(ResetTest, PutsEverythingBackByDefault) {
-  Harness h;
+  ControlHarness h;
   const int64_t started = h.clock.NowMs();
   h.clock.Advance(int64_t{48} * 3600 * 1000);
   ASSERT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status);
@@ -67,7 +67,7 @@ TEST(ResetTest, PutsEverythingBackByDefault) {
 }
 
 TEST(ResetTest, ResetsOnlyThePartsNamed) {
-  Harness h;
+  ControlHarness h;
   h.clock.Advance(60'000);
   const int64_t advanced = h.clock.NowMs();
   ASSERT_EQ(200, h.Send("POST", "/api/v2/tasks/instances/7/retry").status);
@@ -83,7 +83,7 @@ TEST(ResetTest, ResetsOnlyThePartsNamed) {
 }
 
 TEST(ResetTest, BadPartsAreRefusedAndNothingIsReset) {
-  Harness h;
+  ControlHarness h;
   h.clock.Advance(60'000);
   const int64_t advanced = h.clock.NowMs();
   h.Send("GET", "/api/v2/tasks/instances");

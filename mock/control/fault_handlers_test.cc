@@ -14,7 +14,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct Harness : testing::TestApi {
+struct FaultHarness : testing::TestApi {
   http::Response AddRule(const std::string& body) {
     return Send("POST", "/__mock/faults", {}, body);
   }
@@ -22,7 +22,7 @@ struct Harness : testing::TestApi {
 };
 
 TEST(FaultApiTest, AStatusRuleAnswersWithTheCataloguesErrorAndServesNothing) {
-  Harness h;
+  FaultHarness h;
   http::Response added = h.AddRule(
       R"({"match": {"method": "POST", "path": "/api/v2/tasks/instances/*/retry"},
           "action": {"type": "status", "status": 503}, "times": 1})");
@@ -47,7 +47,7 @@ TEST(FaultApiTest, AStatusRuleAnswersWithTheCataloguesErrorAndServesNothing) {
 }
 
 TEST(FaultApiTest, GivenCodeAndMessageAreAnsweredAsGiven) {
-  Harness h;
+  FaultHarness h;
   ASSERT_EQ(200, h.AddRule(R"({"action": {"type": "status", "status": 502, "code": 1234,
                                 "message": "bad gateway"}})")
                      .status);
@@ -57,7 +57,7 @@ TEST(FaultApiTest, GivenCodeAndMessageAreAnsweredAsGiven) {
 }
 
 TEST(FaultApiTest, A429CarriesRetryAfterAndTheRateLimitHeaders) {
-  Harness h;
+  FaultHarness h;
   ASSERT_EQ(200, h.AddRule(R"({"action": {"type": "status", "status": 429,
                                 "retryAfterSeconds": 7}})")
                      .status);
@@ -69,7 +69,7 @@ TEST(FaultApiTest, A429CarriesRetryAfterAndTheRateLimitHeaders) {
 }
 
 TEST(FaultApiTest, TransportRulesReachTheAdapterAsADelivery) {
-  Harness h;
+  FaultHarness h;
   ASSERT_EQ(200, h.AddRule(R"({"match": {"query": {"name": "slow"}},
                                "action": {"type": "delay", "delayMs": 250}})")
                      .status);
@@ -108,7 +108,7 @@ TEST(FaultApiTest, RulesNeverHideA401) {
 }
 
 TEST(FaultApiTest, ListsAndRemovesRules) {
-  Harness h;
+  FaultHarness h;
   ASSERT_EQ(200, h.AddRule(R"({"action": {"type": "reset"}, "seed": 9})").status);
   ASSERT_EQ(200, h.AddRule(R"({"action": {"type": "truncate"}, "probability": 0.25})").status);
   auto listed = json::ParseJson(h.Send("GET", "/__mock/faults").body);
@@ -139,7 +139,7 @@ TEST(FaultApiTest, BadRulesAreRefusedAndAddNothing) {
       {R"({"action": )", "not valid JSON"},
       {"", "not valid JSON"},
   };
-  Harness h;
+  FaultHarness h;
   for (const auto& [body, says] : cases) {
     http::Response r = h.AddRule(body);
     EXPECT_EQ(400, r.status) << body;

@@ -14,8 +14,8 @@ namespace {
 using ::testing::HasSubstr;
 
 // The test API with a journal of 100 entries, and `Data`: the `data` of a 200 answer.
-struct Harness : testing::TestApi {
-  Harness() : TestApi(ApiOptions{.journal_size = 100}) {}
+struct JournalHarness : testing::TestApi {
+  JournalHarness() : TestApi(ApiOptions{.journal_size = 100}) {}
   rapidjson::Document Data(const std::string& method, const std::string& target) {
     http::Response r = Send(method, target);
     EXPECT_EQ(200, r.status) << r.body;
@@ -27,7 +27,7 @@ struct Harness : testing::TestApi {
 };
 
 TEST(JournalApiTest, RecordsOcpRequestsNotControlOnes) {
-  Harness h;
+  JournalHarness h;
   h.Send("GET", "/api/v2/tasks/instances?status=FAILED&status=RUNNING",
          {{"x-trace-id", "00000000000000aa"}});
   h.Send("POST", "/api/v2/tasks/instances/7/retry");
@@ -53,7 +53,7 @@ TEST(JournalApiTest, RecordsOcpRequestsNotControlOnes) {
 }
 
 TEST(JournalApiTest, NeverRecordsCredentials) {
-  Harness h;
+  JournalHarness h;
   h.Send("GET", "/api/v2/tasks/instances", {{"Authorization", "Basic YWRtaW46QWRtaW5AMTIz"}});
   http::Response list = h.Send("GET", "/__mock/requests");
   EXPECT_EQ(std::string::npos, list.body.find("YWRtaW46")) << list.body;
@@ -74,7 +74,7 @@ void PrintTo(const BadInput& b, std::ostream* os) {
 class JournalBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(JournalBadInput, IsA400ThatNamesTheProblemAndChangesNothing) {
-  Harness h;
+  JournalHarness h;
   h.Send("GET", "/api/v2/tasks/instances");
   http::Response r = h.Send("GET", GetParam().target);
   EXPECT_EQ(400, r.status) << r.body;

@@ -18,12 +18,12 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kAdmin = "Basic YWRtaW46QWRtaW5AMTIz";  // admin:Admin@123
+constexpr const char* kHarAdmin = "Basic YWRtaW46QWRtaW5AMTIz";  // admin:Admin@123
 const http::Headers kHost = {{"Host", "127.0.0.1:8080"}};
 
 // The test API with a journal of 100 entries and one user who may do anything.
-struct Harness : testing::TestApi {
-  explicit Harness(ApiOptions options = {.journal_size = 100})
+struct HarHarness : testing::TestApi {
+  explicit HarHarness(ApiOptions options = {.journal_size = 100})
       : TestApi(std::move(options),
                 std::vector<auth::User>{
                     {100, "admin", "Admin@123", {}, {auth::Permission::kTaskManager}, {}}}) {}
@@ -42,9 +42,9 @@ struct Harness : testing::TestApi {
   // Three requests: a list, a refused retry (400), and a POST with a JSON body.
   void SendThree() const {
     Send("GET", "/api/v2/tasks/instances?status=FAILED&status=RUNNING",
-         {{"Authorization", kAdmin}, {"x-trace-id", "00000000000000aa"}});
-    Send("POST", "/api/v2/tasks/instances/7/retry", {{"Authorization", kAdmin}});
-    Send("POST", "/api/v2/tasks/instances/7/retry", {{"Authorization", kAdmin}});
+         {{"Authorization", kHarAdmin}, {"x-trace-id", "00000000000000aa"}});
+    Send("POST", "/api/v2/tasks/instances/7/retry", {{"Authorization", kHarAdmin}});
+    Send("POST", "/api/v2/tasks/instances/7/retry", {{"Authorization", kHarAdmin}});
   }
 };
 
@@ -55,7 +55,7 @@ std::set<int64_t> Sequences(const rapidjson::Value& har_entries) {
 }
 
 TEST(JournalHarTest, IsAHar12LogOfEveryEntryOldestFirst) {
-  Harness h;
+  HarHarness h;
   h.SendThree();
   auto har = h.Json("/__mock/requests?format=har");
   const auto& log = har["log"];
@@ -94,7 +94,7 @@ TEST(JournalHarTest, IsAHar12LogOfEveryEntryOldestFirst) {
 }
 
 TEST(JournalHarTest, DotHarIsTheSameDocument) {
-  Harness h;
+  HarHarness h;
   h.SendThree();
   EXPECT_EQ(h.Get("/__mock/requests?format=har&method=POST").body,
             h.Get("/__mock/requests.har?method=POST").body);
@@ -104,7 +104,7 @@ TEST(JournalHarTest, DotHarIsTheSameDocument) {
 
 // Each filter picks the entries the journal's JSON list picks.
 TEST(JournalHarTest, FiltersPickWhatTheJournalPicks) {
-  Harness h;
+  HarHarness h;
   h.SendThree();
   h.Send("GET", "/api/v2/tasks/instances/7");  // 401: no credentials, no user
   for (const char* filter :
@@ -122,9 +122,9 @@ TEST(JournalHarTest, FiltersPickWhatTheJournalPicks) {
 }
 
 TEST(JournalHarTest, HoldsNoCredentialsAndWhatTheJournalShowsOfThem) {
-  Harness h;
+  HarHarness h;
   h.Send("GET", "/api/v2/tasks/instances",
-         {{"Authorization", kAdmin}, {"Cookie", "SESSION=cookie-secret-42"}});
+         {{"Authorization", kHarAdmin}, {"Cookie", "SESSION=cookie-secret-42"}});
   h.Send("GET", "/api/v2/tasks/instances",
          {{"Authorization", "OCP-ACCESS-KEY-HMACSHA1 AKID0001:c2lnbmF0dXJlLXNlY3JldA=="}});
   http::Response r = h.Get("/__mock/requests.har");
@@ -147,9 +147,9 @@ TEST(JournalHarTest, HoldsNoCredentialsAndWhatTheJournalShowsOfThem) {
 }
 
 TEST(JournalHarTest, KeepsTheContentTypeAndSizeOfABodyButNotItsBytes) {
-  Harness h;
+  HarHarness h;
   h.Send("POST", "/api/v2/tasks/instances/7/retry",
-         {{"Authorization", kAdmin}, {"Content-Type", "application/json"}},
+         {{"Authorization", kHarAdmin}, {"Content-Type", "application/json"}},
          R"({"note":"body-bytes-never-kept"})");
   http::Response r = h.Get("/__mock/requests.har");
   EXPECT_THAT(r.body, Not(HasSubstr("body-bytes-never-kept")));
@@ -163,10 +163,10 @@ TEST(JournalHarTest, KeepsTheContentTypeAndSizeOfABodyButNotItsBytes) {
 }
 
 TEST(JournalHarTest, UrlsAreAbsoluteAndEncodedWhateverTheHostHeaderSays) {
-  Harness h;
+  HarHarness h;
   // The journal cuts the query at 2 KiB (journal.h), here in the middle of "%41".
   const std::string query = "name=a%20b&x=" + std::string(2033, 'a') + "%41";
-  h.Send("GET", "/api/v2/tasks/instances/%E4%B8%AD%20x?" + query, {{"Authorization", kAdmin}});
+  h.Send("GET", "/api/v2/tasks/instances/%E4%B8%AD%20x?" + query, {{"Authorization", kHarAdmin}});
   const std::string path_and_query =
       "/api/v2/tasks/instances/%E4%B8%AD%20x?name=a%20b&x=" + std::string(2033, 'a') + "%254";
   auto url = [&](http::Headers headers) {
@@ -185,7 +185,7 @@ TEST(JournalHarTest, UrlsAreAbsoluteAndEncodedWhateverTheHostHeaderSays) {
 }
 
 TEST(JournalHarTest, AnEmptyOrDisabledJournalIsAnEmptyLog) {
-  Harness off(ApiOptions{.journal_size = 0});
+  HarHarness off(ApiOptions{.journal_size = 0});
   off.SendThree();
   auto har = off.Json("/__mock/requests.har");
   EXPECT_EQ(0u, har["log"]["entries"].Size());

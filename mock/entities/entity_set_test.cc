@@ -38,7 +38,7 @@ struct Folder {
 const std::string kCluster = R"({"id": 1, "name": "c1", "obClusterId": 11, "type": "PRIMARY",
     "status": "RUNNING", "obVersion": "4.2.1.0"})";
 
-std::string Tenant(int id, const std::string& name, const std::string& mode = "MYSQL") {
+std::string TenantJson(int id, const std::string& name, const std::string& mode = "MYSQL") {
   return R"({"id": )" + std::to_string(id) + R"(, "name": ")" + name +
          R"(", "clusterId": 1, "clusterName": "c1", "obTenantId": 1001, "mode": ")" + mode +
          R"(", "status": "NORMAL", "locked": false, "readonly": false})";
@@ -55,7 +55,7 @@ StatusOr<EntitySet> Load(const Folder& f) {
 
 TEST(EntityLoader, ReadsEveryArrayAndNamesEachRowsOrigin) {
   Folder f;
-  f.Write("a.json", File(Tenant(5, "t5")));
+  f.Write("a.json", File(TenantJson(5, "t5")));
   auto set = Load(f);
   ASSERT_TRUE(set.ok()) << set.status().message();
   ASSERT_EQ(1u, set.value().clusters.size());
@@ -66,7 +66,7 @@ TEST(EntityLoader, ReadsEveryArrayAndNamesEachRowsOrigin) {
 
 TEST(EntityLoader, RefusesASchemaViolationNamingFileAndPointer) {
   Folder f;
-  f.Write("a.json", File(Tenant(5, "t5", "DB2")));
+  f.Write("a.json", File(TenantJson(5, "t5", "DB2")));
   auto set = Load(f);
   ASSERT_FALSE(set.ok());
   EXPECT_THAT(set.status().message(), HasSubstr("a.json"));
@@ -75,10 +75,10 @@ TEST(EntityLoader, RefusesASchemaViolationNamingFileAndPointer) {
 
 TEST(EntityLoader, AnIdDescribedTwiceDifferentlyIsRefusedTheSameAgainIsNot) {
   Folder f;
-  f.Write("a.json", File(Tenant(5, "t5")));
-  f.Write("b.json", File(Tenant(5, "t5")));
+  f.Write("a.json", File(TenantJson(5, "t5")));
+  f.Write("b.json", File(TenantJson(5, "t5")));
   ASSERT_TRUE(Load(f).ok()) << "the same object twice is one entity";
-  f.Write("c.json", File(Tenant(5, "other")));
+  f.Write("c.json", File(TenantJson(5, "other")));
   auto set = Load(f);
   ASSERT_FALSE(set.ok());
   EXPECT_THAT(set.status().message(), HasSubstr("c.json: /tenants/0: tenant 5 is described "
@@ -88,7 +88,7 @@ TEST(EntityLoader, AnIdDescribedTwiceDifferentlyIsRefusedTheSameAgainIsNot) {
 
 TEST(EntityLoader, TwoTenantsWithOneNameInOneClusterAreRefused) {
   Folder f;
-  f.Write("a.json", File(Tenant(5, "pay") + "," + Tenant(6, "pay")));
+  f.Write("a.json", File(TenantJson(5, "pay") + "," + TenantJson(6, "pay")));
   auto set = Load(f);
   ASSERT_FALSE(set.ok());
   EXPECT_THAT(set.status().message(), HasSubstr("has a tenant named \"pay\" already"));
@@ -113,8 +113,9 @@ TEST(EntityLoader, AFileForOtherVersionsIsSkippedAndAnUnknownVersionRefused) {
                    .ok());
 }
 
-// Tasks of one fixture text.
-std::vector<model::Task> Tasks(const std::string& cluster_name, const std::string& tenant_mode) {
+// FixtureTasks of one fixture text.
+std::vector<model::Task> FixtureTasks(const std::string& cluster_name,
+                                      const std::string& tenant_mode) {
   const std::string text =
       R"({"format": "ocp-mock-fixtures/1", "tasks": [{"hostIds": [3], "task": {"id": 7, "name": "Create tenant",
       "status": "SUCCESSFUL", "creator": {"id": 100, "name": "admin"},
@@ -133,7 +134,7 @@ std::vector<model::Task> Tasks(const std::string& cluster_name, const std::strin
 
 TEST(Complete, DerivesWhatTheTasksNameWithTheDocumentedDefaults) {
   EntitySet set;
-  ASSERT_TRUE(Complete(set, Tasks("c1", "MYSQL")).ok());
+  ASSERT_TRUE(Complete(set, FixtureTasks("c1", "MYSQL")).ok());
   ASSERT_EQ(1u, set.clusters.size());
   ASSERT_EQ(1u, set.tenants.size());
   ASSERT_EQ(1u, set.hosts.size());
@@ -156,9 +157,9 @@ TEST(Complete, DerivesWhatTheTasksNameWithTheDocumentedDefaults) {
 
 TEST(Complete, RefusesATaskNamingAnEntityOtherwiseThanItIsDescribed) {
   Folder f;
-  f.Write("a.json", File(Tenant(5, "t5")));
-  for (const auto& [tasks, field] :
-       {std::pair{Tasks("renamed", "MYSQL"), "name"}, std::pair{Tasks("c1", "ORACLE"), "mode"}}) {
+  f.Write("a.json", File(TenantJson(5, "t5")));
+  for (const auto& [tasks, field] : {std::pair{FixtureTasks("renamed", "MYSQL"), "name"},
+                                     std::pair{FixtureTasks("c1", "ORACLE"), "mode"}}) {
     auto set = Load(f);
     ASSERT_TRUE(set.ok());
     Status s = Complete(set.value(), tasks);

@@ -11,7 +11,7 @@
 namespace mock::json {
 namespace {
 
-constexpr std::string_view kSuffix = ".schema.json";
+constexpr std::string_view kSchemaExtension = ".schema.json";
 
 // Compiles schema files on demand as `$ref`s name them, remembering what failed.
 class Provider : public rapidjson::IRemoteSchemaDocumentProvider {
@@ -75,7 +75,7 @@ StatusOr<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
     const SchemaDirs& dirs, const std::vector<std::string>& names) {
   auto impl = std::make_unique<Impl>(dirs);
   for (const std::string& name : names) {
-    const rapidjson::SchemaDocument* doc = impl->provider.Get(name + std::string(kSuffix));
+    const rapidjson::SchemaDocument* doc = impl->provider.Get(name + std::string(kSchemaExtension));
     if (doc != nullptr) impl->by_name.emplace(name, doc);
   }
   if (!impl->provider.errors().empty()) {

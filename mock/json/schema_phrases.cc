@@ -11,7 +11,7 @@ namespace {
 
 constexpr size_t kMaxValueText = 60;
 constexpr size_t kMaxListed = 12;
-constexpr int kMaxDepth = 8;  // of alternatives within alternatives
+constexpr int kMaxPhraseDepth = 8;  // of alternatives within alternatives
 
 std::string TypeNoun(std::string_view type) {
   if (type == "integer" || type == "object" || type == "array") return "an " + std::string(type);
@@ -176,7 +176,7 @@ std::string Patterned(const rapidjson::Value& schema) {
 
 std::string Allowed(const SchemaFileFinder& files, SchemaNode node, int depth) {
   auto resolved = Resolved(files, node);
-  if (!resolved || !resolved->value->IsObject() || depth > kMaxDepth) return "any value";
+  if (!resolved || !resolved->value->IsObject() || depth > kMaxPhraseDepth) return "any value";
   const rapidjson::Value& s = *resolved->value;
   if (const rapidjson::Value* value = Keyword(s, "const")) return JsonText(*value);
   if (const rapidjson::Value* values = Keyword(s, "enum"); values && values->IsArray()) {

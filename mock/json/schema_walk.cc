@@ -10,12 +10,12 @@ namespace mock::json {
 namespace {
 
 // Deep enough for every schema here; a bound, because references may form a cycle.
-constexpr int kMaxDepth = 16;
+constexpr int kMaxWalkDepth = 16;
 
 // `node` and the parts it combines, appended to `out`.
 void Expand(const SchemaFileFinder& files, SchemaNode node, int depth,
             std::vector<SchemaNode>& out) {
-  if (depth > kMaxDepth) return;
+  if (depth > kMaxWalkDepth) return;
   auto resolved = Resolved(files, node);
   if (!resolved || !resolved->value->IsObject()) return;
   const SchemaNode n = *resolved;
@@ -96,7 +96,7 @@ const rapidjson::Value* Keyword(const rapidjson::Value& schema, const char* key)
 }
 
 std::optional<SchemaNode> Resolved(const SchemaFileFinder& files, SchemaNode node) {
-  for (int i = 0; i < kMaxDepth; ++i) {
+  for (int i = 0; i < kMaxWalkDepth; ++i) {
     const rapidjson::Value* ref = Keyword(*node.value, "$ref");
     if (ref == nullptr) return node;
     if (!ref->IsString()) return std::nullopt;

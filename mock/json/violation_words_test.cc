@@ -14,8 +14,6 @@
 namespace mock::json {
 namespace {
 
-const SchemaSet& Schemas() { return testdata::BundledSchemas(); }
-
 // "path: message" of each violation of `text` against `schema`.
 std::vector<std::string> Said(const SchemaSet& schemas, const char* schema,
                               const std::string& text) {
@@ -27,7 +25,7 @@ std::vector<std::string> Said(const SchemaSet& schemas, const char* schema,
 }
 
 std::vector<std::string> Said(const char* schema, const std::string& text) {
-  return Said(Schemas(), schema, text);
+  return Said(testdata::BundledSchemas(), schema, text);
 }
 
 // The documented task list sample, its first task changed by `mutate`.
@@ -175,7 +173,7 @@ TEST(ViolationWordsTest, AConstantAFormatAndAnExclusiveBoundAreSaid) {
 
 TEST(ViolationWordsTest, TheFixtureLoaderSaysTheSameWithTheFileAndSchema) {
   auto doc = ParseAndValidate(R"({"format": "ocp-mock-fixtures/1", "tasks": [{"task": 5}]})",
-                              "a.json", "fixture-file", Schemas());
+                              "a.json", "fixture-file", testdata::BundledSchemas());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(
       "a.json: /tasks/0/task: expected an object, got the integer 5 "

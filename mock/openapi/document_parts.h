@@ -37,6 +37,11 @@ struct Context {
 inline constexpr std::string_view kErrorEnvelope = "error-envelope";
 inline constexpr std::string_view kEnvelope = "envelope";
 
+// A JSON media type: application/json or any +json.
+inline bool IsJson(std::string_view media) {
+  return media == "application/json" || media.ends_with("+json");
+}
+
 inline rapidjson::Value Text(std::string_view s, Alloc& a) {
   return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
 }

@@ -20,10 +20,6 @@ constexpr std::string_view kRepeated =
     " Repeat it (`name=a&name=b`) or separate the values with commas (`name=a,b`): Spring binds "
     "both alike (framework).";
 
-bool IsJson(std::string_view media) {
-  return media == "application/json" || media.ends_with("+json");
-}
-
 bool IsForm(std::string_view media) {
   return media == "multipart/form-data" || media == "application/x-www-form-urlencoded";
 }

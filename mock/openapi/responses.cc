@@ -20,10 +20,6 @@ using rapidjson::Value;
 constexpr std::string_view kExampleTimestamp = "2026-12-01T10:00:00.000+08:00";
 constexpr std::string_view kExampleTraceId = "0123456789abcdef";
 
-bool IsJson(std::string_view media) {
-  return media == "application/json" || media.ends_with("+json");
-}
-
 // The kinds an operation can answer: its own, its access level's, and invalidParameter for a
 // path id that is not one (api.cc, Invoke).
 std::set<ErrorKind> KindsOf(const DescribedOperation& d) {

@@ -38,7 +38,7 @@ bool In(std::string_view key, const std::string_view (&set)[N]) {
   return std::find(std::begin(set), std::end(set), key) != std::end(set);
 }
 
-Value Text(std::string_view s, Alloc& a) {
+Value TextValue(std::string_view s, Alloc& a) {
   return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
 }
 
@@ -80,7 +80,7 @@ class Converter {
       } else if (key == "definitions") {
         out.AddMember("$defs", Map(m.value, here), a_);
       } else if (In(key, kSchemaMaps)) {
-        out.AddMember(Text(key, a_), Map(m.value, here), a_);
+        out.AddMember(TextValue(key, a_), Map(m.value, here), a_);
       } else if (key == "dependencies") {
         Dependencies(m.value, here, required, schemas);
       } else if (key == "items") {
@@ -92,11 +92,11 @@ class Converter {
       } else if (key == "additionalItems") {
         if (items_array) out.AddMember("items", Schema(m.value, here), a_);
       } else if (In(key, kOneSchema)) {
-        out.AddMember(Text(key, a_), Schema(m.value, here), a_);
+        out.AddMember(TextValue(key, a_), Schema(m.value, here), a_);
       } else if (In(key, kSchemaArrays)) {
-        out.AddMember(Text(key, a_), Array(m.value, here), a_);
+        out.AddMember(TextValue(key, a_), Array(m.value, here), a_);
       } else {
-        out.AddMember(Text(key, a_), Value(m.value, a_), a_);
+        out.AddMember(TextValue(key, a_), Value(m.value, a_), a_);
       }
     }
     if (required.MemberCount() > 0) out.AddMember("dependentRequired", required, a_);
@@ -183,7 +183,7 @@ class Converter {
       }
       first = false;
     }
-    return Text(ComponentRef(target) + pointer, a_);
+    return TextValue(ComponentRef(target) + pointer, a_);
   }
 
   std::string name_;
@@ -236,7 +236,7 @@ Status BundleSchemas(const json::SchemaDirs& dirs, const std::vector<std::string
     }
   }
   out.SetObject();
-  for (auto& [name, schema] : bundled) out.AddMember(Text(name, alloc), schema, alloc);
+  for (auto& [name, schema] : bundled) out.AddMember(TextValue(name, alloc), schema, alloc);
   return {};
 }
 

@@ -46,9 +46,9 @@ std::vector<std::string> SchemaNames(const json::SchemaDirs& dirs) {
 }
 
 // The version's schemas, bundled, compiled by Valijson one root at a time.
-class Bundle {
+class EquivalenceBundle {
  public:
-  Bundle(const json::SchemaDirs& dirs, const std::vector<std::string>& names) {
+  EquivalenceBundle(const json::SchemaDirs& dirs, const std::vector<std::string>& names) {
     auto& a = root_.GetAllocator();
     Value schemas;
     const Status s = BundleSchemas(dirs, names, schemas, a);
@@ -131,7 +131,7 @@ TEST_P(SchemaEquivalence, TheBundleJudgesEverySampleAndMutantAsTheFilesDo) {
   const versions::Profile profile = versions::LoadProfile(testdata::SchemasDir(), version).value();
   const json::SchemaSet files = json::SchemaSet::Load(profile.schema_dirs).value();
   const std::vector<std::string> names = SchemaNames(profile.schema_dirs);
-  const Bundle bundle(profile.schema_dirs, names);
+  const EquivalenceBundle bundle(profile.schema_dirs, names);
   size_t judged = 0, accepted = 0;
   auto judge = [&](const std::string& what, const Value& doc, const std::string& name) {
     const bool file = files.Validate(name, doc).empty();

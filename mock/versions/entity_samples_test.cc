@@ -45,7 +45,7 @@ constexpr Page kPages[] = {
     {"batch-create-hosts", "host-tasks-response", "3.1.1"},
 };
 
-const json::SchemaSet& SchemasOf(const std::string& version) {
+const json::SchemaSet& EntitySchemasOf(const std::string& version) {
   static std::map<std::string, json::SchemaSet> loaded;
   auto found = loaded.find(version);
   if (found != loaded.end()) return found->second;
@@ -83,12 +83,12 @@ TEST_P(EntitySample, ValidatesAgainstItsVersionsSchema) {
   ASSERT_TRUE(text.ok()) << text.status().message();
   std::string body = text.value();
   if (HasOracleTypo(body)) {
-    auto verbatim = SchemasOf(version).ValidateText(page.schema, body);
+    auto verbatim = EntitySchemasOf(version).ValidateText(page.schema, body);
     ASSERT_FALSE(verbatim.empty());
     EXPECT_THAT(verbatim.front().path, ::testing::EndsWith("/mode")) << "the typo, nothing else";
     body = WithErratum(body);
   }
-  auto v = SchemasOf(version).ValidateText(page.schema, body);
+  auto v = EntitySchemasOf(version).ValidateText(page.schema, body);
   EXPECT_TRUE(v.empty()) << file.filename() << " against " << page.schema << ": "
                          << json::Describe(v);
 }
@@ -138,7 +138,7 @@ TEST(EntitySamples, ABrokenSampleFails) {
   auto text = json::ReadFile(testdata::SamplesDir() / "query-clusters-4.2.2.json").value();
   auto doc = json::ParseJson(text).value();
   doc["data"]["contents"][0].RemoveMember("id");
-  EXPECT_FALSE(SchemasOf("4.2.2").Validate("cluster-list-response", doc).empty());
+  EXPECT_FALSE(EntitySchemasOf("4.2.2").Validate("cluster-list-response", doc).empty());
 }
 
 }  // namespace

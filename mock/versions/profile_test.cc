@@ -91,7 +91,7 @@ TEST(Profiles, ChainsAndSchemaFolders) {
   EXPECT_THAT(Load("4.2.2").chain, ElementsAre("4.2.2"));
 }
 
-json::SchemaSet SchemasOf(std::string_view version) {
+json::SchemaSet ProfileSchemasOf(std::string_view version) {
   auto s = json::SchemaSet::Load(Load(version).schema_dirs);
   if (!s.ok()) throw std::runtime_error(s.status().message());
   return std::move(s).value();
@@ -105,9 +105,9 @@ bool Valid(const json::SchemaSet& s, std::string_view schema, std::string_view t
 TEST(Profiles, SchemasDifferWhereTheDocsDo) {
   constexpr std::string_view kStandby = R"({"id":1,"name":"c","obClusterId":1,"type":"STANDBY"})";
   constexpr std::string_view kOracle = R"({"id":1,"name":"t","obTenantId":1,"mode":"ORACLE"})";
-  auto s420 = SchemasOf("4.2.0");
-  auto s421 = SchemasOf("4.2.1");
-  auto s422 = SchemasOf("4.2.2");
+  auto s420 = ProfileSchemasOf("4.2.0");
+  auto s421 = ProfileSchemasOf("4.2.1");
+  auto s422 = ProfileSchemasOf("4.2.2");
   EXPECT_FALSE(Valid(s420, "cluster", kStandby));
   EXPECT_FALSE(Valid(s420, "tenant", kOracle));
   EXPECT_TRUE(Valid(s421, "cluster", kStandby));

@@ -16,10 +16,6 @@
 namespace compat {
 namespace {
 
-Outcome Pass() { return {Verdict::kPass, ""}; }
-Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
-Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
-
 // How a documented filter matches a row.
 enum class Kind { kOneOf, kBool, kKeyword };
 struct FilterDoc {

@@ -13,9 +13,6 @@
 
 namespace compat {
 
-Outcome Pass() { return {Verdict::kPass, ""}; }
-Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
-Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
 Outcome Observed(const std::string& rule, const std::string& what) {
   return {Verdict::kObserved, "differs from ocp-mock [mock: " + rule + "] " + what};
 }

@@ -21,9 +21,6 @@
 
 namespace compat {
 
-Outcome Pass();
-Outcome Fail(std::string why);
-Outcome NotApplicable(std::string why);
 // ocp-mock's own `rule` (where the docs are silent) does not hold: "differs from ocp-mock
 // [mock: RULE] WHAT", an observation (Probe::Judge fails it under --strict).
 Outcome Observed(const std::string& rule, const std::string& what);

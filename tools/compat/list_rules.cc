@@ -15,9 +15,6 @@ constexpr std::string_view kList = "/api/v2/tasks/instances";
 constexpr int kConcatenatedPages = 5;
 constexpr int kPageOf = 7;
 
-Outcome Pass() { return {Verdict::kPass, ""}; }
-Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
-
 const rapidjson::Value* Member(const rapidjson::Value& v, const char* key) {
   if (!v.IsObject()) return nullptr;
   auto it = v.FindMember(key);

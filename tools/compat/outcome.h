@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace compat {
 
@@ -13,5 +14,9 @@ struct Outcome {
   Verdict verdict = Verdict::kNotApplicable;
   std::string detail;  // the first violation, or why not applicable; "" for a pass
 };
+
+inline Outcome Pass() { return {Verdict::kPass, ""}; }
+inline Outcome Fail(std::string why) { return {Verdict::kFail, std::move(why)}; }
+inline Outcome NotApplicable(std::string why) { return {Verdict::kNotApplicable, std::move(why)}; }
 
 }  // namespace compat

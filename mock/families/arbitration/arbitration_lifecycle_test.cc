@@ -15,7 +15,7 @@ using testing::BundledApi;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-constexpr char kServices[] = "/api/v2/arbitration/services";
+constexpr char kLifecycleServices[] = "/api/v2/arbitration/services";
 
 // What the provider sends for a service on host 18, port 2886.
 const char kBody[] = R"({"hostId": 18, "rpmName": "oceanbase-arbitration-4.2.1.0.el7.x86_64.rpm",
@@ -33,16 +33,18 @@ int64_t TaskIdOf(const http::Response& r) {
   return json::ParseJson(r.body).value()["data"]["id"].GetInt64();
 }
 
-std::string Service(int64_t id) { return std::string(kServices) + "/" + std::to_string(id); }
+std::string Service(int64_t id) {
+  return std::string(kLifecycleServices) + "/" + std::to_string(id);
+}
 std::string DeleteOf(int64_t id) { return Service(id) + "/delete"; }
 
 int64_t Total(const BundledApi& h) {
-  return h.Json("GET", kServices)["data"]["page"]["totalElements"].GetInt64();
+  return h.Json("GET", kLifecycleServices)["data"]["page"]["totalElements"].GetInt64();
 }
 
 TEST(ArbitrationLifecycleTest, ACreatedServiceShowsOnceItsTaskSucceeds) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kServices, kBody));
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleServices, kBody));
   EXPECT_EQ("RUNNING", StatusOfTask(h, task));
   EXPECT_EQ(404, h.Send("GET", Service(3)).status) << "not while its creation runs";
   EXPECT_EQ(2, Total(h));
@@ -77,13 +79,14 @@ TEST(ArbitrationLifecycleTest, ADeletedServiceGoesOnceItsTaskSucceeds) {
   EXPECT_EQ(1, Total(h));
   std::string body = kBody;
   body.replace(body.find("\"hostId\": 18"), 12, "\"hostId\": 16");
-  EXPECT_EQ(200, h.Send("POST", kServices, body).status) << "its host and port are free again";
+  EXPECT_EQ(200, h.Send("POST", kLifecycleServices, body).status)
+      << "its host and port are free again";
 }
 
 TEST(ArbitrationLifecycleTest, TheWholeTerraformRoundTrip) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("GET", kServices).status) << "the probe: supported";
-  const int64_t create = TaskIdOf(h.Send("POST", kServices, kBody));
+  ASSERT_EQ(200, h.Send("GET", kLifecycleServices).status) << "the probe: supported";
+  const int64_t create = TaskIdOf(h.Send("POST", kLifecycleServices, kBody));
   h.Advance(60);
   ASSERT_EQ("SUCCESSFUL", StatusOfTask(h, create));
   ASSERT_EQ(200, h.Send("GET", Service(3)).status);
@@ -96,9 +99,9 @@ TEST(ArbitrationLifecycleTest, TheWholeTerraformRoundTrip) {
 
 TEST(ArbitrationLifecycleTest, ASecondCreateOnTheHostAndPortIsRefusedWhileTheFirstRuns) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("POST", kServices, kBody).status);
+  ASSERT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status);
   const size_t tasks = h.store.size();
-  http::Response r = h.Send("POST", kServices, kBody);
+  http::Response r = h.Send("POST", kLifecycleServices, kBody);
   EXPECT_EQ(400, r.status);
   EXPECT_THAT(r.body, HasSubstr("Arbitration service 10.0.0.18:2886 already exists."));
   EXPECT_EQ(tasks, h.store.size()) << "no task for the refused one";
@@ -106,7 +109,7 @@ TEST(ArbitrationLifecycleTest, ASecondCreateOnTheHostAndPortIsRefusedWhileTheFir
 
 TEST(ArbitrationLifecycleTest, DeletingWhileTheCreationRunsIsStatusInvalid) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("POST", kServices, kBody).status);
+  ASSERT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status);
   const size_t tasks = h.store.size();
   http::Response r = h.Send("DELETE", DeleteOf(3));
   EXPECT_EQ(400, r.status);
@@ -139,12 +142,12 @@ TEST(ArbitrationLifecycleTest, DeletingWhileTheDeletionRunsIsStatusInvalid) {
 
 TEST(ArbitrationLifecycleTest, AServiceWhoseTaskIsGoneNeverShowsAndFreesItsPort) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kServices, kBody));
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleServices, kBody));
   ASSERT_TRUE(h.store.Remove(task).ok());
   h.Advance(60);
   EXPECT_EQ(404, h.Send("GET", Service(3)).status);
   EXPECT_EQ(404, h.Send("DELETE", DeleteOf(3)).status);
-  EXPECT_EQ(200, h.Send("POST", kServices, kBody).status);
+  EXPECT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status);
 }
 
 // The body of an error answer without what differs per request (trace id, times) and with
@@ -165,8 +168,8 @@ TEST(ArbitrationLifecycleTest, OtherVersionsAnswerThePathsAsAnyUnknownPath) {
     const std::string expected = Unknown(h.Send("GET", nothing), nothing);
     EXPECT_THAT(expected, HasSubstr("404 1003 ")) << version;
     for (const auto& [method, path] :
-         std::vector<std::pair<std::string, std::string>>{{"GET", kServices},
-                                                          {"POST", kServices},
+         std::vector<std::pair<std::string, std::string>>{{"GET", kLifecycleServices},
+                                                          {"POST", kLifecycleServices},
                                                           {"GET", Service(1)},
                                                           {"DELETE", DeleteOf(1)}}) {
       EXPECT_EQ(expected, Unknown(h.Send(method, path, kBody), path)) << version << method << path;
@@ -176,16 +179,16 @@ TEST(ArbitrationLifecycleTest, OtherVersionsAnswerThePathsAsAnyUnknownPath) {
   }
   for (const char* version : {"4.2.1", "4.2.2"}) {
     BundledApi h(version);
-    EXPECT_EQ(200, h.Send("GET", kServices).status) << version;
+    EXPECT_EQ(200, h.Send("GET", kLifecycleServices).status) << version;
     EXPECT_EQ(200, h.Send("GET", Service(1)).status) << version;
-    EXPECT_EQ(200, h.Send("POST", kServices, kBody).status) << version;
+    EXPECT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status) << version;
     EXPECT_EQ(200, h.Send("DELETE", DeleteOf(2)).status) << version;
   }
 }
 
 TEST(ArbitrationLifecycleTest, ResetPutsTheBundledServicesBackAndForgetsTheRest) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kServices, kBody));
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleServices, kBody));
   ASSERT_EQ(200, h.Send("DELETE", DeleteOf(2)).status);
   h.Advance(60);
   ASSERT_EQ(200, h.Send("GET", Service(3)).status);
@@ -198,12 +201,13 @@ TEST(ArbitrationLifecycleTest, ResetPutsTheBundledServicesBackAndForgetsTheRest)
   EXPECT_EQ(2, Total(h));
   ASSERT_EQ(200, h.Send("POST", "/__mock/reset").status);
   EXPECT_EQ(404, h.Send("GET", "/api/v2/tasks/" + std::to_string(task)).status);
-  EXPECT_EQ(200, h.Send("POST", kServices, kBody).status) << "its host and port are free again";
+  EXPECT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status)
+      << "its host and port are free again";
 }
 
 TEST(ArbitrationLifecycleTest, AReloadServesTheFilesAgainAndForgetsCreationsAndDeletions) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("POST", kServices, kBody).status);
+  ASSERT_EQ(200, h.Send("POST", kLifecycleServices, kBody).status);
   ASSERT_EQ(200, h.Send("DELETE", DeleteOf(1)).status);
   h.Advance(60);
   ASSERT_EQ(404, h.Send("GET", Service(1)).status);

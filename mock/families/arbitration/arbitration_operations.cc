@@ -18,7 +18,7 @@ using ocp::ErrorKind;
 
 namespace {
 
-constexpr const char* kPath = "/api/v2/arbitration/services";
+constexpr const char* kOperationsPath = "/api/v2/arbitration/services";
 constexpr const char* kOne = "/api/v2/arbitration/services/{id}";
 
 constexpr const char* kNotFound =
@@ -59,7 +59,7 @@ std::vector<Param> ListParamsOf(const listing::ListSpec& spec) {
 Operation CreateOperation() {
   return {
       .method = "POST",
-      .pattern = kPath,
+      .pattern = kOperationsPath,
       .id = "createArbitrationService",
       .summary = "Creates an arbitration service: starts the \"Create arbitration service\" task",
       .description =
@@ -87,7 +87,7 @@ std::vector<Operation> ArbitrationFamily::OcpOperations() const {
   if (!options_.served) return {};
   return {
       {.method = "GET",
-       .pattern = kPath,
+       .pattern = kOperationsPath,
        .id = "listArbitrationServices",
        .summary = "Lists the arbitration services",
        .description = "EP-ARB-L's parameters (doc); the fields `keyword` searches (name, svrIp, "

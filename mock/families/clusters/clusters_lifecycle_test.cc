@@ -17,7 +17,7 @@ using testing::BundledApi;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-constexpr char kClusters[] = "/api/v2/ob/clusters";
+constexpr char kLifecycleClusters[] = "/api/v2/ob/clusters";
 // Long enough for the 23 subtasks of a creation (5 s each on the mock clock).
 constexpr int64_t kDone = 300;
 
@@ -26,7 +26,9 @@ const char kBody[] = R"({"name": "tf-cluster", "type": "PRIMARY", "password": "R
     "zones": [{"name": "zone1", "idcName": "idc1", "servers": [16]},
               {"name": "zone2", "idcName": "idc2", "servers": [17, 18]}]})";
 
-std::string Cluster(int64_t id) { return std::string(kClusters) + "/" + std::to_string(id); }
+std::string Cluster(int64_t id) {
+  return std::string(kLifecycleClusters) + "/" + std::to_string(id);
+}
 
 // The names of the OB_CLUSTER services host `id` lists.
 std::vector<std::string> ServicesOf(const BundledApi& h, int64_t id) {
@@ -42,7 +44,7 @@ std::string StatusOfTask(const BundledApi& h, int64_t id) {
 
 // The names of the clusters GET /api/v2/ob/clusters lists.
 std::vector<std::string> Listed(const BundledApi& h) {
-  auto d = h.Json("GET", std::string(kClusters) + "?size=100");
+  auto d = h.Json("GET", std::string(kLifecycleClusters) + "?size=100");
   std::vector<std::string> names;
   for (const auto& c : d["data"]["contents"].GetArray()) names.emplace_back(c["name"].GetString());
   return names;
@@ -55,7 +57,7 @@ bool IsListed(const BundledApi& h, const std::string& name) {
 
 TEST(ClustersLifecycleTest, ACreatedClusterShowsOnlyOnceItsTaskSucceeds) {
   BundledApi h;
-  auto created = h.Json("POST", kClusters, kBody);
+  auto created = h.Json("POST", kLifecycleClusters, kBody);
   const int64_t task = created["data"]["id"].GetInt64();
   const int64_t id = created["data"]["cluster"]["id"].GetInt64();
   EXPECT_EQ("RUNNING", StatusOfTask(h, task));
@@ -111,7 +113,7 @@ TEST(ClustersLifecycleTest, ADeletedClusterGoesWithItsTenantsOnceItsTaskSucceeds
   EXPECT_EQ(404, again.status);
   EXPECT_THAT(again.body, HasSubstr("OBE11001"));
   // Its name and its hosts are free again.
-  EXPECT_EQ(200, h.Send("POST", kClusters,
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters,
                         R"({"name": "obcluster-prod-hz", "type": "PRIMARY", "password": "p",
                             "rpmName": "oceanbase-4.2.1.0.rpm",
                             "zones": [{"name": "z", "idcName": "idc1", "servers": [4, 5]}]})")
@@ -120,7 +122,7 @@ TEST(ClustersLifecycleTest, ADeletedClusterGoesWithItsTenantsOnceItsTaskSucceeds
 
 TEST(ClustersLifecycleTest, TheWholeTerraformRoundTrip) {
   BundledApi h;
-  auto created = h.Json("POST", kClusters, kBody);
+  auto created = h.Json("POST", kLifecycleClusters, kBody);
   const int64_t id = created["data"]["cluster"]["id"].GetInt64();
   h.Advance(kDone);
   ASSERT_EQ("SUCCESSFUL", StatusOfTask(h, created["data"]["id"].GetInt64()));
@@ -131,24 +133,26 @@ TEST(ClustersLifecycleTest, TheWholeTerraformRoundTrip) {
   h.Advance(60);
   EXPECT_EQ("SUCCESSFUL", StatusOfTask(h, deleted["data"]["id"].GetInt64()));
   EXPECT_EQ(404, h.Send("GET", Cluster(id)).status);
-  EXPECT_EQ(200, h.Send("POST", kClusters, kBody).status) << "its hosts and its name are free";
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status)
+      << "its hosts and its name are free";
 }
 
 TEST(ClustersLifecycleTest, ACreationWhoseTaskFailsNeverShowsAndFreesItsNameAndHosts) {
   BundledApi h;
-  auto created = h.Json("POST", kClusters, kBody);
+  auto created = h.Json("POST", kLifecycleClusters, kBody);
   const int64_t task = created["data"]["id"].GetInt64();
-  EXPECT_EQ(400, h.Send("POST", kClusters, kBody).status) << "held while its creation runs";
+  EXPECT_EQ(400, h.Send("POST", kLifecycleClusters, kBody).status)
+      << "held while its creation runs";
   ASSERT_TRUE(h.store.Remove(task).ok());
   h.Advance(kDone);
   EXPECT_EQ(404, h.Send("GET", Cluster(created["data"]["cluster"]["id"].GetInt64())).status);
-  http::Response again = h.Send("POST", kClusters, kBody);
+  http::Response again = h.Send("POST", kLifecycleClusters, kBody);
   EXPECT_EQ(200, again.status) << again.body;
 }
 
 TEST(ClustersLifecycleTest, ResetForgetsCreationsAndDeletions) {
   BundledApi h;
-  auto created = h.Json("POST", kClusters, kBody);
+  auto created = h.Json("POST", kLifecycleClusters, kBody);
   const int64_t id = created["data"]["cluster"]["id"].GetInt64();
   ASSERT_EQ(200, h.Send("DELETE", Cluster(1)).status);
   h.Advance(kDone);
@@ -161,13 +165,14 @@ TEST(ClustersLifecycleTest, ResetForgetsCreationsAndDeletions) {
   EXPECT_EQ(
       404,
       h.Send("GET", "/api/v2/tasks/" + std::to_string(created["data"]["id"].GetInt64())).status);
-  EXPECT_EQ(200, h.Send("POST", kClusters, kBody).status) << "its name and hosts are free again";
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status)
+      << "its name and hosts are free again";
 }
 
 TEST(ClustersLifecycleTest, TheCallsAreJournaled) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("POST", kClusters, kBody).status);
-  ASSERT_EQ(400, h.Send("POST", kClusters, kBody).status);
+  ASSERT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status);
+  ASSERT_EQ(400, h.Send("POST", kLifecycleClusters, kBody).status);
   ASSERT_EQ(200, h.Send("DELETE", Cluster(1)).status);
   auto posts = h.Json("GET", "/__mock/requests/count?method=POST&path=/api/v2/ob/clusters");
   EXPECT_EQ(2, posts["data"]["count"].GetInt64());

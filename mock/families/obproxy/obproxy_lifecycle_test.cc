@@ -13,7 +13,7 @@ namespace {
 using testing::BundledApi;
 using ::testing::IsEmpty;
 
-constexpr char kClusters[] = "/api/v2/obproxy/clusters";
+constexpr char kLifecycleClusters[] = "/api/v2/obproxy/clusters";
 
 const char kBody[] = R"({"name": "obproxy-tf", "workMode": "RS_LIST",
     "obproxyInstallParam": {"hostIds": [18, 12], "sqlPort": 3883, "exporterPort": 3884,
@@ -31,11 +31,13 @@ int64_t TaskIdOf(const http::Response& r) {
   return json::ParseJson(r.body).value()["data"]["id"].GetInt64();
 }
 
-std::string Cluster(int64_t id) { return std::string(kClusters) + "/" + std::to_string(id); }
+std::string Cluster(int64_t id) {
+  return std::string(kLifecycleClusters) + "/" + std::to_string(id);
+}
 
 TEST(ObproxyLifecycleTest, ACreatedClusterShowsOnceItsTaskSucceeds) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kClusters, kBody));
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleClusters, kBody));
   EXPECT_EQ("RUNNING", StatusOfTask(h, task));
   EXPECT_EQ(404, h.Send("GET", Cluster(3)).status) << "not while the install runs";
   h.Advance(60);
@@ -72,12 +74,12 @@ TEST(ObproxyLifecycleTest, ADeletedClusterGoesOnceItsTaskSucceeds) {
   // Its name is free again.
   std::string body = kBody;
   body.replace(body.find("obproxy-tf"), 10, "obproxy-prod-hz");
-  EXPECT_EQ(200, h.Send("POST", kClusters, body).status);
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters, body).status);
 }
 
 TEST(ObproxyLifecycleTest, TheWholeTerraformRoundTrip) {
   BundledApi h;
-  const int64_t install = TaskIdOf(h.Send("POST", kClusters, kBody));
+  const int64_t install = TaskIdOf(h.Send("POST", kLifecycleClusters, kBody));
   h.Advance(60);
   ASSERT_EQ("SUCCESSFUL", StatusOfTask(h, install));
   ASSERT_EQ(200, h.Send("GET", Cluster(3)).status);
@@ -90,17 +92,17 @@ TEST(ObproxyLifecycleTest, TheWholeTerraformRoundTrip) {
 
 TEST(ObproxyLifecycleTest, AClusterWhoseTaskIsGoneNeverShowsAndFreesItsName) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kClusters, kBody));
-  EXPECT_EQ(400, h.Send("POST", kClusters, kBody).status) << "held while its install runs";
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleClusters, kBody));
+  EXPECT_EQ(400, h.Send("POST", kLifecycleClusters, kBody).status) << "held while its install runs";
   ASSERT_TRUE(h.store.Remove(task).ok());
   h.Advance(60);
   EXPECT_EQ(404, h.Send("GET", Cluster(3)).status);
-  EXPECT_EQ(200, h.Send("POST", kClusters, kBody).status);
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status);
 }
 
 TEST(ObproxyLifecycleTest, ResetPutsTheBundledClustersBackAndForgetsTheRest) {
   BundledApi h;
-  const int64_t task = TaskIdOf(h.Send("POST", kClusters, kBody));
+  const int64_t task = TaskIdOf(h.Send("POST", kLifecycleClusters, kBody));
   ASSERT_EQ(200, h.Send("DELETE", Cluster(2)).status);
   h.Advance(60);
   ASSERT_EQ(200, h.Send("GET", Cluster(3)).status);
@@ -109,12 +111,12 @@ TEST(ObproxyLifecycleTest, ResetPutsTheBundledClustersBackAndForgetsTheRest) {
   EXPECT_EQ(404, h.Send("GET", Cluster(3)).status);
   EXPECT_EQ(200, h.Send("GET", Cluster(2)).status);
   EXPECT_EQ(404, h.Send("GET", "/api/v2/tasks/" + std::to_string(task)).status);
-  EXPECT_EQ(200, h.Send("POST", kClusters, kBody).status) << "its name is free again";
+  EXPECT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status) << "its name is free again";
 }
 
 TEST(ObproxyLifecycleTest, AReloadServesTheFilesAgainAndForgetsInstallsAndOfflines) {
   BundledApi h;
-  ASSERT_EQ(200, h.Send("POST", kClusters, kBody).status);
+  ASSERT_EQ(200, h.Send("POST", kLifecycleClusters, kBody).status);
   ASSERT_EQ(200, h.Send("DELETE", Cluster(1)).status);
   h.Advance(60);
   ASSERT_EQ(404, h.Send("GET", Cluster(1)).status);

@@ -13,7 +13,7 @@ using testing::BundledApi;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-constexpr char kClusters[] = "/api/v2/obproxy/clusters";
+constexpr char kListClusters[] = "/api/v2/obproxy/clusters";
 
 std::vector<int64_t> IdsOf(const rapidjson::Document& d) {
   std::vector<int64_t> ids;
@@ -23,7 +23,7 @@ std::vector<int64_t> IdsOf(const rapidjson::Document& d) {
 
 TEST(ObproxyListTest, ListsTheBundledClustersAsTheirDetailsInOnePage) {
   BundledApi h;
-  const http::Response r = h.Send("GET", std::string(kClusters) + "?page=1&size=10");
+  const http::Response r = h.Send("GET", std::string(kListClusters) + "?page=1&size=10");
   ASSERT_EQ(200, r.status) << r.body;
   std::vector<std::string> violations;
   for (const auto& v : h.schemas().ValidateText("obproxy-cluster-list-response", r.body))
@@ -34,19 +34,19 @@ TEST(ObproxyListTest, ListsTheBundledClustersAsTheirDetailsInOnePage) {
   EXPECT_EQ(2, d["data"]["page"]["totalElements"].GetInt64());
   EXPECT_EQ(1, d["data"]["page"]["number"].GetInt64());
   // Each row is the cluster's detail, field for field.
-  const auto detail = h.Json("GET", std::string(kClusters) + "/1");
+  const auto detail = h.Json("GET", std::string(kListClusters) + "/1");
   EXPECT_TRUE(d["data"]["contents"][0] == detail["data"]);
 }
 
 TEST(ObproxyListTest, PagesAndSortsAsSpringDoes) {
   BundledApi h;
-  const auto second = h.Json("GET", std::string(kClusters) + "?page=2&size=1");
+  const auto second = h.Json("GET", std::string(kListClusters) + "?page=2&size=1");
   EXPECT_EQ((std::vector<int64_t>{2}), IdsOf(second));
   EXPECT_EQ(2, second["data"]["page"]["number"].GetInt64());
   EXPECT_EQ(2, second["data"]["page"]["totalPages"].GetInt64());
-  const auto by_name = h.Json("GET", std::string(kClusters) + "?sort=name,asc");
+  const auto by_name = h.Json("GET", std::string(kListClusters) + "?sort=name,asc");
   EXPECT_EQ((std::vector<int64_t>{2, 1}), IdsOf(by_name)) << "obproxy-daily, obproxy-prod-hz";
-  const http::Response bad = h.Send("GET", std::string(kClusters) + "?sort=noSuchField,asc");
+  const http::Response bad = h.Send("GET", std::string(kListClusters) + "?sort=noSuchField,asc");
   EXPECT_EQ(400, bad.status);
   EXPECT_THAT(bad.body, HasSubstr("noSuchField"));
 }
@@ -56,21 +56,22 @@ TEST(ObproxyListTest, ListsAClusterOnceItsInstallSucceedsAndUntilItsOfflineDoes)
   const char body[] = R"({"name": "obproxy-listed", "obproxyInstallParam": {"hostIds": [18]},
       "obLinks": [{"clusterName": "obcluster-prod-hz", "obClusterId": 100002,
                    "username": "proxyro"}], "extra": "ignored"})";
-  ASSERT_EQ(200, h.Send("POST", kClusters, body).status);
-  EXPECT_EQ((std::vector<int64_t>{1, 2}), IdsOf(h.Json("GET", kClusters))) << "installing";
+  ASSERT_EQ(200, h.Send("POST", kListClusters, body).status);
+  EXPECT_EQ((std::vector<int64_t>{1, 2}), IdsOf(h.Json("GET", kListClusters))) << "installing";
   h.Advance(60);
-  EXPECT_EQ((std::vector<int64_t>{1, 2, 3}), IdsOf(h.Json("GET", kClusters)));
-  ASSERT_EQ(200, h.Send("DELETE", std::string(kClusters) + "/3").status);
-  EXPECT_EQ((std::vector<int64_t>{1, 2, 3}), IdsOf(h.Json("GET", kClusters))) << "offlining";
+  EXPECT_EQ((std::vector<int64_t>{1, 2, 3}), IdsOf(h.Json("GET", kListClusters)));
+  ASSERT_EQ(200, h.Send("DELETE", std::string(kListClusters) + "/3").status);
+  EXPECT_EQ((std::vector<int64_t>{1, 2, 3}), IdsOf(h.Json("GET", kListClusters))) << "offlining";
   h.Advance(60);
-  EXPECT_EQ((std::vector<int64_t>{1, 2}), IdsOf(h.Json("GET", kClusters)));
+  EXPECT_EQ((std::vector<int64_t>{1, 2}), IdsOf(h.Json("GET", kListClusters)));
 }
 
 TEST(ObproxyListTest, NeedsAnAuthenticatedUserOnly) {
   const std::vector<auth::User> users = {{1, "nobody", "p", {}, {}, std::nullopt}};
   BundledApi h("4.2.2", users);
-  EXPECT_EQ(401, h.Send("GET", kClusters).status);
-  EXPECT_EQ(200, h.Send("GET", kClusters, "", {{"Authorization", "Basic bm9ib2R5OnA="}}).status);
+  EXPECT_EQ(401, h.Send("GET", kListClusters).status);
+  EXPECT_EQ(200,
+            h.Send("GET", kListClusters, "", {{"Authorization", "Basic bm9ib2R5OnA="}}).status);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ using ocp::ErrorKind;
 
 namespace {
 
-constexpr const char* kPath = "/api/v2/obproxy/clusters";
+constexpr const char* kOperationsPath = "/api/v2/obproxy/clusters";
 constexpr const char* kOne = "/api/v2/obproxy/clusters/{id}";
 
 // An id not shown: 21001 / ODP21001, which no page ties to an endpoint (docs/terraform.md).
@@ -27,7 +27,7 @@ constexpr const char* kNotFound =
 
 Operation CreateOperation() {
   return {.method = "POST",
-          .pattern = kPath,
+          .pattern = kOperationsPath,
           .id = "createObproxyCluster",
           .summary = "Creates an OBProxy cluster: starts the \"Install obproxy\" task",
           .description =
@@ -53,7 +53,7 @@ std::vector<Operation> ObproxyFamily::OcpOperations() const {
   return {
       CreateOperation(),
       {.method = "GET",
-       .pattern = kPath,
+       .pattern = kOperationsPath,
        .id = "listObproxyClusters",
        .summary = "Lists the OBProxy clusters, each as its detail",
        .description = "\"Request parameters: None\", yet the sample request pages with `page` "

@@ -13,7 +13,7 @@ using ocp::ErrorKind;
 
 namespace {
 
-constexpr const char* kPath = "/api/v2/profiles/me/credentials";
+constexpr const char* kOperationsPath = "/api/v2/profiles/me/credentials";
 
 // The list's parameters: `targetType` is what antman sends; paging and sorting are every OCP
 // list's (Spring Data), the sortable properties the mock's.
@@ -35,7 +35,7 @@ std::vector<api::Param> ListParamsOf(const listing::ListSpec& spec) {
 std::vector<Operation> CredentialsFamily::OcpOperations() const {
   return {
       {.method = "GET",
-       .pattern = kPath,
+       .pattern = kOperationsPath,
        .id = "listCredentials",
        .summary = "Lists the password box's credentials, without their secrets",
        .description = "obdeploy reads `data.contents[]` of the first page and picks a HOST "
@@ -48,7 +48,7 @@ std::vector<Operation> CredentialsFamily::OcpOperations() const {
        .answer = {.schema = "credential-list-response"},
        .errors = api::ListErrors(list_)},
       {.method = "POST",
-       .pattern = kPath,
+       .pattern = kOperationsPath,
        .id = "createCredential",
        .summary = "Adds a connection credential to the password box",
        .description =

@@ -16,7 +16,6 @@ using api::Access;
 using api::Call;
 using api::Reply;
 using entities::Kind;
-using entities::Row;
 
 constexpr const char* kPreCheck = "/api/v2/ob/clusters/takeOverPreCheck";
 constexpr const char* kTakeOver = "/api/v2/ob/clusters/takeOver";
@@ -36,7 +35,7 @@ entities::TaskStatuses StatusesOf(const entities::EntityStore& entities, tasks::
 entities::EntityStore::Admission NameFree(const std::string& name,
                                           const entities::TaskStatuses& statuses) {
   return [&name, &statuses](const entities::HeldEntities& held) -> Status {
-    for (const Row& c : held.Rows(Kind::kCluster)) {
+    for (const entities::Row& c : held.Rows(Kind::kCluster)) {
       if (entities::Str(*c.doc, "name") != name) continue;
       if (auto task = held.PendingTask(Kind::kCluster, c.id)) {
         auto status = statuses.Of(*task);
@@ -168,7 +167,7 @@ StatusOr<Reply> TakeoverFamily::TakeOver(const std::string& body, const auth::Us
 
   // Servers on hosts OCP holds keep them; the others become hosts, which need hostInfo.
   std::map<std::string, int64_t> host_of;
-  for (const Row& h : entities_.Rows(Kind::kHost, StatusesOf(entities_, tasks_)))
+  for (const entities::Row& h : entities_.Rows(Kind::kHost, StatusesOf(entities_, tasks_)))
     host_of.emplace(std::string(entities::Str(*h.doc, "innerIpAddress")), h.id);
   std::vector<std::string> new_ips;
   for (const auto& [zone, ips] : target.zones) {
@@ -204,7 +203,7 @@ StatusOr<Reply> TakeoverFamily::TakeOver(const std::string& body, const auth::Us
   spec.creator =
       user == nullptr ? model::Creator{100, "admin"} : model::Creator{user->id, user->name};
   spec.cluster = model::Cluster{cluster_id, target.name, target.ob_cluster_id, "PRIMARY"};
-  std::vector<Row> hosts;
+  std::vector<entities::Row> hosts;
   for (const auto& ip : new_ips) {
     const int64_t id = entities_.NextId(Kind::kHost);
     host_of[ip] = id;
@@ -227,9 +226,9 @@ StatusOr<Reply> TakeoverFamily::TakeOver(const std::string& body, const auth::Us
   if (!task.ok()) return task.status();
   const int64_t task_id = task.value()->id;
   // Hidden until the task succeeds: Pending with no document while it runs.
-  const Row cluster{cluster_id,
-                    takeover::ClusterDoc(target, cluster_id, host_of, now, spec.creator.name),
-                    "takeOver"};
+  const entities::Row cluster{
+      cluster_id, takeover::ClusterDoc(target, cluster_id, host_of, now, spec.creator.name),
+      "takeOver"};
   const auto statuses = StatusesOf(entities_, tasks_);  // as late as can be
   Status added = entities_.Add(Kind::kCluster, cluster, entities::Pending{task_id, nullptr},
                                NameFree(target.name, statuses));

@@ -43,8 +43,8 @@ int64_t AddCredential(const BundledApi& h) {
       .GetInt64();
 }
 
-std::vector<std::string> ViolationsOf(const BundledApi& h, const char* schema,
-                                      const std::string& body) {
+std::vector<std::string> TakeoverViolations(const BundledApi& h, const char* schema,
+                                            const std::string& body) {
   std::vector<std::string> out;
   for (const json::Violation& v : h.schemas().ValidateText(schema, body))
     out.push_back(v.path + ": " + v.message);
@@ -64,29 +64,30 @@ int64_t HostCount(const BundledApi& h) {
 }
 
 // What a refusal must leave as it was: tasks, clusters, hosts.
-std::string StateOf(const BundledApi& h) {
+std::string TakeoverState(const BundledApi& h) {
   auto clusters = h.Json("GET", std::string(kClusters) + "?size=100");
   return std::to_string(h.store.size()) + " " +
          std::to_string(clusters["data"]["page"]["totalElements"].GetInt64()) + " " +
          std::to_string(HostCount(h)) + " " + std::to_string(h.entities.PendingTaskIds().size());
 }
 
-void ExpectRefused(const std::string& body, const std::string& code, const std::string& says) {
+void ExpectTakeoverRefused(const std::string& body, const std::string& code,
+                           const std::string& says) {
   BundledApi h;
   AddCredential(h);
-  const std::string before = StateOf(h);
+  const std::string before = TakeoverState(h);
   http::Response r = h.Send("POST", kTakeOver, body);
   EXPECT_EQ(400, r.status) << r.body;
   EXPECT_THAT(r.body, HasSubstr("\"code\":\"" + code + "\"")) << r.body;
   EXPECT_THAT(r.body, HasSubstr(says)) << r.body;
-  EXPECT_EQ(before, StateOf(h));
+  EXPECT_EQ(before, TakeoverState(h));
 }
 
 TEST(TakeoverTest, ThePreCheckAnswersValidWithMessages) {
   BundledApi h;
   http::Response r = h.Send("POST", kPreCheck, kPreCheckBody);
   ASSERT_EQ(200, r.status) << r.body;
-  EXPECT_THAT(ViolationsOf(h, "takeover-precheck-response", r.body), IsEmpty());
+  EXPECT_THAT(TakeoverViolations(h, "takeover-precheck-response", r.body), IsEmpty());
   auto d = json::ParseJson(r.body).value();
   EXPECT_TRUE(d["data"]["result"]["valid"].GetBool());
   EXPECT_EQ(0u, d["data"]["result"]["messages"].Size());
@@ -102,12 +103,12 @@ TEST(TakeoverTest, ThePreCheckFailsWhenATestSaysSoUntilReset) {
   EXPECT_STREQ("OBServer check failed", d["data"]["result"]["messages"][0].GetString());
   // The takeover itself then fails with the pre-check's cause, as OCP's FAQ shows.
   const int64_t credential = AddCredential(h);
-  const std::string before = StateOf(h);
+  const std::string before = TakeoverState(h);
   http::Response refused = h.Send("POST", kTakeOver, Body(credential));
   EXPECT_EQ(400, refused.status);
   EXPECT_THAT(refused.body, HasSubstr(R"("code":"OBE11042")"));
   EXPECT_THAT(refused.body, HasSubstr("failed. Cause:OBServer check failed"));
-  EXPECT_EQ(before, StateOf(h));
+  EXPECT_EQ(before, TakeoverState(h));
   ASSERT_EQ(200, h.Send("POST", "/__mock/reset?only=takeover").status);
   EXPECT_TRUE(h.Json("POST", kPreCheck, kPreCheckBody)["data"]["result"]["valid"].GetBool());
   EXPECT_EQ(400, h.Send("PUT", "/__mock/takeover", R"({"precheck": {"valid": 1}})").status);
@@ -136,7 +137,7 @@ TEST(TakeoverTest, TheClusterAppearsWithItsZonesAndHostsWhenTheTaskSucceeds) {
   const int64_t hosts = HostCount(h);
   http::Response r = h.Send("POST", kTakeOver, Body(AddCredential(h)));
   ASSERT_EQ(200, r.status) << r.body;
-  EXPECT_THAT(ViolationsOf(h, "async-task-response", r.body), IsEmpty());
+  EXPECT_THAT(TakeoverViolations(h, "async-task-response", r.body), IsEmpty());
   auto d = json::ParseJson(r.body).value();
   const int64_t task = d["data"]["id"].GetInt64();
   const int64_t cluster = d["data"]["clusterId"].GetInt64();
@@ -152,7 +153,7 @@ TEST(TakeoverTest, TheClusterAppearsWithItsZonesAndHostsWhenTheTaskSucceeds) {
   EXPECT_TRUE(Listed(h, "obcluster"));
   http::Response shown = h.Send("GET", detail);
   ASSERT_EQ(200, shown.status) << shown.body;
-  EXPECT_THAT(ViolationsOf(h, "cluster-response", shown.body), IsEmpty());
+  EXPECT_THAT(TakeoverViolations(h, "cluster-response", shown.body), IsEmpty());
   auto c = json::ParseJson(shown.body).value();
   EXPECT_STREQ("zone1", c["data"]["zones"][0]["name"].GetString());
   EXPECT_STREQ("10.9.0.1", c["data"]["zones"][0]["servers"][0]["ip"].GetString());
@@ -184,51 +185,51 @@ TEST(TakeoverTest, TheSettingDescribesTheClusterAndAFailedSubtaskIsRetried) {
 }
 
 TEST(TakeoverTest, AMissingFieldIsInvalidParameterNamingIt) {
-  ExpectRefused(R"({"address": "10.9.0.1", "port": 2881})", "COM10001", "rootSysPassword");
+  ExpectTakeoverRefused(R"({"address": "10.9.0.1", "port": 2881})", "COM10001", "rootSysPassword");
 }
 
 TEST(TakeoverTest, AWrongTypedFieldIsInvalidParameterNamingIt) {
-  ExpectRefused(R"({"address": "10.9.0.1", "port": "2881", "rootSysPassword": "x"})", "COM10001",
-                "port");
+  ExpectTakeoverRefused(R"({"address": "10.9.0.1", "port": "2881", "rootSysPassword": "x"})",
+                        "COM10001", "port");
 }
 
 TEST(TakeoverTest, NewHostsWithoutHostInfoAreInvalidParameterNamingIt) {
-  ExpectRefused(R"({"address": "10.9.0.1", "port": 2881, "rootSysPassword": "x"})", "COM10001",
-                "hostInfo");
+  ExpectTakeoverRefused(R"({"address": "10.9.0.1", "port": 2881, "rootSysPassword": "x"})",
+                        "COM10001", "hostInfo");
 }
 
 TEST(TakeoverTest, AnUnknownCredentialIdIsInvalidParameterNamingIt) {
-  ExpectRefused(Body(999), "COM10001", "hostInfo.credentialId");
+  ExpectTakeoverRefused(Body(999), "COM10001", "hostInfo.credentialId");
 }
 
 TEST(TakeoverTest, AClusterNameHeldIsTakeoverClusterExists) {
-  ExpectRefused(Body(1, R"(, "clusterName": "obcluster-prod-hz")"), "OBE11034",
-                "Cluster obcluster-prod-hz:");
+  ExpectTakeoverRefused(Body(1, R"(, "clusterName": "obcluster-prod-hz")"), "OBE11034",
+                        "Cluster obcluster-prod-hz:");
 }
 
 TEST(TakeoverTest, ASecondTakeoverWhileTheFirstRunsIsTakeoverClusterExists) {
   BundledApi h;
   const int64_t credential = AddCredential(h);
   ASSERT_EQ(200, h.Send("POST", kTakeOver, Body(credential)).status);
-  const std::string before = StateOf(h);
+  const std::string before = TakeoverState(h);
   http::Response again = h.Send("POST", kTakeOver, Body(credential));
   EXPECT_EQ(400, again.status);
   EXPECT_THAT(again.body, HasSubstr("OBE11034"));
   EXPECT_THAT(again.body, HasSubstr("clusterName"));
-  EXPECT_EQ(before, StateOf(h));
+  EXPECT_EQ(before, TakeoverState(h));
   // The pre-check says so too.
   EXPECT_FALSE(h.Json("POST", kPreCheck, kPreCheckBody)["data"]["result"]["valid"].GetBool());
 }
 
 TEST(TakeoverTest, ResetForgetsTheTakeover) {
   BundledApi h;
-  const std::string before = StateOf(h);
+  const std::string before = TakeoverState(h);
   ASSERT_EQ(200, h.Send("POST", kTakeOver, Body(AddCredential(h))).status);
   h.Advance(60);
   EXPECT_TRUE(Listed(h, "obcluster"));
   ASSERT_EQ(200, h.Send("POST", "/__mock/reset").status);
   EXPECT_FALSE(Listed(h, "obcluster"));
-  EXPECT_EQ(before, StateOf(h));
+  EXPECT_EQ(before, TakeoverState(h));
 }
 
 TEST(TakeoverTest, FaultRulesApplyAndTheRequestsAreJournaled) {

@@ -13,7 +13,7 @@ using api::Param;
 using api::Provenance;
 using ocp::ErrorKind;
 
-constexpr const char* kCluster =
+constexpr const char* kOperationsPath =
     "An unknown cluster is 11001 / OBE11001 (doc: the code; mock: when).";
 
 // The creation's three parameters (doc: EP-REP, "location not stated"), bound as Spring's
@@ -58,7 +58,7 @@ std::vector<Operation> WorkloadFamily::OcpOperations() const {
                                   "docs' prerequisite is read and write permissions on the "
                                   "cluster; the mock has no per-cluster grants and asks "
                                   "CLUSTER_VIEWER (mock). ") +
-                      kCluster,
+                      kOperationsPath,
        .params = {{.name = "snapshotId",
                    .type = "integer",
                    .format = "int64",
@@ -76,7 +76,7 @@ std::vector<Operation> WorkloadFamily::OcpOperations() const {
                        "values). A snapshot the cluster does not have is recordNotFound naming "
                        "it; a JSON body is not read, as Spring reads none for @RequestParam "
                        "(framework). ") +
-           kCluster,
+           kOperationsPath,
        .params = ReportParams(),
        .body = api::Body{.media_type = "application/x-www-form-urlencoded",
                          .fields = ReportParams(),
@@ -91,7 +91,7 @@ std::vector<Operation> WorkloadFamily::OcpOperations() const {
        .description = std::string("No API page (the user guide shows the list, filterable by "
                                   "status and sortable by its times; doc-ui). obdiag reads the "
                                   "first page for the report it has just created (client). ") +
-                      kCluster,
+                      kOperationsPath,
        .provenance = Provenance::kClient,
        .params = api::ListParams(
            list_, {.default_sort = "id,desc",
@@ -110,7 +110,7 @@ std::vector<Operation> WorkloadFamily::OcpOperations() const {
                                   ".html (client); the content type and the answers for an "
                                   "unknown or unfinished report are not documented: an unknown "
                                   "one is recordNotFound, one not SUCCESSFUL badRequest (mock). ") +
-                      kCluster,
+                      kOperationsPath,
        .provenance = Provenance::kClient,
        .answer = {.media_type = "text/html;charset=UTF-8",
                   .enveloped = false,
