@@ -99,6 +99,7 @@ void RunExamples(const fs::path& file, const std::vector<std::string>& examples)
     const size_t url = printed.find("http://127.0.0.1:8080") + 21;
     const std::string target = printed.substr(url, printed.find('\'', url) - url);
     const std::string method = printed.find("-X POST") != std::string::npos     ? "POST"
+                               : printed.find("-X PUT") != std::string::npos    ? "PUT"
                                : printed.find("-X DELETE") != std::string::npos ? "DELETE"
                                                                                 : "GET";
     const std::string path = target.substr(0, target.find('?'));

@@ -353,6 +353,10 @@ StatusOr<Reply> Api::Invoke(const http::Request& request, const RouteMatch& matc
                             const auth::User* user) {
   Call call{request, {}, user};
   for (size_t i = 0; i < match.params.size(); ++i) {
+    if (IsTextSegment(match.names[i])) {
+      call.texts.push_back(match.params[i]);
+      continue;
+    }
     auto id = ParsePathId(match.params[i], match.names[i]);
     if (!id.ok()) return id.status();
     call.ids.push_back(id.value());

@@ -41,6 +41,19 @@ constexpr Described kParts[] = {
      "obdeploy's takeover of a cluster: the pre-check and the takeover task (docs/takeover.md)."},
     {"softwarePackages",
      "Software packages uploaded as obdeploy uploads them, multipart (docs/takeover.md)."},
+    {"parameters",
+     "Cluster and tenant parameters, read and changed as the MCP server does, each value checked "
+     "against the parameter's type and range (docs/parameters.md; "
+     "docs/reference/ocp-cluster-topology.md sections 9 to 15)."},
+    {"topology",
+     "A cluster's zones, OBServers, resource units and resource statistics, derived from the "
+     "clusters, tenants and hosts served, so that they agree with those pages (docs/topology.md; "
+     "docs/reference/ocp-cluster-topology.md sections 2 to 8)."},
+    {"tenantObjects",
+     "A tenant's databases, database users, roles and database objects, as the MCP server's "
+     "tenant tools read them: the built-in ones of the tenant's mode, and fixture rows "
+     "(docs/tenant-objects.md; docs/reference/ocp-tenant-objects-and-obproxy.md sections 5 to "
+     "10)."},
     {"control",
      "ocp-mock's own control plane: the mock clock, reset, the request journal, fault rules, "
      "tasks put at runtime, reloads (docs/testing-clients.md)."},

@@ -6,9 +6,12 @@
 #include "mock/families/host_types/host_types_family.h"
 #include "mock/families/obproxy/obproxy_family.h"
 #include "mock/families/packages/packages_family.h"
+#include "mock/families/parameters/parameters_family.h"
 #include "mock/families/system/system_family.h"
 #include "mock/families/takeover/takeover_family.h"
 #include "mock/families/tasks/task_family.h"
+#include "mock/families/tenant_objects/tenant_objects_family.h"
+#include "mock/families/topology/topology_family.h"
 #include "mock/families/workload/workload_family.h"
 
 namespace mock::api {
@@ -18,7 +21,8 @@ namespace {
 const resources::ResourceSpec* const kResourceSpecs[] = {
     &families::HostTypesFamily::kSpec,   &families::WorkloadFamily::kSpec,
     &families::ObproxyFamily::kSpec,     &families::CredentialsFamily::kSpec,
-    &families::ArbitrationFamily::kSpec, &families::PackagesFamily::kSpec};
+    &families::ArbitrationFamily::kSpec, &families::PackagesFamily::kSpec,
+    &families::ParametersFamily::kSpec,  &families::TenantObjectsFamily::kSpec};
 
 std::vector<resources::Row> Take(FamilyData& data, const std::string& name) {
   auto it = data.find(name);
@@ -70,6 +74,13 @@ Families MakeFamilies(FamilyContext c) {
       std::make_unique<families::TakeoverFamily>(c.tasks, c.entities, c.clock, c.schemas, box));
   all.push_back(std::make_unique<families::PackagesFamily>(
       Take(c.data, families::PackagesFamily::kSpec.name), c.schemas, c.source));
+  all.push_back(std::make_unique<families::TopologyFamily>(c.tasks, c.entities, c.clock));
+  all.push_back(std::make_unique<families::ParametersFamily>(
+      Take(c.data, families::ParametersFamily::kSpec.name), c.schemas, c.source, c.tasks,
+      c.entities, families::ParametersFamily::Options{}));
+  all.push_back(std::make_unique<families::TenantObjectsFamily>(
+      Take(c.data, families::TenantObjectsFamily::kSpec.name), c.schemas, c.source, c.tasks,
+      c.entities));
   return all;
 }
 

@@ -1,9 +1,10 @@
 // For the families' tests (OBProxy clusters, takeover): an Api over the bundled fixtures (tasks,
-// clusters, tenants, hosts and every family's data), as OCP `version`, on a mock clock
-// that moves only when a test advances it, with reloads from that folder and optionally users
-// (none: served without authentication) and --quirks.
+// clusters, tenants, hosts and every family's data), or those of `fixtures` (a generated set), as
+// OCP `version`, on a mock clock that moves only when a test advances it, with reloads from that
+// folder and optionally users (none: served without authentication) and --quirks.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -23,12 +24,13 @@ namespace mock::families::testing {
 class BundledApi {
  public:
   explicit BundledApi(const std::string& version = "4.2.2",
-                      std::optional<std::vector<auth::User>> users = {}, api::Quirks quirks = {})
-      : profile_(Must(versions::LoadProfile(testdata::SchemasDir(), version))),
+                      std::optional<std::vector<auth::User>> users = {}, api::Quirks quirks = {},
+                      std::filesystem::path fixtures_dir = testdata::FixturesDir())
+      : fixtures_(std::move(fixtures_dir)),
+        profile_(Must(versions::LoadProfile(testdata::SchemasDir(), version))),
         schemas_(Must(json::SchemaSet::Load(profile_.schema_dirs))),
         clock(0),
-        store(Must(fixtures::LoadTaskFixtures(testdata::FixturesDir(), schemas_, version.c_str())),
-              clock),
+        store(Must(fixtures::LoadTaskFixtures(fixtures_, schemas_, version.c_str())), clock),
         entities(Entities(version, store.All())),
         authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
                             : std::nullopt),
@@ -58,8 +60,7 @@ class BundledApi {
   }
   entities::EntitySet Entities(const std::string& version,
                                const std::vector<tasks::TaskSnapshot>& snapshots) {
-    auto set =
-        Must(entities::LoadEntityFixtures(testdata::FixturesDir(), schemas_, version.c_str()));
+    auto set = Must(entities::LoadEntityFixtures(fixtures_, schemas_, version.c_str()));
     std::vector<model::Task> tasks;
     for (const auto& t : snapshots) tasks.push_back(*t);
     if (Status s = entities::Complete(set, tasks); !s.ok()) throw std::runtime_error(s.message());
@@ -75,11 +76,12 @@ class BundledApi {
     options.schemas = &schemas_;
     options.entities = &entities;
     const fixtures::FixtureVersion v{version, versions::KnownVersions(testdata::SchemasDir())};
-    options.family_data = Must(api::LoadFamilyData(testdata::FixturesDir(), schemas_, v));
-    options.source = api::FixtureSource{testdata::FixturesDir(), "", &schemas_, v};
+    options.family_data = Must(api::LoadFamilyData(fixtures_, schemas_, v));
+    options.source = api::FixtureSource{fixtures_, "", &schemas_, v};
     return options;
   }
 
+  std::filesystem::path fixtures_;
   versions::Profile profile_;
   json::SchemaSet schemas_;
 

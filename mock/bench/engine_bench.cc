@@ -18,6 +18,7 @@
 
 #include "mock/bench/entity_bench.h"
 #include "mock/bench/family_bench.h"
+#include "mock/bench/topology_bench.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
 #include "mock/query/reference_engine.h"
@@ -181,6 +182,7 @@ int main(int argc, char** argv) {
   if (!set.ok()) return std::fprintf(stderr, "entities: %s\n", set.status().message().c_str()), 2;
   if (!mock::bench::RegisterEntityBenchmarks(tasks, set.value(), schemas.value())) return 2;
   if (!mock::bench::RegisterFamilyBenchmarks(set.value(), schemas.value())) return 2;
+  if (!mock::bench::RegisterTopologyBenchmarks(set.value())) return 2;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

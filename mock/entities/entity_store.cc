@@ -104,6 +104,11 @@ std::optional<Row> EntityStore::Get(Kind kind, int64_t id, const TaskStatuses& s
   return VisibleLocked(kind, *row, statuses);
 }
 
+uint64_t EntityStore::Generation() const {
+  MutexLock lock(mutex_);
+  return generation_;
+}
+
 int64_t EntityStore::TenantCount(int64_t cluster_id, const TaskStatuses& statuses) const {
   MutexLock lock(mutex_);
   int64_t n = 0;
@@ -130,6 +135,7 @@ Row* EntityStore::FindHeldLocked(Kind kind, int64_t id) {
 Status EntityStore::Add(Kind kind, Row row, std::optional<Pending> pending,
                         const Admission& admit) {
   MutexLock lock(mutex_);
+  ++generation_;
   if (added_ >= kMaxRuntimeEntities) {
     return FailedPrecondition("the mock holds " + std::to_string(kMaxRuntimeEntities) +
                               " entities created since the last reset, its limit; "
@@ -154,6 +160,7 @@ Status EntityStore::Add(Kind kind, Row row, std::optional<Pending> pending,
 
 Status EntityStore::Update(Kind kind, int64_t id, const Change& change) {
   MutexLock lock(mutex_);
+  ++generation_;
   Row* row = FindHeldLocked(kind, id);
   if (row == nullptr) return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
   auto doc = change(*row);
@@ -164,6 +171,7 @@ Status EntityStore::Update(Kind kind, int64_t id, const Change& change) {
 
 Status EntityStore::MarkLeaving(Kind kind, int64_t id, Leaving leaving, const Admission& admit) {
   MutexLock lock(mutex_);
+  ++generation_;
   if (FindHeldLocked(kind, id) == nullptr)
     return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
   if (admit) {
@@ -175,6 +183,7 @@ Status EntityStore::MarkLeaving(Kind kind, int64_t id, Leaving leaving, const Ad
 
 Status EntityStore::Amend(Kind kind, int64_t id, Amendment amendment) {
   MutexLock lock(mutex_);
+  ++generation_;
   if (FindHeldLocked(kind, id) == nullptr)
     return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
   amended_[{kind, id}].push_back(std::move(amendment));
@@ -183,6 +192,7 @@ Status EntityStore::Amend(Kind kind, int64_t id, Amendment amendment) {
 
 Status EntityStore::Remove(Kind kind, int64_t id) {
   MutexLock lock(mutex_);
+  ++generation_;
   auto& rows = current_.Of(kind);
   auto it = std::find_if(rows.begin(), rows.end(), [id](const Row& r) { return r.id == id; });
   if (it == rows.end()) return NotFound(std::string(KindName(kind)) + " " + std::to_string(id));
@@ -205,6 +215,7 @@ void EntityStore::Reset() {
   leaving_.clear();
   amended_.clear();
   added_ = 0;
+  ++generation_;
 }
 
 void EntityStore::ReplaceFixtures(EntitySet fixtures) {
@@ -216,6 +227,7 @@ void EntityStore::ReplaceFixtures(EntitySet fixtures) {
   amended_.clear();
   next_id_.clear();
   added_ = 0;
+  ++generation_;
 }
 
 }  // namespace mock::entities

@@ -46,6 +46,8 @@ class TaskStatuses {
   // task is gone. A task the snapshot never saw is an entity's added since it was taken, just
   // after its task was put: it counts as RUNNING, the status every operation's task starts in.
   std::optional<model::TaskStatus> Of(int64_t task_id) const;
+  // The same statuses recorded: the rows visible by both are the same (topology_cache.h).
+  bool operator==(const TaskStatuses&) const = default;
 
  private:
   std::map<int64_t, std::optional<model::TaskStatus>> of_;
@@ -114,6 +116,10 @@ class EntityStore {
   // Row `id` of `kind` if it is visible by `statuses`.
   std::optional<Row> Get(Kind kind, int64_t id, const TaskStatuses& statuses) const
       OCPMOCK_EXCLUDES(mutex_);
+  // A number that changes whenever a row, a pending or leaving task or an amendment changes
+  // (every method below that changes anything): equal generations and equal statuses see the
+  // same rows. Read it before the rows it stands for.
+  uint64_t Generation() const OCPMOCK_EXCLUDES(mutex_);
   // How many tenants of cluster `cluster_id` are visible by `statuses`.
   int64_t TenantCount(int64_t cluster_id, const TaskStatuses& statuses) const
       OCPMOCK_EXCLUDES(mutex_);
@@ -172,6 +178,7 @@ class EntityStore {
   std::map<std::pair<Kind, int64_t>, std::vector<Amendment>> amended_ OCPMOCK_GUARDED_BY(mutex_);
   std::map<Kind, int64_t> next_id_ OCPMOCK_GUARDED_BY(mutex_);
   size_t added_ OCPMOCK_GUARDED_BY(mutex_) = 0;
+  uint64_t generation_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace mock::entities

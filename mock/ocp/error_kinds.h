@@ -56,11 +56,26 @@ enum class ErrorKind {
   kPackageExists,             // a package of that file name exists (400; 7512/PKG10012)
   kArbitrationExists,         // a service on that host and port exists (400; OBE50020)
   kArbitrationStatusInvalid,  // the service's status forbids it (400; OBE50001)
-  kUnauthenticated,           // no credentials, or wrong ones (401)
-  kPermissionDenied,          // valid credentials without the permission (403)
-  kThrottled,                 // over the user's request limit (429)
-  kUnavailable,               // the server is at its connection limit (503)
-  kInternal,  // a bug in the mock; the detail goes to the log, never to the client (500)
+  // Cluster and tenant parameters (docs/reference/ocp-cluster-topology.md §14 R1, R2, R4, R10,
+  // R11; docs/parameters.md): 400, since the body is at fault, not the path.
+  kParameterNotFound,        // no cluster parameter of that name (400; 11055/OBE31201)
+  kTenantParameterNotFound,  // no tenant parameter of that name (400; 15060/OBE31301)
+  kParameterValueInvalid,    // a value its parameter refuses (400; 11056/OBE31202)
+  kParameterReadonly,        // a read-only cluster parameter (400; 11058/OBE31204)
+  kTenantParameterReadonly,  // a read-only tenant parameter (400; 15061/OBE31302)
+  // A tenant's database objects (docs/reference/ocp-tenant-objects-and-obproxy.md §10): which
+  // endpoint answers which is the mock's (docs/tenant-objects.md); 3.1.1 has no role codes.
+  kDbUserNotFound,            // no database user of that name (404; 15252/OBE62002)
+  kDbRoleNotFound,            // no role of that name (404; 15302/OBE62102)
+  kOracleTenantNotSupported,  // MySQL tenants only (400; 15206/OBE61006)
+  kMysqlTenantNotSupported,   // Oracle tenants only (400; 15256/OBE62006)
+  // A cluster's topology (docs/reference/ocp-cluster-topology.md §14 R17; docs/topology.md).
+  kZoneNotFound,      // no zone of that name in the cluster (404; 12002/OBE18002)
+  kUnauthenticated,   // no credentials, or wrong ones (401)
+  kPermissionDenied,  // valid credentials without the permission (403)
+  kThrottled,         // over the user's request limit (429)
+  kUnavailable,       // the server is at its connection limit (503)
+  kInternal,          // a bug in the mock; the detail goes to the log, never to the client (500)
 };
 inline constexpr size_t kErrorKindCount = static_cast<size_t>(ErrorKind::kInternal) + 1;
 

@@ -3,6 +3,7 @@
 
 #include "mock/openapi/document_parts.h"
 #include "mock/reply/access.h"
+#include "mock/reply/route.h"
 
 namespace mock::openapi::parts {
 namespace {
@@ -116,6 +117,13 @@ Value PathParam(const std::string& name, Alloc& a) {
   p.AddMember("name", Text(name, a), a);
   p.AddMember("in", "path", a);
   p.AddMember("required", true, a);
+  if (api::IsTextSegment(name)) {  // {zoneName}: any one segment, as decoded (reply/route.h)
+    p.AddMember("description", "A name, as the path gives it (percent-decoded).", a);
+    Value s(rapidjson::kObjectType);
+    s.AddMember("type", "string", a);
+    p.AddMember("schema", s, a);
+    return p;
+  }
   p.AddMember("description",
               "A 64-bit integer id: OCP's docs type path ids as Long (doc: "
               "docs/reference/ocp-task-api.md 2.2). Anything else is answered 400 "

@@ -14,9 +14,9 @@
 //             .errors = {ocp::ErrorKind::kInvalidParameter, ocp::ErrorKind::kUnsupportedSort}}
 //
 // The path's own `{...}` segments need no Param: the pattern names them, and each is a 64-bit id
-// (route.h). What every route of an access level answers (401, 429, 403 where a permission is
-// needed, 400 for a path id that is not a number) is added by the generator from Route::access
-// and the pattern, not repeated (mock/openapi/document.h).
+// or, named `...Name`, text (route.h, IsTextSegment). What every route of an access level answers
+// (401, 429, 403 where a permission is needed, 400 for a path id that is not a number) is added by
+// the generator from Route::access and the pattern, not repeated (mock/openapi/document.h).
 #pragma once
 
 #include <cstdint>

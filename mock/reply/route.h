@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mock/auth/users.h"
@@ -35,14 +36,22 @@ enum class Access {
   kPackageManager,  // OCP's permission to upload software packages
 };
 
+// Whether a pattern's `{name}` segment is text (a zone's name, a user's name): its name ends in
+// "name" or "Name" ({zoneName}, {username}, {roleName}). Every other segment is a 64-bit id.
+inline bool IsTextSegment(std::string_view name) {
+  return name.ends_with("Name") || name.ends_with("name");
+}
+
 // A request as a handler sees it.
 struct Call {
   const http::Request& request;
-  // The pattern's `{...}` segments, in order, each a 64-bit decimal id: a segment that is not
+  // The pattern's id `{...}` segments, in order, each a 64-bit decimal id: a segment that is not
   // one never reaches the handler (it is answered as OCP's invalidParameter naming it).
   std::vector<int64_t> ids;
   // Who sent it; nullptr when the mock runs without authentication (every permission).
   const auth::User* user = nullptr;
+  // The pattern's text segments (IsTextSegment), in order, as decoded from the path.
+  std::vector<std::string> texts = {};
 };
 
 // What a handler answers with on success: the envelope's `data`, or (for the few OCP endpoints

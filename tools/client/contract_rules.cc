@@ -21,6 +21,30 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// A tenant's databases, users, roles and objects (docs/tenant-objects.md), all read: `kind` is
+// the segment after the tenant's id, `n` the path's segment count; "" for another path.
+std::string TenantObjectSchema(const std::string& kind, size_t n) {
+  if (n == 8 && kind == "databases") return "tenant-database-list-response";
+  if (n == 8 && kind == "objects") return "tenant-db-object-list-response";
+  if (kind == "users") return n == 8 ? "tenant-user-list-response" : "tenant-user-response";
+  if (kind == "roles") return n == 8 ? "tenant-role-list-response" : "tenant-role-response";
+  return "";
+}
+
+// A cluster's topology (docs/topology.md), all read: `seg` the path's segments from
+// /api/v2/ob/clusters/{id} on; "" for another path.
+std::string TopologySchema(const std::vector<std::string>& seg) {
+  const size_t n = seg.size();
+  if (n == 6 && seg[5] == "zones") return "ob-zone-list-response";
+  if (n == 6 && seg[5] == "servers") return "ob-server-list-response";
+  if (n == 8 && seg[5] == "zones" && seg[7] == "servers") return "ob-server-list-response";
+  if (n == 6 && seg[5] == "units") return "ob-unit-list-response";
+  if (n == 8 && seg[5] == "tenants" && seg[7] == "units") return "ob-tenant-unit-list-response";
+  if (n == 6 && seg[5] == "stats") return "cluster-resource-stats-response";
+  if (n == 6 && seg[5] == "serverStats") return "server-resource-stats-list-response";
+  return "";
+}
+
 // The schema of a 200 answer on the cluster, tenant, host, host-type, workload (AWR) and software
 // package pages, or "" for another path.
 std::string EntitySchemaFor(const std::string& method, const std::string& path) {
@@ -35,7 +59,7 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   if (seg[2] == "obproxy" && n >= 4 && seg[3] == "clusters") {
     if (n == 4) return method == "POST" ? "obproxy-task-response" : "obproxy-cluster-list-response";
     if (n == 5) return method == "GET" ? "obproxy-cluster-response" : "obproxy-task-response";
-    return "";
+    return n == 6 && seg[5] == "parameters" ? "obproxy-parameter-list-response" : "";
   }
   if (seg[2] == "arbitration" && n >= 4 && seg[3] == "services") {
     if (n == 4)
@@ -67,6 +91,15 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
     if (seg[7] == "snapshots") return "workload-snapshot-list-response";
     if (seg[7] == "reports")
       return method == "POST" ? "workload-report-response" : "workload-report-list-response";
+  }
+  if (std::string topology = TopologySchema(seg); !topology.empty()) return topology;
+  // Cluster and tenant parameters (docs/parameters.md): a PUT answers no data.
+  if (n == 6 && seg[5] == "parameters")
+    return method == "PUT" ? "no-data-response" : "cluster-parameter-list-response";
+  if (n == 8 && seg[5] == "tenants" && seg[7] == "parameters")
+    return method == "PUT" ? "no-data-response" : "tenant-parameter-list-response";
+  if ((n == 8 || n == 9) && seg[5] == "tenants") {
+    if (std::string objects = TenantObjectSchema(seg[7], n); !objects.empty()) return objects;
   }
   if (seg[5] != "tenants") return "";
   if (n == 6) return method == "POST" ? "tenant-response" : "tenant-list-response";

@@ -34,11 +34,12 @@ std::map<int64_t, int64_t> TenantCounts(const std::vector<Row>& tenants) {
 }
 
 void WriteItem(json::JsonWriter& w, Kind kind, const Row& row,
-               const std::map<int64_t, int64_t>& counts) {
+               const std::map<int64_t, int64_t>& counts, const entities::Topology* topology) {
   switch (kind) {
     case Kind::kCluster: {
       auto it = counts.find(row.id);
-      WriteCluster(w, row, it == counts.end() ? 0 : it->second);
+      WriteCluster(w, row, it == counts.end() ? 0 : it->second,
+                   topology == nullptr ? nullptr : topology->Of(row.id));
       return;
     }
     case Kind::kTenant:
@@ -75,18 +76,22 @@ StatusOr<Reply> EntityHandlers::List(Kind kind, const entities::ListQuery& query
   auto rows = std::make_shared<std::vector<Row>>();
   if (visible) *rows = c_.entities.Rows(kind, statuses);
   std::map<int64_t, int64_t> counts;
-  if (kind == Kind::kCluster) counts = TenantCounts(c_.entities.Rows(Kind::kTenant, statuses));
+  std::shared_ptr<const entities::Topology> topology;
+  if (kind == Kind::kCluster) {
+    counts = TenantCounts(c_.entities.Rows(Kind::kTenant, statuses));
+    topology = topology_.Get(c_.entities, statuses);
+  }
   auto page = entities::RunList(*rows, query);
-  return Reply{
-      [rows, page = std::move(page), counts = std::move(counts), kind](json::JsonWriter& w) {
-        w.StartObject();
-        w.Key("contents");
-        w.StartArray();
-        for (const Row* row : page.items) WriteItem(w, kind, *row, counts);
-        w.EndArray();
-        WritePage(w, page.page, page.total_elements);
-        w.EndObject();
-      }};
+  return Reply{[rows, page = std::move(page), counts = std::move(counts), kind,
+                topology = std::move(topology)](json::JsonWriter& w) {
+    w.StartObject();
+    w.Key("contents");
+    w.StartArray();
+    for (const Row* row : page.items) WriteItem(w, kind, *row, counts, topology.get());
+    w.EndArray();
+    WritePage(w, page.page, page.total_elements);
+    w.EndObject();
+  }};
 }
 
 StatusOr<Reply> EntityHandlers::Clusters(const QueryParams& params) const {
@@ -100,8 +105,9 @@ StatusOr<Reply> EntityHandlers::Cluster(int64_t id) const {
   auto row = c_.entities.Get(Kind::kCluster, id, statuses);
   if (!row) return EntityNotFound(Kind::kCluster, id, "GET /api/v2/ob/clusters lists them.");
   const int64_t tenants = c_.entities.TenantCount(id, statuses);
-  return Reply{
-      [row = std::move(*row), tenants](json::JsonWriter& w) { WriteCluster(w, row, tenants); }};
+  auto topology = topology_.Get(c_.entities, statuses);
+  return Reply{[row = std::move(*row), tenants, topology = std::move(topology)](
+                   json::JsonWriter& w) { WriteCluster(w, row, tenants, topology->Of(row.id)); }};
 }
 
 StatusOr<Reply> EntityHandlers::TenantList(const QueryParams& params,
@@ -137,7 +143,10 @@ StatusOr<Reply> EntityHandlers::Tenant(int64_t cluster_id, int64_t tenant_id) co
                               " has no such tenant; GET /api/v2/ob/clusters/" +
                               std::to_string(cluster_id) + "/tenants lists its tenants.");
   }
-  return Reply{[row = std::move(*row)](json::JsonWriter& w) { WriteTenantDetail(w, row); }};
+  auto topology = topology_.Get(c_.entities, statuses);
+  return Reply{[row = std::move(*row), topology = std::move(topology)](json::JsonWriter& w) {
+    WriteTenantDetail(w, row, topology->Of(entities::Int(*row.doc, "clusterId")));
+  }};
 }
 
 StatusOr<Reply> EntityHandlers::Hosts(const QueryParams& params) const {

@@ -12,6 +12,7 @@
 #include "mock/core/params.h"
 #include "mock/entities/entity_query.h"
 #include "mock/entities/entity_store.h"
+#include "mock/entities/topology_cache.h"
 #include "mock/reply/route.h"
 #include "mock/tasks/task_store.h"
 
@@ -61,6 +62,9 @@ class EntityHandlers {
                        bool visible = true) const;
 
   EntityContext c_;
+  // The clusters' zones, servers and units the cluster and tenant pages show
+  // (docs/topology.md), derived again only when the entities change.
+  entities::TopologyCache topology_;
 };
 
 }  // namespace mock::api

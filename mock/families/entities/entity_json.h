@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "mock/entities/cluster_topology.h"
 #include "mock/entities/entity_set.h"
 #include "mock/json/json_writer.h"
 #include "mock/model/task.h"
@@ -20,12 +21,18 @@ namespace mock::api {
 // `value` with object keys sorted and doubles at two decimals.
 void WriteSorted(json::JsonWriter& w, const rapidjson::Value& value);
 
-// ObCluster, as listed and as the detail answers it.
-void WriteCluster(json::JsonWriter& w, const entities::Row& cluster, int64_t tenant_count);
+// ObCluster, as listed and as the detail answers it. With its `topology`
+// (entities/cluster_topology.h), its `serverCount` and each zone's `servers` and `serverCount`
+// (and `hostCount`, when given) are the topology's, and so is `rootServers` when the document
+// names none, so the cluster pages agree with the topology pages (docs/topology.md).
+void WriteCluster(json::JsonWriter& w, const entities::Row& cluster, int64_t tenant_count,
+                  const entities::ClusterTopology* topology = nullptr);
 // A tenant as the tenant lists and the synchronous create answer it: the 16 list fields.
 void WriteTenantListItem(json::JsonWriter& w, const entities::Row& tenant);
-// A tenant as its detail answers it (every field given).
-void WriteTenantDetail(json::JsonWriter& w, const entities::Row& tenant);
+// A tenant as its detail answers it (every field given); with its cluster's `topology`, each
+// zone's `units` are the tenant's units there (docs/topology.md).
+void WriteTenantDetail(json::JsonWriter& w, const entities::Row& tenant,
+                       const entities::ClusterTopology* topology = nullptr);
 // Host, as listed and as the detail answers it.
 void WriteHost(json::JsonWriter& w, const entities::Row& host);
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "mock/families/obproxy/obproxy_cluster.h"
+#include "mock/families/obproxy/obproxy_parameters.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/reply/request_body.h"
@@ -81,6 +82,8 @@ std::vector<api::Route> ObproxyFamily::OcpRoutes() const {
           {"GET", kPath, Access::kAuthenticated,
            [this](const Call& c) { return List(c.request.query); }},
           {"GET", one, Access::kAuthenticated, [this](const Call& c) { return Get(c.ids[0]); }},
+          {"GET", one + "/parameters", Access::kAuthenticated,
+           [this](const Call& c) { return Parameters(c.ids[0]); }},
           {"DELETE", one, Access::kAuthenticated,
            [this](const Call& c) { return Delete(c.ids[0], c.user); }}};
 }
@@ -152,6 +155,13 @@ StatusOr<Reply> ObproxyFamily::Get(int64_t id) const {
   auto row = store().Get(id);
   if (!row || !Look().Visible(id)) return ClusterNotFound(id);
   return resources::RowReply(std::move(*row));
+}
+
+StatusOr<Reply> ObproxyFamily::Parameters(int64_t id) const {
+  auto row = store().Get(id);  // then the view, as Get
+  if (!row || !Look().Visible(id)) return ClusterNotFound(id);
+  return Reply{
+      [row = std::move(*row)](json::JsonWriter& w) { obproxy::WriteParameters(w, *row.doc); }};
 }
 
 StatusOr<Reply> ObproxyFamily::List(const QueryParams& params) const {

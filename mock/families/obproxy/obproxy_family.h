@@ -9,6 +9,9 @@
 //  - GET /api/v2/obproxy/clusters/{id}: the obproxyCluster; an id not shown is recordNotFound;
 //  - DELETE /api/v2/obproxy/clusters/{id}: the "Offline obproxy" task; the cluster goes once it
 //    is SUCCESSFUL; a second delete while one runs is badRequest.
+//  - GET /api/v2/obproxy/clusters/{id}/parameters: the cluster's OBProxy parameters
+//    (obproxy_parameters.h; docs/reference/ocp-tenant-objects-and-obproxy.md §4); an id not shown
+//    is as the detail's.
 // Every route needs an authenticated user only, as each page says. A refusal changes nothing.
 //
 // Data: fixtures/obproxy-clusters/*.json (schemas/obproxy-cluster-file.schema.json), with
@@ -72,6 +75,7 @@ class ObproxyFamily : public resources::ResourceFamily {
 
   StatusOr<api::Reply> List(const QueryParams& params) const;
   StatusOr<api::Reply> Get(int64_t id) const;
+  StatusOr<api::Reply> Parameters(int64_t id) const;
   StatusOr<api::Reply> Create(const std::string& body, const auth::User* user) const;
   StatusOr<api::Reply> Delete(int64_t id, const auth::User* user) const;
   // Puts the task `make(id)` builds in the task store under an id no task has.

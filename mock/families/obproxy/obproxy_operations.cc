@@ -47,6 +47,26 @@ Operation CreateOperation() {
           .samples = api::SampleFiles("obproxy-create", {"4.2.2"})};
 }
 
+Operation ParametersOperation() {
+  return {.method = "GET",
+          .pattern = std::string(kOne) + "/parameters",
+          .id = "listObproxyClusterParameters",
+          .summary = "Query parameters of an OBProxy cluster",
+          .description =
+              std::string(
+                  "`data.contents`, as every version's sample (the table says an Array; doc). "
+                  "ODP's own parameters (ob_proxy_config.h; the sample's own for an OBProxy 1.x) "
+                  "at the defaults of each OBProxy's version, booleans as \"True\"/\"False\" "
+                  "as the sample writes them (doc, odp); one `values` element per distinct "
+                  "value naming the OBProxies' IPs, valueString the first element's value, by "
+                  "name ascending (mock; docs/terraform.md).") +
+              kNotFound,
+          .provenance = Provenance::kDoc,
+          .answer = {.schema = "obproxy-parameter-list-response"},
+          .errors = {ErrorKind::kObproxyClusterNotFound},
+          .samples = api::SampleFiles("obproxy-parameters", {"4.2.2"})};
+}
+
 }  // namespace
 
 std::vector<Operation> ObproxyFamily::OcpOperations() const {
@@ -75,6 +95,7 @@ std::vector<Operation> ObproxyFamily::OcpOperations() const {
        .answer = {.schema = "obproxy-cluster-response"},
        .errors = {ErrorKind::kObproxyClusterNotFound},
        .samples = api::SampleFiles("obproxy-detail", {"4.2.2"})},
+      ParametersOperation(),
       {.method = "DELETE",
        .pattern = kOne,
        .id = "deleteObproxyCluster",
