@@ -3,9 +3,10 @@
 // the version under test's contract. A violation ocp-compat reports fails here, with the
 // check's provenance; what ocp-compat marks pass* is an observation here.
 //
-// The write rows (report-encodings, credential-create) run against ocp-mock, which is then reset
-// (its tasks, workload reports and credentials), and against a live server only with
-// OCP_ALLOW_WRITES=1 (or --allow-writes): otherwise they are skipped as "not run".
+// The write rows (report-encodings, credential-create, parameter-round-trip) run against
+// ocp-mock, which is then reset (its tasks, workload reports, credentials and parameter values),
+// and against a live server only with OCP_ALLOW_WRITES=1 (or --allow-writes): otherwise they are
+// skipped as "not run", and no POST or PUT is sent.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -61,7 +62,8 @@ const mock::StatusOr<compat::Probe>& SharedProbe() {
     auto run = compat::Probe::Run(t);
     // What the writes made goes, so that the tests after these see the fixtures' state.
     if (!live && run.ok()) {
-      server.client().Send("POST", "/__mock/reset?only=tasks,workloadReports,credentials");
+      server.client().Send("POST",
+                           "/__mock/reset?only=tasks,workloadReports,credentials,parameters");
     }
     return run;
   }();
@@ -103,14 +105,16 @@ TEST_P(CheckLibrary, Holds) {
   const std::string_view from = check.source;
   const Source source = from == "framework" ? Source::kFramework
                         : from == "client"  ? Source::kClient
+                        : from == "mock"    ? Source::kMock
                                             : Source::kDoc;
   const std::string rule = std::string(check.name) + ": " + check.what;
   if (o.verdict == compat::Verdict::kNotApplicable) {
     TagProvenance(source, rule);
     GTEST_SKIP() << o.detail;
   }
-  // A rule of ocp-mock's own (extra fields, message wording) is an observation, in strict mode
-  // too: its detail names it ("differs from ocp-mock [mock: ...]"), and Observe fails it there.
+  // A rule of ocp-mock's own (extra fields, message wording, a `mock` row's consistency) is an
+  // observation against a live server: its detail names it ("differs from ocp-mock [mock:
+  // ...]"), and Observe fails it against ocp-mock and in strict mode.
   const bool mock_rule = o.detail.starts_with("differs from ocp-mock [mock: ");
   if (mock_rule && o.verdict != compat::Verdict::kPass) {
     Observe("ocp-compat " + rule, o.detail);

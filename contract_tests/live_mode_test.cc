@@ -221,6 +221,19 @@ TEST_F(LiveMode, ClientRulesAreObservations) {
       << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
 }
 
+// A `mock` rule binds no OCP either: a live server whose cluster statistics are not the sums
+// of its servers' passes, with an observation naming ocp-mock's rule.
+TEST_F(LiveMode, MockRowsAreObservations) {
+  auto server = Serve("10-generated.json");
+  BreakingProxy proxy(server->base_url(), Breakage::kStatsNotSummed);
+  std::string output;
+  const int rc = RunLiveSuite(proxy.base_url(), workdir_, &output, "", "Compat/CheckLibrary.*");
+  EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+  EXPECT_NE(std::string::npos, output.find("observation: differs from ocp-mock [mock: ocp-compat "
+                                           "stats-add-up: serverStats has one row per server"))
+      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
+}
+
 // How many requests of `method` the mock at `base_url` has journaled.
 int64_t Journaled(const std::string& base_url, const std::string& method) {
   HttpClient mock(base_url, std::nullopt, std::nullopt);
@@ -230,23 +243,31 @@ int64_t Journaled(const std::string& base_url, const std::string& method) {
   return d.HasParseError() ? -1 : d["data"]["count"].GetInt64();
 }
 
-// Live mode creates nothing unless asked: the check library's write rows are skipped as "not
-// run" and no POST is sent; with OCP_ALLOW_WRITES=1 they run and pass (two reports and one
-// credential: three POSTs).
+// Live mode creates and changes nothing unless asked: the check library's write rows are
+// skipped as "not run" and no POST or PUT is sent; with OCP_ALLOW_WRITES=1 they run and pass (two
+// reports and one credential: three POSTs; a cluster's and a tenant's parameter set to the
+// values they have: two PUTs).
 TEST_F(LiveMode, WriteRowsRunOnlyWhenAllowed) {
+  // The parameter catalogue, without which no parameter could be set.
+  fs::copy(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/parameters", workdir_ / "fixtures/parameters",
+           fs::copy_options::recursive);
   auto server = Serve("10-generated.json");
   std::string output;
   int rc = RunLiveSuite(server->base_url(), workdir_, &output, "", "Compat/CheckLibrary.*");
   EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
   EXPECT_NE(std::string::npos, output.find("writes are off (--allow-writes, or OCP_ALLOW_WRITES=1"))
       << output;
+  EXPECT_NE(std::string::npos, output.find("it sets a cluster parameter and a tenant parameter"))
+      << output;
   EXPECT_EQ(0, Journaled(server->base_url(), "POST"));
+  EXPECT_EQ(0, Journaled(server->base_url(), "PUT"));
   rc = RunLiveSuite(server->base_url(), workdir_, &output, "OCP_ALLOW_WRITES=1",
                     "Compat/CheckLibrary.Holds/report_encodings:Compat/CheckLibrary.Holds/"
-                    "credential_create");
+                    "credential_create:Compat/CheckLibrary.Holds/parameter_round_trip");
   EXPECT_EQ(0, rc) << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
-  EXPECT_NE(std::string::npos, output.find("[  PASSED  ] 2 tests")) << output;
+  EXPECT_NE(std::string::npos, output.find("[  PASSED  ] 3 tests")) << output;
   EXPECT_EQ(3, Journaled(server->base_url(), "POST"));
+  EXPECT_EQ(2, Journaled(server->base_url(), "PUT"));
 }
 
 // The other direction: a server that breaks a documented rule fails the live suite, even
@@ -341,7 +362,19 @@ INSTANTIATE_TEST_SUITE_P(
                                "OCP_STRICT=1 OCP_ALLOW_WRITES=1"},
                     BrokenCase{Breakage::kCredentialCreateNoId, "Compat/CheckLibrary.*",
                                "Compat/CheckLibrary.Holds/credential_create",
-                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"}),
+                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"},
+                    // The pages OceanBase's MCP server reads (issue #27): `doc` rows fail as
+                    // they are, a `mock` row under OCP_STRICT=1.
+                    BrokenCase{Breakage::kServerRegionFilterIgnored, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/servers_filter_each"},
+                    BrokenCase{Breakage::kUnitZoneFilterIgnored, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/tenant_units"},
+                    BrokenCase{Breakage::kServerZoneUnknown, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/servers"},
+                    BrokenCase{Breakage::kDatabaseNameMissing, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/tenant_databases"},
+                    BrokenCase{Breakage::kStatsNotSummed, "Compat/CheckLibrary.*",
+                               "Compat/CheckLibrary.Holds/stats_add_up", "OCP_STRICT=1"}),
     [](const testing::TestParamInfo<BrokenCase>& p) {
       return std::string(BreakageName(p.param.breakage));
     });

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "contract_tests/support/flow_breakages.h"
+#include "contract_tests/support/topology_breakages.h"
 #include "mock/core/log.h"
 #include "mock/http/server.h"
 #include "mock/http/service.h"
@@ -111,10 +112,12 @@ class Proxy : public http::Service {
       headers.emplace_back("Authorization", "Basic YWRtaW46QWRtaW5AMTIz");  // admin:Admin@123
     }
     target = BreakFlowRequest(breakage_, request, target);
+    target = BreakTopologyRequest(breakage_, request, target);
     http::Response r = Forward(request.method, target, headers, request.body);
     Break(r);
     BreakForRequest(request, asked_page, r);
     BreakFlowAnswer(breakage_, request, r);
+    BreakTopologyAnswer(breakage_, request, r);
     return r;
   }
 
@@ -298,7 +301,7 @@ std::string_view BreakageName(Breakage b) {
     case Breakage::kNoTasksById:
       return "NoTasksById";
     default:
-      return FlowBreakageName(b);
+      return FlowBreakageName(b) != "?" ? FlowBreakageName(b) : TopologyBreakageName(b);
   }
 }
 

@@ -49,6 +49,14 @@ enum class Breakage {
   kReportsUnpaged,                // client: the report list loses data.page (workload-reports)
   kQueryOnlyReportRefused,        // client: a report's POST reads no query string, so one with
                                   // its parameters in the query only is refused (report-encodings)
+  // The pages OceanBase's MCP server reads (issue #27; topology_breakages.cc breaks them), each
+  // caught by one row of the check library (tools/compat/topology_rules.h, config_rules.h):
+  kServerRegionFilterIgnored,  // doc: the server list drops `regionName` (servers-filter-each)
+  kUnitZoneFilterIgnored,      // doc: a tenant's units drop `zoneName` (tenant-units)
+  kServerZoneUnknown,          // doc: each server's zoneName is no zone of its cluster (servers)
+  kDatabaseNameMissing,        // doc: a tenant's databases lose their `dbName` (tenant-databases)
+  kStatsNotSummed,             // mock: the cluster's cpuTotal is one more than its servers'
+                               // (stats-add-up)
 };
 
 std::string_view BreakageName(Breakage b);

@@ -13,99 +13,57 @@ host, its x-ocp-* headers and the path with the parameters sorted and encoded as
 quote(safe=''). The URL it sends carries that same encoded query. It lists a cluster's snapshots,
 creates a report with its three parameters in the query and no body, and downloads the report
 with `id` and `reportId` repeated in the query. A request signed with a wrong secret is refused
-and changes nothing. The journal then says who sent what. Exits 0 when every check holds.
+and changes nothing. The journal then says who sent what. Exits 0 when every check holds. The
+client is mcp_ocp_client.py's, which mcp_topology_flow.py shares.
 """
 
-import base64
-import hashlib
-import hmac
-import json
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
-from email.utils import formatdate
 
+from mcp_ocp_client import McpOcpClient, encoded_query, journal
 from wait_task import start_mock
 
 CLUSTER_ID = 2
-# The bundled admin's access key (fixtures/users.json).
-ACCESS_KEY = "cqammmxBpfGjFlto"
-SECRET = "2fc0c299cc94c6be266f2ceece765d4d"
-
-
-def encoded_query(params):
-    """The MCP client's query: sorted by key, key and value each quote(safe='')."""
-    return "&".join(urllib.parse.quote(str(k), safe="") + "=" + urllib.parse.quote(str(v), safe="")
-                    for k, v in sorted(params.items()))
-
-
-def signed(url, method, path, params=None, secret=SECRET, accept=None):
-    """(status, Content-Type, body bytes) of one call as OCPClient makes it."""
-    host = url.split("://", 1)[1].rstrip("/")
-    path_and_query = path + ("?" + encoded_query(params) if params else "")
-    date = formatdate(usegmt=True)
-    headers = {"Content-Type": "application/json", "x-ocp-origin": "mcp-server", "Date": date}
-    to_sign = "\n".join([method, "", headers["Content-Type"], date, host,
-                         "x-ocp-origin:mcp-server", path_and_query])
-    digest = hmac.new(secret.encode(), to_sign.encode(), hashlib.sha1).digest()
-    headers["Authorization"] = ("OCP-ACCESS-KEY-HMACSHA1 " + ACCESS_KEY + ":"
-                                + base64.b64encode(digest).decode())
-    if accept:
-        headers["Accept"] = accept
-    request = urllib.request.Request(url + path_and_query, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return answer.status, answer.headers.get("Content-Type", ""), answer.read()
-    except urllib.error.HTTPError as refused:
-        return refused.code, refused.headers.get("Content-Type", ""), refused.read()
-
-
-def signed_json(url, method, path, params=None):
-    status, _, body = signed(url, method, path, params)
-    assert status == 200, (method, path, status, body[:300])
-    return json.loads(body)
 
 
 def main(binary):
     process, url = start_mock(binary)
     try:
+        client = McpOcpClient(url)
         base = f"/api/v2/ob/clusters/{CLUSTER_ID}/performance/workload"
-        snapshots = signed_json(url, "GET", base + "/snapshots")["data"]["contents"]
+        snapshots = client.call("GET", base + "/snapshots")["data"]["contents"]
         start, end = snapshots[-3]["snapshotId"], snapshots[-1]["snapshotId"]
 
         # A wrong secret: 401, and no report is created.
         params = {"name": "mcp report: last 2 h", "startSnapshotId": str(start),
                   "endSnapshotId": str(end)}
-        status, _, body = signed(url, "POST", base + "/reports", params, secret="not-the-secret")
+        status, _, body = client.send("POST", base + "/reports", params, secret="not-the-secret")
         assert status == 401, (status, body[:300])
-        assert signed_json(url, "GET", base + "/reports")["data"]["contents"] == []
+        assert client.call("GET", base + "/reports")["data"]["contents"] == []
 
         # The report: parameters in the query (a space and a colon in the name), no body.
-        report = signed_json(url, "POST", base + "/reports", params)["data"]
+        report = client.call("POST", base + "/reports", params)["data"]
         assert report["name"] == params["name"] and report["status"] == "CREATING", report
         task = f"/api/v2/tasks/instances/{report['taskInstanceId']}"
-        while signed_json(url, "GET", task)["data"]["status"] != "SUCCESSFUL":
-            status, _, _ = signed(url, "POST", "/__mock/clock/advance", {"seconds": "20"})
+        while client.call("GET", task)["data"]["status"] != "SUCCESSFUL":
+            status, _, _ = client.send("POST", "/__mock/clock/advance", {"seconds": "20"})
             assert status == 200, status
 
         # The download: id and reportId repeated in the query, Accept */*.
         report_path = f"{base}/reports/{report['id']}"
-        status, content_type, html = signed(
-            url, "GET", report_path, {"id": CLUSTER_ID, "reportId": report["id"]}, accept="*/*")
+        status, content_type, html = client.send(
+            "GET", report_path, {"id": CLUSTER_ID, "reportId": report["id"]}, accept="*/*")
         assert status == 200 and content_type.startswith("text/html"), (status, content_type)
         assert params["name"].encode() in html, html[:200]
 
         # The journal: every signed call is the admin's, the query exactly as encoded.
-        with urllib.request.urlopen(url + "/__mock/requests?size=100", timeout=10) as answer:
-            journal = json.loads(answer.read())["data"]["contents"][::-1]
-        posts = [e for e in journal if e["method"] == "POST" and e["path"] == base + "/reports"]
+        entries = journal(url)
+        posts = [e for e in entries if e["method"] == "POST" and e["path"] == base + "/reports"]
         assert [e["status"] for e in posts] == [401, 200], posts
         assert posts[1]["user"] == "admin", posts[1]
         assert posts[1]["query"] == encoded_query(params), posts[1]["query"]
-        download = next(e for e in journal if e["path"] == report_path)
+        download = next(e for e in entries if e["path"] == report_path)
         assert download["query"] == f"id={CLUSTER_ID}&reportId={report['id']}", download
-        assert all(e["user"] == "admin" for e in journal if e["status"] == 200), journal
+        assert all(e["user"] == "admin" for e in entries if e["status"] == 200), entries
         print(f"ok: report {report['id']} from snapshots {start} to {end}, signed with AK/SK, "
               f"{len(html)} bytes of HTML; a wrong secret was refused with 401")
         return 0

@@ -137,7 +137,18 @@ void Probe::SendRequests(const Target& target) {
   exchanges_[CheckNamed("time")] = Get("/api/v2/time", false);
   exchanges_[CheckNamed("info")] = Get("/api/v2/info");
   exchanges_[CheckNamed("api-status")] = Get("/api/status");
-  ProbeFlows(target);  // last: its writes, when allowed, follow every read
+  ProbeFlows(target);
+  ProbeTopology();
+  ProbeConfig();
+  // Last: the writes, when allowed, follow every read, so that no read row sees what they make.
+  if (target.allow_writes) {
+    ProbeWrites();
+    ProbeParameterWrites();
+  } else {
+    exchanges_[CheckNamed("parameter-round-trip")].not_applicable =
+        "writes are off (--allow-writes, or OCP_ALLOW_WRITES=1, runs it; it sets a cluster "
+        "parameter and a tenant parameter to the values they already have)";
+  }
 }
 
 namespace {
@@ -193,6 +204,8 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
   const Exchange& e = exchanges_[check];
   if (!e.not_applicable.empty()) return NotApplicable(e.not_applicable);
   if (auto flow = JudgeFlow(check, c)) return *flow;
+  if (auto topology = JudgeTopology(check, c)) return *topology;
+  if (auto config = JudgeConfig(check, c)) return *config;
   if (check == CheckNamed("tasks-by-id")) {
     return Conforms(e.request, e.response, e.json, 200, "task-detail-response", c, strict_);
   }
@@ -336,11 +349,15 @@ std::vector<Outcome> Probe::Judge(const Contract& c) const {
   std::vector<Outcome> out;
   for (size_t i = 0; i < kChecks.size(); ++i) {
     out.push_back(JudgeOne(i, c));
-    // A client rule does not bind OCP: its failure is an observation.
-    if (std::string_view(kChecks[i].source) == "client" && out.back().verdict == Verdict::kFail) {
+    // A client rule does not bind OCP, nor a mock rule: its failure is an observation.
+    const std::string_view source = kChecks[i].source;
+    if (source == "client" && out.back().verdict == Verdict::kFail) {
       out.back() = {Verdict::kObserved,
                     "differs from what clients rely on [client: " + std::string(kChecks[i].what) +
                         "] " + out.back().detail};
+    }
+    if (source == "mock" && out.back().verdict == Verdict::kFail) {
+      out.back() = Observed(kChecks[i].what, out.back().detail);
     }
     // --strict: ocp-mock's own rules fail too, with the words of the observation.
     if (strict_ && out.back().verdict == Verdict::kObserved) out.back().verdict = Verdict::kFail;

@@ -11,10 +11,13 @@
 // tenants and hosts lists with their filters, pages, sorts and details (entity_rules.h), the
 // probes /api/v2/time, /api/v2/info and /api/status, and the pages the client flows read
 // (issue #25, flow_probe.cc: a cluster's detail, the OBProxy clusters, host types, the password
-// box, a cluster's workload snapshots and reports). Only with allow_writes, and last, two write
-// rows create what the flows create (two reports, one credential); without it they are n/a,
-// "not run". The contract suite runs every row too (contract_tests/check_library_test.cc), so
-// both front ends judge by the same rules.
+// box, a cluster's workload snapshots and reports), and the pages OceanBase's MCP server reads
+// (issue #27, topology_probe.cc and config_probe.cc: a cluster's zones, servers, units and
+// statistics, cluster, tenant and OBProxy parameters, a tenant's databases, users, roles and
+// objects). Only with allow_writes, and last, three write rows create what the flows create (two
+// reports, one credential) and set two parameters to the values they have; without it they are
+// n/a, "not run", and no POST or PUT is sent. The contract suite runs every row too
+// (contract_tests/check_library_test.cc), so both front ends judge by the same rules.
 #pragma once
 
 #include <array>
@@ -48,7 +51,8 @@ struct Target {
   // message wording) fail rather than being observations.
   bool strict = false;
   // --allow-writes: the write rows run (they create two workload reports and one credential on
-  // the server, and delete nothing); off, they are n/a ("not run") and only GETs are sent.
+  // the server, set one cluster and one tenant parameter to the values they already have, and
+  // delete nothing); off, they are n/a ("not run") and only GETs are sent.
   bool allow_writes = false;
 };
 
@@ -96,10 +100,12 @@ bool WithinContract(const Contract& narrow, const Contract& wide, bool messages 
 const char* SchemaJudgedBy(size_t check);
 
 // A check, and where its rule comes from: "doc" (OCP's documentation), "framework" (what every
-// Spring application does) or "client" (what a public client relies on where the docs are
+// Spring application does), "client" (what a public client relies on where the docs are
 // silent: a failure there is an observation, "differs from what clients rely on [client: ...]",
-// unless --strict). Within a check, what only ocp-mock's choice decides (extra fields,
-// message wording) is an observation, not a failure, unless --strict.
+// unless --strict) or "mock" (ocp-mock's own consistency where the docs are silent: a failure
+// is an observation, "differs from ocp-mock [mock: ...]", unless --strict). Within a check, what
+// only ocp-mock's choice decides (extra fields, message wording) is an observation, not a
+// failure, unless --strict.
 //
 // Audit (issue #24: a live check demands only what the RFCs and OCP's docs, or the framework OCP
 // is built on, demand): every check below reads the HTTP status, the JSON body (tolerantly) and
@@ -115,7 +121,7 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 51> kChecks = {{
+inline constexpr std::array<CheckInfo, 71> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
@@ -229,6 +235,73 @@ inline constexpr std::array<CheckInfo, 51> kChecks = {{
      "write (--allow-writes): POST /api/v2/profiles/me/credentials with obdeploy's body: 200, "
      "data.id, listed after",
      "client"},
+    // The pages OceanBase's MCP server reads (issue #27; topology_probe.cc, config_probe.cc).
+    {"zones",
+     "GET /api/v2/ob/clusters/{id}/zones of the first listed cluster: 200, the zone list schema, "
+     "the zones the cluster list shows for it",
+     "doc"},
+    {"servers",
+     "GET .../servers: 200, the server list schema, each server's zoneName one of the cluster's "
+     "zones",
+     "doc"},
+    {"servers-filter-each",
+     "regionName and idcName (a value the servers hold, and one none holds): only, and all, the "
+     "matching servers",
+     "doc"},
+    {"zone-servers",
+     "GET .../zones/{zoneName}/servers of the first zone: 200, its schema, the servers of "
+     ".../servers in that zone",
+     "doc"},
+    {"units",
+     "GET .../units: 200 and the unit list (UnitInfo) clients read; n/a where not served (no "
+     "ocp-doc page)",
+     "client"},
+    {"tenant-units",
+     "GET .../tenants/{tenantId}/units of the first listed tenant: 200, its schema; zoneName: "
+     "only, and all, the matching units",
+     "doc"},
+    {"units-agree",
+     "the tenant's units are the cluster's units of that tenant (server and zone); n/a where "
+     ".../units is not served",
+     "mock"},
+    {"stats",
+     "GET .../stats: 200, the ClusterResourceStats clients read, the cluster asked; n/a where "
+     "not served",
+     "client"},
+    {"server-stats",
+     "GET .../serverStats: 200 and the ServerResourceStats list clients read; n/a where not "
+     "served",
+     "client"},
+    {"stats-add-up",
+     "serverStats has one row per server, and the cluster's totals are the sums of the "
+     "servers'",
+     "mock"},
+    {"cluster-parameters",
+     "GET /api/v2/ob/clusters/{id}/parameters: 200 and the cluster parameter list schema", "doc"},
+    {"tenant-parameters",
+     "GET .../tenants/{tenantId}/parameters of the first listed tenant: 200 and its schema", "doc"},
+    {"obproxy-parameters",
+     "GET /api/v2/obproxy/clusters/{id}/parameters of the first listed one: 200 and its schema",
+     "doc"},
+    {"tenant-databases",
+     "GET .../tenants/{tenantId}/databases of the first MYSQL tenant: 200 and its schema", "doc"},
+    {"tenant-users", "GET .../tenants/{tenantId}/users of that tenant: 200 and its schema", "doc"},
+    {"tenant-user-detail",
+     "GET .../users/{username} of the first listed user: 200, its schema, the list's values",
+     "doc"},
+    {"tenant-roles",
+     "GET .../tenants/{tenantId}/roles of the first ORACLE tenant: 200 and its schema; n/a "
+     "without one",
+     "doc"},
+    {"tenant-role-detail",
+     "GET .../roles/{roleName} of the first listed role: 200, its schema, the list's values",
+     "doc"},
+    {"tenant-objects",
+     "GET .../tenants/{tenantId}/objects of that ORACLE tenant: 200 and its schema", "doc"},
+    {"parameter-round-trip",
+     "write (--allow-writes): PUT a cluster's and a tenant's parameters, each one set to the "
+     "value it has: 200, no data, the list after shows it",
+     "doc"},
 }};
 
 // The index of check `name` in kChecks (a name not there is a compile-time error where it is
@@ -276,6 +349,15 @@ class Probe {
   void ProbeFlows(const Target& target);
   void ProbeWrites();
   std::optional<Outcome> JudgeFlow(size_t check, const Contract& contract) const;
+  // The rows of the pages the MCP server reads (topology_probe.cc, config_probe.cc): their GETs,
+  // after ProbeFlows's, then (writes allowed) the parameter PUTs; the verdict of row `check`,
+  // or nullopt when it is not theirs.
+  void ProbeTopology();
+  void ProbeConfig();
+  void ProbeTenantObjects();
+  void ProbeParameterWrites();
+  std::optional<Outcome> JudgeTopology(size_t check, const Contract& contract) const;
+  std::optional<Outcome> JudgeConfig(size_t check, const Contract& contract) const;
   // `method` with a body of `content_type` (none when empty), with the credentials.
   Exchange Send(const std::string& method, const std::string& target,
                 const std::string& content_type, const std::string& body) const;
@@ -286,7 +368,9 @@ class Probe {
   std::vector<EntityRules> entity_rules_;  // clusters, tenants, hosts
   std::vector<Exchange> pages_;            // the list in pages of 2000, for list-totals
   std::array<Exchange, kChecks.size()> exchanges_;
-  std::map<std::string, Exchange> more_;  // the flows' further answers, by what they are
+  // The further answers of the flows' and the MCP server's rows, by what they are
+  // ("host-types-whole", "servers-filter regionName=R").
+  std::map<std::string, Exchange> more_;
 };
 
 }  // namespace compat

@@ -1,7 +1,8 @@
 // The requests of the client flows' rows (issue #25; checks.h) and which rule judges each
 // (flow_rules.h). The GETs come after the entity rows' (they read the first listed cluster); the
-// writes only with Target::allow_writes, after every read, so that no read row sees what they
-// create. Without it the write rows are n/a ("not run") and nothing but GETs is sent.
+// writes (ProbeWrites) only with Target::allow_writes, after every read of every row
+// (Probe::SendRequests), so that no read row sees what they create. Without it the write rows
+// are n/a ("not run") and nothing but GETs is sent.
 //
 //   cluster-detail      client  GET /api/v2/ob/clusters/{id} (sent by entity_probe.cc)
 //   obproxy-clusters    doc     GET /api/v2/obproxy/clusters?page=1&size=10 (the docs' sample)
@@ -103,10 +104,7 @@ void Probe::ProbeFlows(const Target& target) {
       exchanges_[CheckNamed(row)].not_applicable = "the cluster list shows no cluster";
     }
   }
-  if (target.allow_writes) {
-    ProbeWrites();
-    return;
-  }
+  if (target.allow_writes) return;  // SendRequests sends the writes after every read
   exchanges_[CheckNamed("report-encodings")].not_applicable =
       WritesOff("creates two workload reports of the first listed cluster, each a task");
   exchanges_[CheckNamed("credential-create")].not_applicable =
