@@ -22,14 +22,18 @@ using testing::kTenant171;
 
 std::set<std::string> NamesOf(const ParametersApi& h, const std::string& path) {
   std::set<std::string> names;
-  for (const auto& item : h.Json("GET", path)["data"]["contents"].GetArray())
+  // A named document: the loop would read a temporary's array after it is freed.
+  const rapidjson::Document listed_answer = h.Json("GET", path);
+  for (const auto& item : listed_answer["data"]["contents"].GetArray())
     names.insert(item["name"].GetString());
   return names;
 }
 
 // The value cluster 1 reads for `name`.
 std::string ValueOf(const ParametersApi& h, const std::string& name) {
-  for (const auto& item : h.Json("GET", kCluster1)["data"]["contents"].GetArray()) {
+  // A named document: the loop would read a temporary's array after it is freed.
+  const rapidjson::Document listed_answer = h.Json("GET", kCluster1);
+  for (const auto& item : listed_answer["data"]["contents"].GetArray()) {
     if (name == item["name"].GetString()) return item["currentValue"]["values"][0].GetString();
   }
   return "(none)";

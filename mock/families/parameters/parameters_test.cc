@@ -243,7 +243,9 @@ TEST(ParametersTest, TheServersAreThoseTheServerListShows) {
   for (int cluster : {1, 2, 4}) {
     const std::string base = "/api/v2/ob/clusters/" + std::to_string(cluster);
     std::set<std::string> listed, holding;
-    for (const auto& s : h.Json("GET", base + "/servers")["data"]["contents"].GetArray()) {
+    // A named document: the loop would read a temporary's array after it is freed.
+    const rapidjson::Document listed_answer = h.Json("GET", base + "/servers");
+    for (const auto& s : listed_answer["data"]["contents"].GetArray()) {
       listed.insert(std::string(s["zoneName"].GetString()) + " " + s["ip"].GetString() + ":" +
                     std::to_string(s["port"].GetInt64()));
     }

@@ -115,8 +115,9 @@ TEST(TenantObjectsBuiltinTest, ATenantCreatedThroughTheApiHasThemOnceItShows) {
                  "resourcePool": {"unitSpecName": "S1", "unitCount": 1}}]})";
   auto task = h.Json("POST", "/api/v2/ob/clusters/2/tenants/createTenant", body);
   int64_t id = 0;
-  for (const auto& t :
-       h.Json("GET", "/api/v2/ob/clusters/2/tenants?size=100")["data"]["contents"].GetArray()) {
+  // A named document: the loop would read a temporary's array after it is freed.
+  const rapidjson::Document listed_answer = h.Json("GET", "/api/v2/ob/clusters/2/tenants?size=100");
+  for (const auto& t : listed_answer["data"]["contents"].GetArray()) {
     if (std::string("pay") == t["name"].GetString()) id = t["id"].GetInt64();
   }
   ASSERT_NE(0, id) << "a CREATING tenant shows";
@@ -143,8 +144,9 @@ TEST(TenantObjectsBuiltinTest, AMysqlTenantCreatedThroughTheApiHasTheFourDatabas
                  "resourcePool": {"unitSpecName": "S1", "unitCount": 1}}]})";
   ASSERT_EQ(200, h.Send("POST", "/api/v2/ob/clusters/2/tenants/createTenant", body).status);
   int64_t id = 0;
-  for (const auto& t :
-       h.Json("GET", "/api/v2/ob/clusters/2/tenants?size=100")["data"]["contents"].GetArray()) {
+  // A named document: the loop would read a temporary's array after it is freed.
+  const rapidjson::Document listed_answer = h.Json("GET", "/api/v2/ob/clusters/2/tenants?size=100");
+  for (const auto& t : listed_answer["data"]["contents"].GetArray()) {
     if (std::string("shop") == t["name"].GetString()) id = t["id"].GetInt64();
   }
   const std::string tenant = "/api/v2/ob/clusters/2/tenants/" + std::to_string(id);

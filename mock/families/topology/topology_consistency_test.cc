@@ -56,15 +56,18 @@ class TopologyConsistency : public ::testing::TestWithParam<FixtureSet> {
       dir = given;
     }
     h_ = std::make_unique<BundledApi>(GetParam().version, std::nullopt, api::Quirks{}, dir);
-    for (const auto& c : Data(*h_, "/api/v2/ob/clusters?size=2000")["contents"].GetArray())
+    // A named document: the loop would read a temporary's array after it is freed.
+    const rapidjson::Document listed_data = Data(*h_, "/api/v2/ob/clusters?size=2000");
+    for (const auto& c : listed_data["contents"].GetArray())
       clusters_.push_back(c["id"].GetInt64());
     ASSERT_FALSE(clusters_.empty());
   }
   const BundledApi& h() const { return *h_; }
   std::vector<int64_t> TenantIds(int64_t cluster) const {
     std::vector<int64_t> ids;
-    for (const auto& t : Data(h(), Cluster(cluster) + "/tenants?size=2000")["contents"].GetArray())
-      ids.push_back(t["id"].GetInt64());
+    // A named document: the loop would read a temporary's array after it is freed.
+    const rapidjson::Document listed_data = Data(h(), Cluster(cluster) + "/tenants?size=2000");
+    for (const auto& t : listed_data["contents"].GetArray()) ids.push_back(t["id"].GetInt64());
     return ids;
   }
 
@@ -168,7 +171,9 @@ TEST_P(TopologyConsistency, UnitsFollowEachTenantsResourcePools) {
   for (int64_t id : clusters_) {
     const auto units = Data(h(), Cluster(id) + "/units", "ob-unit-list-response");
     std::map<std::string, std::string> zone_of;  // "ip:port" -> zone
-    for (const auto& s : Data(h(), Cluster(id) + "/servers")["contents"].GetArray())
+    // A named document: the loop would read a temporary's array after it is freed.
+    const rapidjson::Document listed_data = Data(h(), Cluster(id) + "/servers");
+    for (const auto& s : listed_data["contents"].GetArray())
       zone_of[Text(s, "ip") + ":" + std::to_string(s["port"].GetInt64())] = Text(s, "zoneName");
     std::set<int64_t> ids;
     for (const auto& u : units["contents"].GetArray()) {

@@ -27,7 +27,9 @@ const char kTenant[] = R"({"name": "pay", "rootPassword": "xxxxx", "zones": [{"n
     "replicaType": "FULL", "resourcePool": {"unitSpecName": "S1", "unitCount": 1}}]})";
 
 int64_t TenantNamed(const BundledApi& h, const std::string& name) {
-  for (const auto& t : h.Json("GET", kC2 + "/tenants?size=100")["data"]["contents"].GetArray()) {
+  // A named document: the loop would read a temporary's array after it is freed.
+  const rapidjson::Document listed_answer = h.Json("GET", kC2 + "/tenants?size=100");
+  for (const auto& t : listed_answer["data"]["contents"].GetArray()) {
     if (t["name"].GetString() == name) return t["id"].GetInt64();
   }
   return 0;
