@@ -310,6 +310,12 @@ TEST(Startup, BadValuesAreSaidInWords) {
   EXPECT_NE(std::string::npos, bind.err.find("--bind: 300.1.1.1 is not an IPv4 address"))
       << bind.err;
   EXPECT_EQ(std::string::npos, bind.err.find("Failed to get")) << bind.err;
+
+  Ran clock = RunToEnd({"--port", "0", "--clock-start", "2026-12-01 08:00"});
+  EXPECT_NE(0, clock.code);
+  EXPECT_NE(std::string::npos,
+            clock.err.find("2026-12-01 08:00 is not a time: give ISO-8601 with an offset"))
+      << clock.err;
 }
 
 // docs/running.md's flag table lists exactly the flags `ocp-mock --help` lists, and so does its

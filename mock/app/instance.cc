@@ -239,7 +239,7 @@ Status Instance::Load(const std::stop_token& stop) {
     auth_ = std::make_unique<auth::Authenticator>(std::move(loaded).value(), p.ak_sk);
   }
   if (stop.stop_requested()) return stopped;
-  clock_ = std::make_unique<tasks::MockClock>(c.time_scale);
+  clock_ = std::make_unique<tasks::MockClock>(c.time_scale, c.clock_start_ms);
   tasks::StoreOptions store;
   store.name_order =
       quirks.collation ? query::NameOrder::kCodePoint : query::NameOrder::kCaseInsensitive;

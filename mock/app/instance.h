@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 
@@ -36,6 +37,8 @@ struct Config {
   std::string quirks;       // --quirks LIST
   bool no_auth = false;
   double time_scale = 1.0;
+  // --clock-start: the mock clock's first instant (epoch ms); none: the wall clock at start-up.
+  std::optional<int64_t> clock_start_ms;
   int keepalive_seconds = 60;
   // The largest body of an upload (POST /api/v2/software-packages), instead of
   // server.max_body_bytes (docs/takeover.md, "Uploading a package": OCP's own is undocumented).

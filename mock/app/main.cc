@@ -18,6 +18,7 @@
 #include "mock/app/openapi_command.h"
 #include "mock/core/data_dir.h"
 #include "mock/core/log.h"
+#include "mock/model/timestamp.h"
 #include "mock/versions/profile.h"
 
 namespace {
@@ -56,6 +57,17 @@ CLI::Validator PortNumber() {
       "UINT in [0 - 65535]");
 }
 
+// An ISO-8601 instant with its offset, as OCP writes times; said in words when it is not one.
+CLI::Validator IsoInstant() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (mock::model::ParseTimestamp(value)) return {};
+        return value + " is not a time: give ISO-8601 with an offset, e.g. " +
+               "2026-12-01T08:00:00.000+08:00 or 2026-12-01T00:00:00Z";
+      },
+      "ISO-8601");
+}
+
 void AddFlags(CLI::App& app, Flags& f) {
   app.set_version_flag("--version", std::string("ocp-mock ") + OCPMOCK_VERSION);
   app.add_option("--fixtures", f.config.fixtures, "Fixture folder (tasks/*.json inside)")
@@ -73,6 +85,14 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "Simulated seconds per real second for task progress; 0 freezes the clock")
       ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
+  app.add_option_function<std::string>(
+         "--clock-start",
+         [&f](const std::string& text) {
+           f.config.clock_start_ms = mock::model::ParseTimestamp(text)->epoch_ms;
+         },
+         "Start the mock's clock at this time (ISO-8601 with an offset) instead of now, so that "
+         "two runs with the same --seed answer the same; POST /__mock/reset returns to it")
+      ->check(IsoInstant());
   app.add_option("--bind", f.config.server.bind, "Address to listen on (IPv4 or IPv6)")
       ->capture_default_str();
   app.add_option("--port", f.config.server.port, "Port to listen on; 0 picks a free one")
@@ -124,7 +144,8 @@ void AddFlags(CLI::App& app, Flags& f) {
                  "lenient-query, subtask-order, big-ids-as-strings, client-ids, zone-rpm-name, "
                  "or all (docs/live-checks.md)");
   app.add_option("--seed", f.config.api.seed,
-                 "Seeds the fault rules' probability and jitter draws, so a run can be replayed")
+                 "Seeds the fault rules' draws and the generated monitoring data, so a run can be "
+                 "replayed (with --clock-start)")
       ->capture_default_str();
   app.add_option("--max-request-bytes", f.config.server.max_request_bytes,
                  "Largest request accepted, headers included; larger ones get a JSON 413")

@@ -11,9 +11,10 @@ int64_t WallClockMs() {
 
 }  // namespace
 
-MockClock::MockClock(double scale)
+MockClock::MockClock(double scale, std::optional<int64_t> start_epoch_ms)
     : scale_(scale < 0 ? 0 : scale),
-      start_epoch_ms_(WallClockMs()),
+      fixed_start_ms_(start_epoch_ms),
+      start_epoch_ms_(start_epoch_ms.value_or(WallClockMs())),
       start_(std::chrono::steady_clock::now()) {}
 
 int64_t MockClock::NowMs() const {
@@ -25,7 +26,7 @@ int64_t MockClock::NowMs() const {
 
 void MockClock::Reset() {
   MutexLock lock(mutex_);
-  start_epoch_ms_ = WallClockMs();
+  start_epoch_ms_ = fixed_start_ms_.value_or(WallClockMs());
   start_ = std::chrono::steady_clock::now();
   advanced_ms_ = 0;
 }

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 
 #include "mock/core/thread_annotations.h"
 
@@ -16,8 +17,9 @@ namespace mock::tasks {
 class MockClock {
  public:
   // `scale` is simulated time per real time: 1 runs in real time, 60 makes a minute pass each
-  // second, 0 freezes the clock. Starts at the current wall-clock time.
-  explicit MockClock(double scale);
+  // second, 0 freezes the clock. Starts at `start_epoch_ms` when given (`--clock-start`, so that
+  // two runs see the same times), else at the current wall-clock time.
+  explicit MockClock(double scale, std::optional<int64_t> start_epoch_ms = std::nullopt);
 
   // Epoch milliseconds on the mock's clock; never decreases, but across a Reset. The task store
   // calls it under its own lock: the clock's lock is the innermost, it calls nothing.
@@ -26,14 +28,15 @@ class MockClock {
   // Moves the clock forward by `ms` (negative values are ignored). Thread-safe.
   void Advance(int64_t ms) OCPMOCK_EXCLUDES(mutex_);
 
-  // Starts the clock again from the current wall-clock time, forgetting every Advance: the one
-  // way it goes back (POST /__mock/reset). Thread-safe.
+  // Starts the clock again from where it started (the fixed start, or the current wall-clock
+  // time), forgetting every Advance: the one way it goes back (POST /__mock/reset). Thread-safe.
   void Reset() OCPMOCK_EXCLUDES(mutex_);
 
   double scale() const { return scale_; }
 
  private:
   const double scale_;
+  const std::optional<int64_t> fixed_start_ms_;
   mutable Mutex mutex_;
   int64_t start_epoch_ms_ OCPMOCK_GUARDED_BY(mutex_);
   std::chrono::steady_clock::time_point start_ OCPMOCK_GUARDED_BY(mutex_);
