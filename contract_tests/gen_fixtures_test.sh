@@ -23,6 +23,10 @@ diff -r "$work/one" "$work/three" >/dev/null || fail "the set depends on --jobs"
 "${gen[@]}" --count 21000 --seed 3 --entities | cmp -s - "$work/one/entities/gen-entities.json" \
   || fail "--entities differs from the --out set's entity file"
 
+# The set carries the bundled parameter catalogue, byte for byte (docs/parameters.md).
+diff -r "$src/fixtures/parameters" "$work/one/parameters" >/dev/null \
+  || fail "--out did not copy fixtures/parameters/ into the set"
+
 # Every cluster, tenant and host a task names is described, as the task names it, and nothing
 # else is (the mock's own check of the same is in the generated_fixtures_load test).
 "$python" - "$work/one" <<'PY' || fail "the entity file does not match the tasks"
@@ -52,4 +56,4 @@ assert (len(clusters), len(tenants), len(hosts)) == (6, 17, 21), (len(clusters),
 PY
 
 "${gen[@]}" --entities --select narrow 2>/dev/null && fail "--entities with --select was accepted"
-echo "gen-fixtures: bundled files reproduced, --jobs 1 and 3 agree, entities match the tasks"
+echo "gen-fixtures: bundled files reproduced, --jobs 1 and 3 agree, entities match the tasks, the parameter catalogue copied"

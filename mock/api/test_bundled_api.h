@@ -1,7 +1,8 @@
 // For the families' tests (OBProxy clusters, takeover): an Api over the bundled fixtures (tasks,
 // clusters, tenants, hosts and every family's data), or those of `fixtures` (a generated set), as
 // OCP `version`, on a mock clock that moves only when a test advances it, with reloads from that
-// folder and optionally users (none: served without authentication) and --quirks.
+// folder and optionally users (none: served without authentication), --quirks and the journal's
+// size (a fuzzer keeps none).
 #pragma once
 
 #include <filesystem>
@@ -25,7 +26,8 @@ class BundledApi {
  public:
   explicit BundledApi(const std::string& version = "4.2.2",
                       std::optional<std::vector<auth::User>> users = {}, api::Quirks quirks = {},
-                      std::filesystem::path fixtures_dir = testdata::FixturesDir())
+                      std::filesystem::path fixtures_dir = testdata::FixturesDir(),
+                      std::optional<size_t> journal_size = std::nullopt)
       : fixtures_(std::move(fixtures_dir)),
         profile_(Must(versions::LoadProfile(testdata::SchemasDir(), version))),
         schemas_(Must(json::SchemaSet::Load(profile_.schema_dirs))),
@@ -34,7 +36,8 @@ class BundledApi {
         entities(Entities(version, store.All())),
         authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
                             : std::nullopt),
-        api(Options(version, quirks), store, clock, authenticator ? &*authenticator : nullptr) {}
+        api(Options(version, quirks, journal_size), store, clock,
+            authenticator ? &*authenticator : nullptr) {}
 
   http::Response Send(const std::string& method, const std::string& target, std::string body = {},
                       http::Headers headers = {}) const {
@@ -66,8 +69,10 @@ class BundledApi {
     if (Status s = entities::Complete(set, tasks); !s.ok()) throw std::runtime_error(s.message());
     return set;
   }
-  api::ApiOptions Options(const std::string& version, api::Quirks quirks) {
+  api::ApiOptions Options(const std::string& version, api::Quirks quirks,
+                          std::optional<size_t> journal_size) {
     api::ApiOptions options;
+    if (journal_size) options.journal_size = *journal_size;
     options.ocp_version = version;
     options.quirks = quirks;
     options.errors = profile_.errors;

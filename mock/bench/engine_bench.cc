@@ -18,6 +18,7 @@
 
 #include "mock/bench/entity_bench.h"
 #include "mock/bench/family_bench.h"
+#include "mock/bench/config_bench.h"
 #include "mock/bench/topology_bench.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
@@ -183,6 +184,9 @@ int main(int argc, char** argv) {
   if (!mock::bench::RegisterEntityBenchmarks(tasks, set.value(), schemas.value())) return 2;
   if (!mock::bench::RegisterFamilyBenchmarks(set.value(), schemas.value())) return 2;
   if (!mock::bench::RegisterTopologyBenchmarks(set.value())) return 2;
+  const std::filesystem::path bundled =
+      std::filesystem::path(OCPMOCK_SCHEMAS_DIR) / ".." / "fixtures";
+  if (!mock::bench::RegisterConfigBenchmarks(set.value(), dir, bundled, schemas.value())) return 2;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

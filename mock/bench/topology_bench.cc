@@ -1,8 +1,8 @@
 #include "mock/bench/topology_bench.h"
 
+#include "mock/bench/page_bench.h"
+
 #include <benchmark/benchmark.h>
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <cstdio>
 #include <memory>
@@ -14,8 +14,6 @@
 #include "mock/entities/cluster_topology.h"
 #include "mock/entities/entity_store.h"
 #include "mock/families/topology/topology_family.h"
-#include "mock/http/message.h"
-#include "mock/json/json_writer.h"
 #include "mock/tasks/clock.h"
 #include "mock/tasks/task_store.h"
 
@@ -35,63 +33,6 @@ struct World {
   std::unique_ptr<entities::EntityStore> entities;
   std::unique_ptr<families::TopologyFamily> family;
 };
-
-struct Case {
-  std::string name;     // "topology/..."
-  std::string pattern;  // the route's
-  std::string target;
-  std::vector<int64_t> ids;
-  std::vector<std::string> texts;
-  std::optional<size_t> listed;  // data.contents' size it must answer; nullopt: unchecked
-  bool object = false;           // data is one object (the stats), not a list
-};
-
-// What a request costs below HTTP: the handler, then its data written as JSON.
-Status Answer(const api::Route& route, const api::Call& call, rapidjson::StringBuffer& buf) {
-  auto reply = route.handler(call);
-  if (!reply.ok()) return reply.status();
-  json::JsonWriter w(buf);
-  reply.value().write_data(w);
-  return Status();
-}
-
-Status Check(const Case& c, const api::Route& route, const api::Call& call) {
-  rapidjson::StringBuffer buf;
-  if (Status s = Answer(route, call, buf); !s.ok()) return s;
-  rapidjson::Document d;
-  d.Parse(buf.GetString(), buf.GetSize());
-  if (d.HasParseError() || !d.IsObject()) return InternalError("not a JSON object");
-  if (c.object) return d.HasMember("clusterId") ? Status() : InternalError("no clusterId");
-  if (!d.HasMember("contents") || !d["contents"].IsArray()) return InternalError("not a list");
-  if (c.listed && d["contents"].Size() != *c.listed) {
-    return InternalError(std::to_string(d["contents"].Size()) + " items, expected " +
-                         std::to_string(*c.listed));
-  }
-  return Status();
-}
-
-Status Register(const Case& c, const std::shared_ptr<const World>& world) {
-  auto routes = std::make_shared<const std::vector<api::Route>>(world->family->Routes());
-  const api::Route* route = nullptr;
-  for (const api::Route& r : *routes) {
-    if (r.method == "GET" && r.pattern == c.pattern) route = &r;
-  }
-  if (route == nullptr) return NotFound("no route GET " + c.pattern);
-  auto request = http::MakeRequest("GET", c.target);
-  if (!request.ok()) return request.status();
-  auto held = std::make_shared<const http::Request>(std::move(request).value());
-  if (Status s = Check(c, *route, api::Call{*held, c.ids, nullptr, c.texts}); !s.ok()) return s;
-  benchmark::RegisterBenchmark(c.name.c_str(),
-                               [world, routes, route, held, c](benchmark::State& state) {
-                                 const api::Call call{*held, c.ids, nullptr, c.texts};
-                                 for (auto _ : state) {
-                                   rapidjson::StringBuffer buf;
-                                   benchmark::DoNotOptimize(Answer(*route, call, buf));
-                                   benchmark::DoNotOptimize(buf.GetString());
-                                 }
-                               });
-  return Status();
-}
 
 // What the rows imply for `cluster`: the hosts whose services name it, its tenants' units, its
 // zones (independently of the derivation, as docs/topology.md states the rules).
@@ -129,7 +70,7 @@ Expected ExpectedOf(const entities::EntitySet& set, const entities::Row& cluster
   return e;
 }
 
-std::vector<Case> Cases(const entities::EntitySet& set) {
+std::vector<PageCase> Cases(const entities::EntitySet& set) {
   const entities::Row& cluster = set.clusters[set.clusters.size() / 2];
   const Expected e = ExpectedOf(set, cluster);
   const std::string c = "/api/v2/ob/clusters/" + std::to_string(cluster.id);
@@ -166,7 +107,7 @@ std::vector<Case> Cases(const entities::EntitySet& set) {
        {},
        e.tenant_units},
       {"topology/server_stats", at + "{id}/serverStats", c + "/serverStats", id, {}, e.servers},
-      {"topology/stats", at + "{id}/stats", c + "/stats", id, {}, std::nullopt, true},
+      {"topology/stats", at + "{id}/stats", c + "/stats", id, {}, std::nullopt, "clusterId"},
   };
 }
 
@@ -177,8 +118,9 @@ bool RegisterAll(const entities::EntitySet& set) {
   world->entities = std::make_unique<entities::EntityStore>(set);
   world->family =
       std::make_unique<families::TopologyFamily>(*world->tasks, *world->entities, world->clock);
-  for (const Case& c : Cases(set)) {
-    if (Status s = Register(c, world); !s.ok()) {
+  auto routes = std::make_shared<const std::vector<api::Route>>(world->family->Routes());
+  for (const PageCase& c : Cases(set)) {
+    if (Status s = RegisterPage(c, routes, world); !s.ok()) {
       std::fprintf(stderr, "%s (%s): %s\n", c.name.c_str(), c.target.c_str(), s.message().c_str());
       return false;
     }

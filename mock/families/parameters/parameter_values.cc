@@ -4,9 +4,11 @@
 
 namespace mock::families::parameters {
 
-std::map<std::string, std::string> ParameterValues::Of(const Owner& owner) const {
+std::map<std::string, std::string> ParameterValues::Of(const Owner& owner,
+                                                       uint64_t* generation) const {
   std::map<std::string, std::string> out;
   MutexLock lock(mutex_);
+  if (generation != nullptr) *generation = generation_;
   for (auto it = values_.lower_bound(Key{owner, ""});
        it != values_.end() && it->first.first == owner; ++it) {
     out.emplace(it->first.second, it->second);
@@ -29,6 +31,7 @@ Status ParameterValues::Set(const Owner& owner,
         "); nothing was changed. POST /__mock/reset?only=parameters puts every default back.");
   }
   for (const auto& [name, value] : changes) values_[Key{owner, name}] = value;
+  ++generation_;
   return Status();
 }
 
@@ -40,6 +43,12 @@ size_t ParameterValues::size() const {
 void ParameterValues::Clear() {
   MutexLock lock(mutex_);
   values_.clear();
+  ++generation_;
+}
+
+uint64_t ParameterValues::Generation() const {
+  MutexLock lock(mutex_);
+  return generation_;
 }
 
 }  // namespace mock::families::parameters

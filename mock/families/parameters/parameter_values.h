@@ -41,8 +41,13 @@ class ParameterValues {
 
   explicit ParameterValues(size_t max = kDefaultMax) : max_(max) {}
 
-  // `owner`'s values set, by name.
-  std::map<std::string, std::string> Of(const Owner& owner) const OCPMOCK_EXCLUDES(mutex_);
+  // `owner`'s values set, by name; `*generation`, when given, the generation they are of.
+  std::map<std::string, std::string> Of(const Owner& owner, uint64_t* generation = nullptr) const
+      OCPMOCK_EXCLUDES(mutex_);
+
+  // Counts the changes (each Set that changed something, each Clear): a list written at one
+  // generation is the same at that generation (rendered_lists.h).
+  uint64_t Generation() const OCPMOCK_EXCLUDES(mutex_);
 
   // Sets each (name, value) of `changes` for `owner`, in order (a name given twice keeps the
   // last), all of them or none: kFailedPrecondition, naming the bound and the reset, when the
@@ -63,6 +68,7 @@ class ParameterValues {
   const size_t max_;
   mutable Mutex mutex_;
   std::map<Key, std::string, std::less<>> values_ OCPMOCK_GUARDED_BY(mutex_);
+  uint64_t generation_ OCPMOCK_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace mock::families::parameters

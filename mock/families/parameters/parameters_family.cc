@@ -56,6 +56,21 @@ std::vector<std::pair<Definition, std::string>> Current(
   return out;
 }
 
+// `items` written as OCP lists them, `{"contents": [...]}`, each by `item`.
+template <typename WriteItem>
+std::string WriteList(const std::vector<std::pair<Definition, std::string>>& items,
+                      WriteItem item) {
+  rapidjson::StringBuffer buf;
+  json::JsonWriter w(buf);
+  w.StartObject();
+  w.Key("contents");
+  w.StartArray();
+  for (const auto& [d, value] : items) item(w, d, value);
+  w.EndArray();
+  w.EndObject();
+  return {buf.GetString(), buf.GetSize()};
+}
+
 }  // namespace
 
 const resources::ResourceSpec ParametersFamily::kSpec{.name = "parameters",
@@ -90,6 +105,7 @@ std::vector<api::Route> ParametersFamily::OcpRoutes() const {
 void ParametersFamily::Reset() const {
   ResourceFamily::Reset();
   values_.Clear();
+  rendered_.Clear();
 }
 
 StatusOr<api::Family::Commit> ParametersFamily::PrepareReload(size_t& count) const {
@@ -98,6 +114,7 @@ StatusOr<api::Family::Commit> ParametersFamily::PrepareReload(size_t& count) con
   return Commit{[this, swap = std::move(commit).value()] {
     swap();
     values_.Clear();
+    rendered_.Clear();
   }};
 }
 
@@ -140,33 +157,34 @@ StatusOr<Reply> ParametersFamily::ClusterParameters(int64_t cluster_id) const {
   auto cluster = Cluster(cluster_id, statuses);
   if (!cluster.ok()) return cluster.status();
   const std::shared_ptr<const entities::Topology> topology = topology_.Get(entities_, statuses);
-  auto servers = ServersOf(topology->Of(cluster_id));
-  auto items = Current(parameters::Definitions(store().Rows(), Scope::kCluster),
-                       values_.Of({Owner::kCluster, cluster_id}));
-  return Reply{[items = std::move(items), servers = std::move(servers)](json::JsonWriter& w) {
-    w.StartObject();
-    w.Key("contents");
-    w.StartArray();
-    for (const auto& [d, value] : items) parameters::WriteClusterParameter(w, d, value, servers);
-    w.EndArray();
-    w.EndObject();
-  }};
+  const Owner owner{Owner::kCluster, cluster_id};
+  parameters::ListStamp stamp{.rows = store().Rows(), .topology = topology};
+  const auto values = values_.Of(owner, &stamp.values);
+  auto json = rendered_.Get(owner, stamp, [&] {
+    const auto servers = ServersOf(topology->Of(cluster_id));
+    return WriteList(Current(parameters::Definitions(stamp.rows, Scope::kCluster), values),
+                     [&](json::JsonWriter& w, const Definition& d, const std::string& value) {
+                       parameters::WriteClusterParameter(w, d, value, servers);
+                     });
+  });
+  return Reply{[json = std::move(json)](json::JsonWriter& w) { w.RawObject(*json); }};
 }
 
 StatusOr<Reply> ParametersFamily::TenantParameters(int64_t cluster_id, int64_t tenant_id) const {
   auto tenant = Tenant(cluster_id, tenant_id);
   if (!tenant.ok()) return tenant.status();
-  const std::string mode(entities::Str(*tenant.value().doc, "mode"));
-  auto items = Current(parameters::Definitions(store().Rows(), Scope::kTenant, mode),
-                       values_.Of({Owner::kTenant, tenant_id}));
-  return Reply{[items = std::move(items)](json::JsonWriter& w) {
-    w.StartObject();
-    w.Key("contents");
-    w.StartArray();
-    for (const auto& [d, value] : items) parameters::WriteTenantParameter(w, d, value);
-    w.EndArray();
-    w.EndObject();
-  }};
+  const Owner owner{Owner::kTenant, tenant_id};
+  parameters::ListStamp stamp{.rows = store().Rows(),
+                              .mode = std::string(entities::Str(*tenant.value().doc, "mode"))};
+  const auto values = values_.Of(owner, &stamp.values);
+  auto json = rendered_.Get(owner, stamp, [&] {
+    return WriteList(
+        Current(parameters::Definitions(stamp.rows, Scope::kTenant, stamp.mode), values),
+        [](json::JsonWriter& w, const Definition& d, const std::string& value) {
+          parameters::WriteTenantParameter(w, d, value);
+        });
+  });
+  return Reply{[json = std::move(json)](json::JsonWriter& w) { w.RawObject(*json); }};
 }
 
 StatusOr<std::vector<parameters::Change>> ParametersFamily::Changes(const std::string& body,

@@ -31,6 +31,7 @@
 #include "mock/entities/topology_cache.h"
 #include "mock/families/parameters/parameter_change.h"
 #include "mock/families/parameters/parameter_values.h"
+#include "mock/families/parameters/rendered_lists.h"
 #include "mock/resources/resource_family.h"
 #include "mock/tasks/task_store.h"
 
@@ -82,7 +83,8 @@ class ParametersFamily : public resources::ResourceFamily {
   tasks::TaskStore& tasks_;
   const entities::EntityStore& entities_;
   mutable parameters::ParameterValues values_;
-  entities::TopologyCache topology_;  // the clusters' servers
+  entities::TopologyCache topology_;    // the clusters' servers
+  parameters::RenderedLists rendered_;  // the lists as last written
 };
 
 }  // namespace mock::families

@@ -124,6 +124,32 @@ TEST(ParametersTest, AClusterChangeRoundTripsToEveryServerAndOnlyThatCluster) {
   EXPECT_EQ("80", CurrentOf(h, "/api/v2/ob/clusters/2/parameters", "memory_limit_percentage"));
 }
 
+// The lists are kept as last written (rendered_lists.h): one read before a change must not
+// hide the change from the next.
+TEST(ParametersTest, AListReadBeforeAChangeShowsTheChangeAfterIt) {
+  ParametersApi h;
+  EXPECT_EQ("80", CurrentOf(h, kCluster1, "memory_limit_percentage"));
+  EXPECT_EQ("50", CurrentOf(h, kTenant171, "open_cursors"));
+  ASSERT_EQ(
+      200,
+      h.Send("PUT", kCluster1, R"([{"name": "memory_limit_percentage", "value": "70"}])").status);
+  ASSERT_EQ(200, h.Send("PUT", kTenant171, R"([{"name": "open_cursors", "value": "100"}])").status);
+  EXPECT_EQ("70", CurrentOf(h, kCluster1, "memory_limit_percentage"));
+  EXPECT_EQ("100", CurrentOf(h, kTenant171, "open_cursors"));
+  const size_t before = h.Json("GET", kCluster1)["data"]["contents"].Size();
+  ASSERT_EQ(200, h.Send("PUT", "/__mock/parameters/300",
+                        R"({"name": "balancer_emergency_percentage", "scope": "CLUSTER", )"
+                        R"("parameterType": "OB_CLUSTER_PARAMETER", "defaultValue": "80", )"
+                        R"("valueRange": {"type": "INT", "minValue": "1", "maxValue": "100"}, )"
+                        R"("editLevel": "DYNAMIC_EFFECTIVE", "description": "A test parameter"})")
+                     .status);
+  EXPECT_EQ(before + 1, h.Json("GET", kCluster1)["data"]["contents"].Size());
+  ASSERT_EQ(200, h.Send("POST", "/__mock/reset?only=parameters").status);
+  EXPECT_EQ(before, h.Json("GET", kCluster1)["data"]["contents"].Size());
+  EXPECT_EQ("80", CurrentOf(h, kCluster1, "memory_limit_percentage"));
+  EXPECT_EQ("50", CurrentOf(h, kTenant171, "open_cursors"));
+}
+
 TEST(ParametersTest, TheDocsNumberValueIsHeldAsItsText) {
   ParametersApi h;
   ASSERT_EQ(

@@ -12,15 +12,6 @@ std::string Or(std::string_view value, std::string_view otherwise) {
   return std::string(value.empty() ? otherwise : value);
 }
 
-bool HasService(const rapidjson::Value& host, const std::string& service) {
-  auto it = host.FindMember("services");
-  if (it == host.MemberEnd() || !it->value.IsArray()) return false;
-  for (const auto& s : it->value.GetArray()) {
-    if (s.IsObject() && Str(s, "type") == "OB_CLUSTER" && Str(s, "name") == service) return true;
-  }
-  return false;
-}
-
 // OceanBase 1.x to 3.x combine a database's id with its tenant's (§5.4); 4.x does not.
 bool Ob3Ids(std::string_view version) {
   return !version.empty() && version[0] >= '1' && version[0] <= '3' &&
@@ -29,18 +20,18 @@ bool Ob3Ids(std::string_view version) {
 
 }  // namespace
 
-std::string ClusterAddress(const rapidjson::Value& cluster,
-                           const std::vector<entities::Row>& hosts) {
-  const std::string service =
-      std::string(Str(cluster, "name")) + ":" + std::to_string(Int(cluster, "obClusterId"));
-  for (const entities::Row& host : hosts) {  // by id ascending (EntityStore::Rows)
-    if (HasService(*host.doc, service)) return Or(Str(*host.doc, "innerIpAddress"), kNoHost);
+std::string ClusterAddress(const entities::ClusterTopology* cluster) {
+  const entities::Server* first = nullptr;
+  if (cluster != nullptr) {
+    for (const entities::Server& s : cluster->servers) {
+      if (first == nullptr || s.host_id < first->host_id) first = &s;
+    }
   }
-  return std::string(kNoHost);
+  return first == nullptr ? std::string() : first->ip;
 }
 
 TenantFacts FactsOf(const entities::Row& tenant, const entities::Row& cluster,
-                    const std::vector<entities::Row>& hosts) {
+                    std::string_view ip) {
   const rapidjson::Value& t = *tenant.doc;
   TenantFacts f;
   f.cluster_id = cluster.id;
@@ -53,7 +44,7 @@ TenantFacts FactsOf(const entities::Row& tenant, const entities::Row& cluster,
   f.collation = Or(Str(t, "collation"), "utf8mb4_general_ci");
   f.ob3_ids =
       Ob3Ids(Str(t, "obVersion").empty() ? Str(*cluster.doc, "obVersion") : Str(t, "obVersion"));
-  f.ip = ClusterAddress(*cluster.doc, hosts);
+  f.ip = Or(ip, kNoHost);
   return f;
 }
 

@@ -1,13 +1,14 @@
 // What a tenant's databases, users and roles are derived from: the tenant as the entity store
 // shows it, its cluster, and the address its connection strings name. Pure: no store, no lock.
 //
-//   TenantFacts t = FactsOf(tenant_row, cluster_row, visible_hosts);
+//   TenantFacts t = FactsOf(tenant_row, cluster_row, ClusterAddress(topology->Of(cluster_id)));
 //   t.mode == Mode::kOracle;          // tenant 169 "zhiqiong"
 //   t.ip;                              // "10.0.0.1": cluster 1's first host
 //
 // Where the docs are silent (docs/tenant-objects.md, each choice tagged `mock`):
-//  - the connection strings name the first host (by id) whose OB_CLUSTER service is the tenant's
-//    cluster ("name:obClusterId", as the host pages write it), else 127.0.0.1, and port 2881, the
+//  - the connection strings name the address of the cluster's OBServer on the lowest host id, as
+//    GET .../servers lists them (docs/topology.md: the hosts whose OB_CLUSTER service is the
+//    cluster, "name:obClusterId", or that its zones name), else 127.0.0.1, and port 2881, the
 //    samples' (docs/reference/ocp-tenant-objects-and-obproxy.md §5.3, §6.3);
 //  - a tenant whose obVersion (else its cluster's) starts with 1, 2 or 3 gets OceanBase 3.x's
 //    database ids (its obTenantId shifted 40 bits, plus the inner id, as the docs' sample:
@@ -16,8 +17,10 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "mock/entities/cluster_topology.h"
 #include "mock/entities/entity_set.h"
 
 namespace mock::families::tenant_objects {
@@ -37,13 +40,13 @@ struct TenantFacts {
   std::string ip;           // the address connection strings name (above)
 };
 
-// The facts of `tenant` (a row of cluster `cluster`), `hosts` being the hosts shown now.
-TenantFacts FactsOf(const entities::Row& tenant, const entities::Row& cluster,
-                    const std::vector<entities::Row>& hosts);
+// The facts of `tenant` (a row of cluster `cluster`) whose connection strings name `ip`
+// (ClusterAddress; empty: 127.0.0.1).
+TenantFacts FactsOf(const entities::Row& tenant, const entities::Row& cluster, std::string_view ip);
 
-// The address of cluster `cluster` among `hosts` (above).
-std::string ClusterAddress(const rapidjson::Value& cluster,
-                           const std::vector<entities::Row>& hosts);
+// The address connection strings name for a cluster whose topology is `cluster` (above); empty
+// when it has no server (or no topology: null).
+std::string ClusterAddress(const entities::ClusterTopology* cluster);
 
 // OceanBase's sys tenant (obTenantId 1), which alone has the proxyro user (docs/tenant-objects.md).
 inline bool IsSysTenant(const TenantFacts& t) { return t.ob_tenant_id == 1; }

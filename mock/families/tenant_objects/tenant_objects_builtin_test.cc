@@ -93,7 +93,7 @@ TEST(TenantObjectsBuiltinTest, OceanBase3TenantsGetThe3xIdsOfTheSample) {
           .value());
   const auto cluster =
       entities::MakeDoc(json::ParseJson(R"({"name": "c", "obClusterId": 1})").value());
-  const auto facts = tenant_objects::FactsOf({1000001, tenant, "test"}, {1, cluster, "test"}, {});
+  const auto facts = tenant_objects::FactsOf({1000001, tenant, "test"}, {1, cluster, "test"}, "");
   const auto dbs = tenant_objects::BuiltinDatabases(facts);
   const auto sample = SampleDocument("tenant-databases-4.2.2.json");
   ASSERT_EQ(4u, dbs.size());

@@ -106,7 +106,9 @@ StatusOr<TenantObjectsFamily::Tenant> TenantObjectsFamily::Find(int64_t cluster_
                              "/tenants lists its tenants.",
                          {"OB_TENANT", "id=" + std::to_string(tenant_id)});
   }
-  Tenant found{tenant_objects::FactsOf(*tenant, *cluster, entities_.Rows(Kind::kHost, snapshot)),
+  const std::shared_ptr<const entities::Topology> topology = topology_.Get(entities_, snapshot);
+  Tenant found{tenant_objects::FactsOf(*tenant, *cluster,
+                                       tenant_objects::ClusterAddress(topology->Of(cluster_id))),
                store().RowsIn(tenant_id)};
   std::erase_if(found.rows, [&](const resources::Row& r) {
     return entities::Int(*r.doc, "clusterId") != cluster_id;

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "mock/entities/entity_store.h"
+#include "mock/entities/topology_cache.h"
 #include "mock/families/tenant_objects/tenant_facts.h"
 #include "mock/resources/resource_family.h"
 #include "mock/tasks/task_store.h"
@@ -68,6 +69,7 @@ class TenantObjectsFamily : public resources::ResourceFamily {
 
   tasks::TaskStore& tasks_;
   const entities::EntityStore& entities_;
+  entities::TopologyCache topology_;  // the clusters' servers, whose first names the address
 };
 
 }  // namespace mock::families

@@ -233,3 +233,29 @@ TEST(TenantObjectsTest, EachPageAsksForClusterViewer) {
 
 }  // namespace
 }  // namespace mock::families
+
+namespace mock::families {
+namespace {
+
+// One world (issue 27): the address a tenant's connection strings name is the address of its
+// cluster's first OBServer (server ids follow host ids) as GET .../servers lists them.
+TEST(TenantObjectsTest, ConnectionStringsNameTheClustersFirstServer) {
+  BundledApi h;
+  for (const auto& [cluster, tenant] : {std::pair{1, 170}, {2, 202}, {5, 502}}) {
+    const std::string at = "/api/v2/ob/clusters/" + std::to_string(cluster);
+    const rapidjson::Document servers = h.Json("GET", at + "/servers");
+    const rapidjson::Value* first = nullptr;
+    for (const auto& s : servers["data"]["contents"].GetArray()) {
+      if (first == nullptr || s["id"].GetInt64() < (*first)["id"].GetInt64()) first = &s;
+    }
+    ASSERT_NE(nullptr, first) << at;
+    const rapidjson::Document users =
+        h.Json("GET", at + "/tenants/" + std::to_string(tenant) + "/users");
+    const std::string said =
+        users["data"]["contents"][0]["connectionStrings"][0]["connectionString"].GetString();
+    EXPECT_THAT(said, HasSubstr(std::string(" -h") + (*first)["ip"].GetString() + " -P2881")) << at;
+  }
+}
+
+}  // namespace
+}  // namespace mock::families
