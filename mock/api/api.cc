@@ -173,7 +173,9 @@ http::Response Api::Handle(const http::Request& request) const {
   if (outcome.fault) response.delivery = DeliveryOf(*outcome.fault);
   if (request.method == "HEAD") response.body.clear();
   if (!options_cors_.empty()) AddCors(request, response);
-  if (!outcome.control) Record(request, response, context, outcome);
+  if (!outcome.control || ChangesTheMock(request)) {
+    Record(request, response, context, outcome, outcome.control);
+  }
   return response;
 }
 
@@ -216,9 +218,19 @@ http::Response Api::Fail(const RequestContext& context, const Status& failure,
   return Failure(envelope_, context, failure);
 }
 
+// A test's change to the mock through the control plane, journaled beside the clients' requests
+// (journal.h, Entry::control): a POST, PUT or DELETE under /__mock/ but the journal's own routes,
+// which would otherwise record their own clearing. Reads are not: a test polls them.
+bool Api::ChangesTheMock(const http::Request& request) {
+  const std::string& m = request.method;
+  return (m == "POST" || m == "PUT" || m == "DELETE" || m == "PATCH") &&
+         !request.path.starts_with("/__mock/requests");
+}
+
 void Api::Record(const http::Request& request, const http::Response& response,
-                 const RequestContext& context, const Outcome& outcome) const {
+                 const RequestContext& context, const Outcome& outcome, bool control) const {
   journal::Entry e;
+  e.control = control;
   e.epoch_ms = WallClockMs();
   e.method = request.method;
   e.path = request.path;

@@ -112,8 +112,10 @@ class Api : public http::Service {
   std::optional<http::Response> Fault(const http::Request& request, const RequestContext& context,
                                       Outcome& outcome) const;
   void AddCors(const http::Request& request, http::Response& response) const;
+  // `control`: a control-plane change (ChangesTheMock), journaled as such.
   void Record(const http::Request& request, const http::Response& response,
-              const RequestContext& context, const Outcome& outcome) const;
+              const RequestContext& context, const Outcome& outcome, bool control) const;
+  static bool ChangesTheMock(const http::Request& request);
   StatusOr<Reply> Admitted(const http::Request& request, const RouteMatch& match,
                            const auth::User* user, auth::Throttle::Decision& decision) const;
   static StatusOr<Reply> Invoke(const http::Request& request, const RouteMatch& match,

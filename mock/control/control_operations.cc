@@ -84,6 +84,13 @@ std::vector<Param> JournalFilters() {
                       "milliseconds, or an ISO-8601 time with an offset "
                       "(2026-12-01T10:00:00.000+08:00).",
        .provenance = kMock},
+      {.name = "plane",
+       .allowed = {"ocp", "control", "all"},
+       .default_value = "ocp",
+       .description = "Whose requests: the OCP API's (what clients sent), the control plane's "
+                      "changes (POST, PUT and DELETE under /__mock/ but the journal's own), or "
+                      "both.",
+       .provenance = kMock},
   };
 }
 

@@ -15,7 +15,7 @@
 namespace mock::api {
 namespace {
 
-constexpr std::string_view kFilterKeys[] = {"method", "path", "user", "status", "since"};
+constexpr std::string_view kFilterKeys[] = {"method", "path", "user", "status", "since", "plane"};
 
 template <typename Int>
 std::optional<Int> ParseInt(std::string_view s) {
@@ -41,7 +41,7 @@ Status CheckKeys(const QueryParams& params, bool paged) {
     for (std::string_view k : kFilterKeys) known = known || key == k;
     if (!known) {
       return ocp::InvalidParameter(
-          Excerpt(key), "The journal filters by method, path, user, status and since" +
+          Excerpt(key), "The journal filters by method, path, user, status, since and plane" +
                             std::string(paged ? ", and pages with page and size." : "."));
     }
   }
@@ -91,6 +91,7 @@ void WriteEntry(json::JsonWriter& w, const journal::Entry& e) {
   }
   w.EndObject();
   w.Field("path", e.path);
+  w.Field("plane", e.control ? "control" : "ocp");
   w.Field("query", e.query);
   w.Field("sequence", e.sequence);
   w.Field("status", e.status);
@@ -131,6 +132,21 @@ StatusOr<journal::Filter> ParseJournalFilter(const QueryParams& params, bool pag
     auto ms = ParseSince(*since.value());
     if (!ms.ok()) return ms.status();
     f.since_ms = ms.value();
+  }
+  auto plane = One(params, "plane");
+  if (!plane.ok()) return plane.status();
+  if (plane.value()) {
+    const std::string& p = *plane.value();
+    if (p == "control") {
+      f.plane = journal::Plane::kControl;
+    } else if (p == "all") {
+      f.plane = journal::Plane::kAll;
+    } else if (p != "ocp") {
+      return ocp::InvalidParameter("plane",
+                                   "'" + Excerpt(p) +
+                                       "' is not a plane: ocp (the default: what clients sent), "
+                                       "control (the changes tests made under /__mock/) or all.");
+    }
   }
   return f;
 }

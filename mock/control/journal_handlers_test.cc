@@ -52,6 +52,29 @@ TEST(JournalApiTest, RecordsOcpRequestsNotControlOnes) {
   EXPECT_EQ(0, h.Data("GET", "/__mock/requests/count")["count"].GetInt());
 }
 
+// A test's changes to the mock are journaled apart (journal.h, Entry::control): the default
+// list is what clients sent, `plane=control` the changes, `plane=all` both; reads under
+// /__mock/ and the journal's own routes are not recorded.
+TEST(JournalApiTest, ControlPlaneChangesAreJournaledApartFromClientRequests) {
+  JournalHarness h;
+  h.Send("GET", "/api/v2/tasks/instances");
+  h.Send("POST", "/__mock/clock/advance?seconds=60");
+  h.Send("POST", "/__mock/clock/advance?seconds=abc");  // refused: journaled with its status
+  h.Send("GET", "/__mock/clock");
+  EXPECT_EQ(1, h.Data("GET", "/__mock/requests/count")["count"].GetInt());
+  auto control = h.Data("GET", "/__mock/requests?plane=control");
+  ASSERT_EQ(2u, control["contents"].Size());
+  EXPECT_STREQ("/__mock/clock/advance", control["contents"][0]["path"].GetString());
+  EXPECT_EQ(400, control["contents"][0]["status"].GetInt());
+  EXPECT_STREQ("control", control["contents"][1]["plane"].GetString());
+  EXPECT_STREQ("seconds=60", control["contents"][1]["query"].GetString());
+  EXPECT_EQ(3, h.Data("GET", "/__mock/requests/count?plane=all")["count"].GetInt());
+  EXPECT_STREQ("ocp", h.Data("GET", "/__mock/requests")["contents"][0]["plane"].GetString());
+  EXPECT_EQ(3, h.Data("DELETE", "/__mock/requests")["cleared"].GetInt());
+  EXPECT_EQ(0, h.Data("GET", "/__mock/requests/count?plane=all")["count"].GetInt())
+      << "the journal's own routes are not recorded";
+}
+
 TEST(JournalApiTest, NeverRecordsCredentials) {
   JournalHarness h;
   h.Send("GET", "/api/v2/tasks/instances", {{"Authorization", "Basic YWRtaW46QWRtaW5AMTIz"}});
@@ -91,6 +114,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"/__mock/requests?path=/api/%5Bv2", "never closed"},
                       BadInput{"/__mock/requests?path=api", "starts with '/'"},
                       BadInput{"/__mock/requests?since=yesterday", "epoch milliseconds"},
+                      BadInput{"/__mock/requests?plane=admin", "not a plane"},
                       BadInput{"/__mock/requests?method=GET&method=POST", "once"},
                       BadInput{"/__mock/requests?format=xml", "json or har"},
                       BadInput{"/__mock/requests?format=har&format=har", "once"},

@@ -24,6 +24,7 @@ void Bound(Entry& entry) {
 }  // namespace
 
 bool Matches(const Filter& f, const Entry& e) {
+  if (f.plane != Plane::kAll && e.control != (f.plane == Plane::kControl)) return false;
   if (f.method && *f.method != e.method) return false;
   if (f.user && *f.user != e.user) return false;
   if (f.status && *f.status != e.status) return false;

@@ -46,7 +46,15 @@ struct Entry {
   int64_t duration_us = 0;
   uint64_t fault_rule = 0;  // the fault rule that fired on it (mock/faults/), 0: none
   std::string fault;        // that rule's action: "status", "delay", "reset", ...
+  // A test's change to the mock itself (a POST, PUT or DELETE under /__mock/: a fault rule, a
+  // runtime row, a raised alarm, a metric override, a reset) rather than a client's request:
+  // listed only when the filter asks for the control plane.
+  bool control = false;
 };
+
+// Which requests a filter sees: the OCP API's (a client's, the default), the control plane's
+// changes, or both.
+enum class Plane { kOcp, kControl, kAll };
 
 // Every given field must hold (AND).
 struct Filter {
@@ -56,6 +64,7 @@ struct Filter {
   std::optional<std::string> user = std::nullopt;  // exact
   std::optional<int> status = std::nullopt;
   std::optional<int64_t> since_ms = std::nullopt;  // entries at or after this wall-clock instant
+  Plane plane = Plane::kOcp;
 };
 
 struct Page {

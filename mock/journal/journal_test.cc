@@ -75,6 +75,23 @@ TEST(JournalTest, FiltersCombine) {
 
 // Writers and readers from several threads (TSan in tools/test --full): nothing lost below the
 // bound, sequences unique.
+TEST(JournalTest, ThePlaneSeparatesClientRequestsFromControlChanges) {
+  Journal j(10);
+  Entry client;
+  client.method = "GET";
+  client.path = "/api/v2/tasks/instances";
+  j.Record(client);
+  Entry change;
+  change.method = "POST";
+  change.path = "/__mock/faults";
+  change.control = true;
+  j.Record(change);
+  EXPECT_EQ(1u, j.Count({}));
+  EXPECT_EQ(1u, j.Count({.plane = Plane::kControl}));
+  EXPECT_EQ(2u, j.Count({.plane = Plane::kAll}));
+  EXPECT_EQ("/__mock/faults", j.List({.plane = Plane::kControl}, 1, 10).entries[0].path);
+}
+
 TEST(JournalTest, ConcurrentRecordsAndReads) {
   Journal j(100000);
   std::vector<std::thread> threads;
