@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "mock/api/api.h"
+#include "mock/api/test_bundled_api.h"
 #include "mock/entities/entity_loader.h"
 #include "mock/entities/entity_store.h"
 #include "mock/json/json.h"
@@ -28,73 +29,13 @@ namespace mock::families::testing {
 inline constexpr char kCluster1[] = "/api/v2/ob/clusters/1/parameters";
 inline constexpr char kTenant171[] = "/api/v2/ob/clusters/1/tenants/171/parameters";
 
-class ParametersApi {
+// The bundled API (test_bundled_api.h), with the fixture folder as the third argument.
+class ParametersApi : public BundledApi {
  public:
   explicit ParametersApi(const std::string& version = "4.2.2",
                          std::optional<std::vector<auth::User>> users = {},
                          std::filesystem::path fixtures = testdata::FixturesDir())
-      : fixtures_(std::move(fixtures)),
-        profile_(Must(versions::LoadProfile(testdata::SchemasDir(), version))),
-        schemas_(Must(json::SchemaSet::Load(profile_.schema_dirs))),
-        clock(0),
-        store(Must(fixtures::LoadTaskFixtures(fixtures_, schemas_, version.c_str())), clock),
-        entities(Entities(version, store.All())),
-        authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
-                            : std::nullopt),
-        api(Options(version), store, clock, authenticator ? &*authenticator : nullptr) {}
-
-  http::Response Send(const std::string& method, const std::string& target, std::string body = {},
-                      http::Headers headers = {}) const {
-    return api.Handle(
-        http::MakeRequest(method, target, std::move(headers), std::move(body)).value());
-  }
-  // The body of a 200 answer, parsed; throws otherwise, with the answer.
-  rapidjson::Document Json(const std::string& method, const std::string& target,
-                           std::string body = {}) const {
-    http::Response r = Send(method, target, std::move(body));
-    if (r.status != 200) throw std::runtime_error(method + " " + target + ": " + r.body);
-    return Must(json::ParseJson(r.body));
-  }
-  const json::SchemaSet& schemas() const { return schemas_; }
-
- private:
-  template <typename T>
-  static T Must(StatusOr<T> v) {
-    if (!v.ok()) throw std::runtime_error(v.status().message());
-    return std::move(v).value();
-  }
-  entities::EntitySet Entities(const std::string& version,
-                               const std::vector<tasks::TaskSnapshot>& snapshots) {
-    auto set = Must(entities::LoadEntityFixtures(fixtures_, schemas_, version.c_str()));
-    std::vector<model::Task> tasks;
-    for (const auto& t : snapshots) tasks.push_back(*t);
-    if (Status s = entities::Complete(set, tasks); !s.ok()) throw std::runtime_error(s.message());
-    return set;
-  }
-  api::ApiOptions Options(const std::string& version) {
-    api::ApiOptions options;
-    options.ocp_version = version;
-    options.errors = profile_.errors;
-    options.errors_zh = profile_.errors_zh;
-    options.arbitration = profile_.arbitration;
-    options.schemas = &schemas_;
-    options.entities = &entities;
-    const fixtures::FixtureVersion v{version, versions::KnownVersions(testdata::SchemasDir())};
-    options.family_data = Must(api::LoadFamilyData(fixtures_, schemas_, v));
-    options.source = api::FixtureSource{fixtures_, "", &schemas_, v};
-    return options;
-  }
-
-  std::filesystem::path fixtures_;
-  versions::Profile profile_;
-  json::SchemaSet schemas_;
-
- public:
-  tasks::MockClock clock;
-  tasks::TaskStore store;
-  entities::EntityStore entities;
-  std::optional<auth::Authenticator> authenticator;
-  api::Api api;
+      : BundledApi(version, std::move(users), {}, std::move(fixtures)) {}
 };
 
 // A copy of the bundled fixture folder, removed with the object.
