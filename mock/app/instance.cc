@@ -42,14 +42,15 @@ void KeepFreedMemory() {
 #endif
 }
 
-StatusOr<versions::Profile> ProfileOf(const Config& c) {
+// The version's profile, and in `*schemas` the schema set of its folders.
+StatusOr<versions::Profile> ProfileOf(const Config& c, std::optional<json::SchemaSet>* schemas) {
   std::string version = c.ocp_version;
   if (version.empty()) {
     auto known = versions::KnownVersions(c.schemas);
     if (known.empty()) return ConfigError(c.schemas + "/versions/ holds no version profile");
     version = known.back();
   }
-  return versions::LoadProfile(c.schemas, version);
+  return versions::LoadProfile(c.schemas, version, schemas);
 }
 
 // The users file to read: --users, FIXTURES/users.json, else the bundled one; "" for none.
@@ -161,12 +162,11 @@ StatusOr<std::unique_ptr<Instance>> Instance::Bind(Config c) {
     return ConfigError("--bind: " + s.message());
   }
   if (Status s = CheckFixtureFolder(c.fixtures); !s.ok()) return s;
-  auto profile = ProfileOf(c);
+  std::optional<json::SchemaSet> schemas;
+  auto profile = ProfileOf(c, &schemas);
   if (!profile.ok()) {
     return ConfigError("cannot load the version profile: " + profile.status().message());
   }
-  auto schemas = json::SchemaSet::Load(profile.value().schema_dirs);
-  if (!schemas.ok()) return ConfigError("cannot load schemas: " + schemas.status().message());
   auto quirks = api::ParseQuirks(c.quirks);
   if (!quirks.ok()) return ConfigError("--quirks: " + quirks.status().message());
   auto rules = FaultsOf(c, schemas.value());

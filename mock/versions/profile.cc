@@ -124,13 +124,47 @@ std::vector<std::string> KnownVersions(const fs::path& schemas_root) {
   return versions;
 }
 
-StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version) {
+namespace {
+
+// The schema folders of `version`'s chain, newest first, then the root: read from each
+// profile's `extends` alone, best effort (the first file that cannot say ends it). The profiles
+// are then checked against the schemas of these folders, one compilation serving the check and
+// the caller (LoadProfile reports whatever is wrong, in the chain's order).
+json::SchemaDirs ChainDirs(const fs::path& root, std::string_view version,
+                           const std::vector<std::string>& known) {
+  json::SchemaDirs dirs;
+  std::vector<std::string> seen;
+  for (std::string next(version); !next.empty();) {
+    if (std::find(known.begin(), known.end(), next) == known.end() ||
+        std::find(seen.begin(), seen.end(), next) != seen.end()) {
+      break;
+    }
+    seen.push_back(next);
+    dirs.push_back(root / "versions" / next);
+    auto text = json::ReadFile(dirs.back() / "profile.json");
+    auto doc =
+        text.ok() ? json::ParseJson(text.value()) : StatusOr<rapidjson::Document>(text.status());
+    next.clear();
+    if (doc.ok() && doc.value().IsObject() && doc.value().HasMember("extends") &&
+        doc.value()["extends"].IsString()) {
+      next = doc.value()["extends"].GetString();
+    }
+  }
+  dirs.push_back(root);
+  return dirs;
+}
+
+}  // namespace
+
+StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view version,
+                              std::optional<json::SchemaSet>* schemas_out) {
   auto known = KnownVersions(schemas_root);
   if (known.empty()) {
     return ConfigError((schemas_root / "versions").string() +
                        " holds no version profile (<version>/profile.json)");
   }
-  auto schemas = json::SchemaSet::Load(schemas_root);
+  const json::SchemaDirs dirs = ChainDirs(schemas_root, version, known);
+  auto schemas = json::SchemaSet::Load(dirs);
   if (!schemas.ok()) return schemas.status();
   Profile profile;
   std::map<ocp::ErrorKind, ocp::CatalogEntry> errors;
@@ -166,6 +200,11 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
     next = layer.value().extends.value_or("");
   }
   profile.schema_dirs.push_back(schemas_root);
+  if (profile.schema_dirs != dirs) {  // ChainDirs stopped short only where an error ended the loop
+    return InternalError("version profile " + std::string(version) +
+                         ": its schema folders changed "
+                         "while it was read");
+  }
   profile.version = std::string(version);
   profile.ak_sk = ak_sk.value_or(false);
   profile.api_status = api_status.value_or(false);
@@ -178,6 +217,7 @@ StatusOr<Profile> LoadProfile(const fs::path& schemas_root, std::string_view ver
   }
   profile.errors = std::move(catalog).value();
   profile.errors_zh = ocp::ErrorCatalog::Make(Localized(errors, zh_messages)).value();
+  if (schemas_out != nullptr) *schemas_out = std::move(schemas).value();
   return profile;
 }
 

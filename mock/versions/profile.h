@@ -11,11 +11,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mock/json/schema_dirs.h"
+#include "mock/json/schema_set.h"
 #include "mock/ocp/error_catalog.h"
 
 namespace mock::versions {
@@ -52,7 +54,10 @@ std::vector<std::string> KnownVersions(const std::filesystem::path& schemas_root
 // `extends` that is no version (a part beyond 4294967295), a `version` that is not its folder's
 // name, an `extends` to an unknown version or in a cycle, an error kind that no profile in the
 // chain defines.
-StatusOr<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version);
+// `*schemas`, when given, receives the schema set of the profile's schema_dirs, which the
+// profiles are checked against: a caller needs it next, and compiling it is most of the cost.
+StatusOr<Profile> LoadProfile(const std::filesystem::path& schemas_root, std::string_view version,
+                              std::optional<json::SchemaSet>* schemas = nullptr);
 
 // -1, 0, 1 as `a` is older than, the same as, or newer than `b` ("4.2.10" is newer than "4.2.9"),
 // read as mock::Version (mock/core/version.h); text that is no version (a folder named "next")
