@@ -40,7 +40,7 @@ Status CheckPage(const PageCase& c, const api::Route& route, const api::Call& ca
 
 }  // namespace
 
-Status RegisterPage(const PageCase& c, std::shared_ptr<const std::vector<api::Route>> routes,
+Status RegisterPage(const PageCase& c, const std::shared_ptr<const std::vector<api::Route>>& routes,
                     std::shared_ptr<const void> keep) {
   const api::Route* route = nullptr;
   for (const api::Route& r : *routes) {
@@ -53,15 +53,15 @@ Status RegisterPage(const PageCase& c, std::shared_ptr<const std::vector<api::Ro
   if (Status s = CheckPage(c, *route, api::Call{*held, c.ids, nullptr, c.texts}); !s.ok()) {
     return s;
   }
-  benchmark::RegisterBenchmark(c.name.c_str(),
-                               [keep, routes, route, held, c](benchmark::State& state) {
-                                 const api::Call call{*held, c.ids, nullptr, c.texts};
-                                 for (auto _ : state) {
-                                   rapidjson::StringBuffer buf;
-                                   benchmark::DoNotOptimize(AnswerPage(*route, call, buf));
-                                   benchmark::DoNotOptimize(buf.GetString());
-                                 }
-                               });
+  benchmark::RegisterBenchmark(
+      c.name.c_str(), [keep = std::move(keep), routes, route, held, c](benchmark::State& state) {
+        const api::Call call{*held, c.ids, nullptr, c.texts};
+        for (auto _ : state) {
+          rapidjson::StringBuffer buf;
+          benchmark::DoNotOptimize(AnswerPage(*route, call, buf));
+          benchmark::DoNotOptimize(buf.GetString());
+        }
+      });
   return Status();
 }
 

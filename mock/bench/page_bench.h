@@ -30,7 +30,7 @@ struct PageCase {
 
 // Finds GET `c.pattern` in `routes`, checks its answer, and registers the benchmark. `keep`
 // owns whatever the handlers read (the family and its stores); the benchmark holds it.
-Status RegisterPage(const PageCase& c, std::shared_ptr<const std::vector<api::Route>> routes,
+Status RegisterPage(const PageCase& c, const std::shared_ptr<const std::vector<api::Route>>& routes,
                     std::shared_ptr<const void> keep);
 
 }  // namespace mock::bench
