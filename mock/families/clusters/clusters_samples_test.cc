@@ -11,6 +11,7 @@
 #include "mock/api/test_bundled_api.h"
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/testing/samples.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
@@ -19,33 +20,22 @@ namespace {
 
 using ::testing::IsEmpty;
 
-const json::SchemaSet& SchemasOf(const std::string& version) {
-  static std::map<std::string, json::SchemaSet> loaded;
-  auto found = loaded.find(version);
-  if (found != loaded.end()) return found->second;
-  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
-  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
-}
-
-std::string Sample(const std::string& name, const std::string& version) {
-  auto text = json::ReadFile(testdata::SamplesDir() / (name + "-" + version + ".json"));
-  if (!text.ok()) ADD_FAILURE() << text.status().message();
-  return text.ok() ? text.value() : "";
-}
-
 class ClusterSamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ClusterSamples, EveryVersionsSamplesValidateVerbatim) {
   const std::string& v = GetParam();
-  const json::SchemaSet& s = SchemasOf(v);
-  EXPECT_THAT(s.ValidateText("create-ob-cluster-request", Sample("create-cluster-request", v)),
+  const json::SchemaSet& s = testdata::VersionSchemas(v);
+  EXPECT_THAT(s.ValidateText("create-ob-cluster-request",
+                             testdata::SampleText("create-cluster-request", v)),
               IsEmpty());
-  EXPECT_THAT(s.ValidateText("ob-cluster-task-response", Sample("create-cluster", v)), IsEmpty());
-  EXPECT_THAT(s.ValidateText("ob-cluster-task-response", Sample("delete-cluster", v)), IsEmpty());
-  auto create = json::ParseJson(Sample("create-cluster", v)).value();
+  EXPECT_THAT(s.ValidateText("ob-cluster-task-response", testdata::SampleText("create-cluster", v)),
+              IsEmpty());
+  EXPECT_THAT(s.ValidateText("ob-cluster-task-response", testdata::SampleText("delete-cluster", v)),
+              IsEmpty());
+  auto create = json::ParseJson(testdata::SampleText("create-cluster", v)).value();
   EXPECT_STREQ("Create primary OB cluster", create["data"]["name"].GetString());
   EXPECT_EQ(23u, create["data"]["tasks"].Size());
-  auto remove = json::ParseJson(Sample("delete-cluster", v)).value();
+  auto remove = json::ParseJson(testdata::SampleText("delete-cluster", v)).value();
   EXPECT_STREQ("Delete primary OB cluster", remove["data"]["name"].GetString());
   EXPECT_EQ(6u, remove["data"]["tasks"].Size());
 }
@@ -53,7 +43,7 @@ TEST_P(ClusterSamples, EveryVersionsSamplesValidateVerbatim) {
 TEST_P(ClusterSamples, TheMocksAnswersValidateToo) {
   testing::BundledApi h(GetParam());
   // The sample's request, on host 16 (its host 1 serves a bundled cluster).
-  std::string body = Sample("create-cluster-request", GetParam());
+  std::string body = testdata::SampleText("create-cluster-request", GetParam());
   body.replace(body.find("        1\n"), 10, "        16\n");
   http::Response created = h.Send("POST", "/api/v2/ob/clusters", body);
   ASSERT_EQ(200, created.status) << created.body;

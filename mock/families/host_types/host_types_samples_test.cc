@@ -12,6 +12,7 @@
 
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/testing/samples.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
@@ -20,42 +21,28 @@ namespace {
 
 constexpr std::string_view kTypo = R"("descripiton")";
 
-const json::SchemaSet& SchemasOf(const std::string& version) {
-  static std::map<std::string, json::SchemaSet> loaded;
-  auto found = loaded.find(version);
-  if (found != loaded.end()) return found->second;
-  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
-  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
-}
-
-std::string SampleOf(const std::string& name, const std::string& version) {
-  auto text = json::ReadFile(testdata::SamplesDir() / (name + "-" + version + ".json"));
-  if (!text.ok()) ADD_FAILURE() << text.status().message();
-  return text.ok() ? text.value() : "";
-}
-
 class HostTypeSamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(HostTypeSamples, TheListSampleValidatesWithItsOneErratum) {
   const std::string version = GetParam();
-  std::string body = SampleOf("query-host-types", version);
+  std::string body = testdata::SampleText("query-host-types", version);
   const size_t at = body.find(kTypo);
   ASSERT_NE(std::string::npos, at) << "the verbatim sample carries the docs' typo";
-  auto verbatim = SchemasOf(version).ValidateText("host-type-list-response", body);
+  auto verbatim = testdata::VersionSchemas(version).ValidateText("host-type-list-response", body);
   ASSERT_EQ(1u, verbatim.size()) << json::Describe(verbatim);
   EXPECT_EQ("/data/contents/0", verbatim.front().path);
   EXPECT_EQ(R"(unknown field "descripiton" (did you mean "description"?))",
             verbatim.front().message);
   body.replace(at, kTypo.size(), R"("description")");
-  EXPECT_THAT(SchemasOf(version).ValidateText("host-type-list-response", body),
+  EXPECT_THAT(testdata::VersionSchemas(version).ValidateText("host-type-list-response", body),
               ::testing::IsEmpty());
 }
 
 TEST_P(HostTypeSamples, TheCreateSampleValidatesVerbatim) {
   const std::string version = GetParam();
-  EXPECT_THAT(
-      SchemasOf(version).ValidateText("host-type-response", SampleOf("create-host-type", version)),
-      ::testing::IsEmpty());
+  EXPECT_THAT(testdata::VersionSchemas(version).ValidateText(
+                  "host-type-response", testdata::SampleText("create-host-type", version)),
+              ::testing::IsEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryVersion, HostTypeSamples,

@@ -10,19 +10,12 @@
 
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/testing/samples.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
 namespace mock::families {
 namespace {
-
-const json::SchemaSet& SchemasOf(const std::string& version) {
-  static std::map<std::string, json::SchemaSet> loaded;
-  auto found = loaded.find(version);
-  if (found != loaded.end()) return found->second;
-  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
-  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
-}
 
 std::string Sample(const std::string& name) {
   auto text = json::ReadFile(testdata::SamplesDir() / (name + "-4.2.2.json"));
@@ -33,7 +26,7 @@ std::string Sample(const std::string& name) {
 class ObproxySamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ObproxySamples, EverySampleValidatesVerbatim) {
-  const json::SchemaSet& s = SchemasOf(GetParam());
+  const json::SchemaSet& s = testdata::VersionSchemas(GetParam());
   using ::testing::IsEmpty;
   EXPECT_THAT(s.ValidateText("create-obproxy-cluster-request", Sample("obproxy-create-request")),
               IsEmpty());

@@ -12,6 +12,7 @@
 
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/testing/samples.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
@@ -19,14 +20,6 @@ namespace mock::families {
 namespace {
 
 using ::testing::IsEmpty;
-
-const json::SchemaSet& SchemasOf(const std::string& version) {
-  static std::map<std::string, json::SchemaSet> loaded;
-  auto found = loaded.find(version);
-  if (found != loaded.end()) return found->second;
-  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
-  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
-}
 
 std::string Sample(const std::string& file) {
   auto text = json::ReadFile(testdata::SamplesDir() / file);
@@ -54,7 +47,7 @@ class ParameterSamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ParameterSamples, TheClusterListBothRequestsAndBothAnswersValidateVerbatim) {
   const std::string& v = GetParam();
-  const json::SchemaSet& s = SchemasOf(v);
+  const json::SchemaSet& s = testdata::VersionSchemas(v);
   EXPECT_THAT(s.ValidateText("cluster-parameter-list-response",
                              Sample("query-cluster-parameters-" + v + ".json")),
               IsEmpty());
@@ -91,7 +84,8 @@ TEST_P(ParameterSamples, TheTenantListValidatesOnceItsElisionsAreTakenOut) {
       << "it fails at the first \"......\" line, nowhere before";
   auto [fixed, dropped] = WithoutElisions(text);
   EXPECT_EQ(3, dropped);
-  EXPECT_THAT(SchemasOf(v).ValidateText("tenant-parameter-list-response", fixed), IsEmpty());
+  EXPECT_THAT(testdata::VersionSchemas(v).ValidateText("tenant-parameter-list-response", fixed),
+              IsEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryVersion, ParameterSamples,

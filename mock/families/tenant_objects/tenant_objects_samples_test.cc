@@ -11,6 +11,7 @@
 
 #include "mock/json/json.h"
 #include "mock/json/schema_set.h"
+#include "mock/testing/samples.h"
 #include "mock/testing/test_paths.h"
 #include "mock/versions/profile.h"
 
@@ -19,14 +20,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-const json::SchemaSet& SchemasOf(const std::string& version) {
-  static std::map<std::string, json::SchemaSet> loaded;
-  auto found = loaded.find(version);
-  if (found != loaded.end()) return found->second;
-  auto p = versions::LoadProfile(testdata::SchemasDir(), version).value();
-  return loaded.emplace(version, json::SchemaSet::Load(p.schema_dirs).value()).first->second;
-}
 
 std::string File(const std::string& name) {
   auto text = json::ReadFile(testdata::SamplesDir() / name);
@@ -37,7 +30,7 @@ std::string File(const std::string& name) {
 class TenantObjectSamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TenantObjectSamples, EverySampleValidatesVerbatim) {
-  const json::SchemaSet& s = SchemasOf(GetParam());
+  const json::SchemaSet& s = testdata::VersionSchemas(GetParam());
   EXPECT_THAT(s.ValidateText("tenant-database-list-response", File("tenant-databases-4.2.2.json")),
               IsEmpty());
   EXPECT_THAT(s.ValidateText("tenant-user-list-response", File("tenant-users-4.2.2.json")),
