@@ -84,7 +84,7 @@ if [ "$rc" -eq 0 ] || ! grep -q "required property.*rpmName" "$work/python_terra
 elif [ "$errors" -ne 1 ]; then
   bad python_terraform_flow "other violations: $(grep -E "$refusals" "$work/python_terraform_flow.log")"
 fi
-echo "not run through Prism: mcp_awr_flow.py, mcp_topology_flow.py (AK/SK signs the Host" \
+echo "not run through Prism: mcp_awr_flow.py, mcp_topology_flow.py, mcp_diagnosis_flow.py (AK/SK signs the Host" \
   "header, which Prism replaces with the upstream's), takeover_flow.py (its package upload, a" \
   "file part without a Content-Type as Python's requests writes it, kills Prism 5.14.2:" \
   "prism#2672)"

@@ -27,6 +27,7 @@ FamilyContext FamilyContextOf(ApiOptions& options, tasks::TaskStore& store, task
   c.arbitration = options.arbitration;
   c.data = std::move(options.family_data);
   c.quirks = options.quirks;
+  c.seed = options.seed;
   if (options.source)
     c.source = resources::ResourceSource{options.source->fixtures, options.source->version};
   return c;

@@ -54,6 +54,22 @@ constexpr Described kParts[] = {
      "tenant tools read them: the built-in ones of the tenant's mode, and fixture rows "
      "(docs/tenant-objects.md; docs/reference/ocp-tenant-objects-and-obproxy.md sections 5 to "
      "10)."},
+    {"alarms",
+     "Alert events, listed and read as the MCP server does, opened and resolved on the mock "
+     "clock by the world's state (an OFFLINE host, a locked tenant, a FAILED task) and by tests "
+     "through /__mock/alarms (docs/alarms.md; docs/reference/ocp-alarms-and-inspection.md)."},
+    {"metricGroups",
+     "Metric groups and metric series grouped by labels, deterministic on the seed and the mock "
+     "clock, steered by tests through /__mock/metricOverrides (docs/monitor.md; "
+     "docs/reference/ocp-monitor-and-sql.md sections 1 to 3)."},
+    {"sqlStatements",
+     "A tenant's top and slow SQL, their text, plans and plan trees, deterministic on the seed, "
+     "a statement catalogue and the mock clock, steered by tests through /__mock/slowSql "
+     "(docs/sql-diagnostics.md; docs/reference/ocp-monitor-and-sql.md section 4)."},
+    {"inspectionItems",
+     "Inspection as the MCP server calls it (no OCP page documents it): tasks, objects, reports "
+     "and runs on the mock clock, results found from the world and a seeded item catalogue "
+     "(docs/inspection.md; docs/reference/ocp-alarms-and-inspection.md section 5)."},
     {"control",
      "ocp-mock's own control plane: the mock clock, reset, the request journal, fault rules, "
      "tasks put at runtime, reloads (docs/testing-clients.md)."},

@@ -1,12 +1,16 @@
 #include "mock/api/route_table.h"
 
+#include "mock/families/alarms/alarms_family.h"
 #include "mock/families/arbitration/arbitration_family.h"
 #include "mock/families/clusters/clusters_family.h"
 #include "mock/families/entities/entity_family.h"
 #include "mock/families/host_types/host_types_family.h"
+#include "mock/families/inspection/inspection_family.h"
+#include "mock/families/monitor/monitor_family.h"
 #include "mock/families/obproxy/obproxy_family.h"
 #include "mock/families/packages/packages_family.h"
 #include "mock/families/parameters/parameters_family.h"
+#include "mock/families/sql_diagnostics/sql_diagnostics_family.h"
 #include "mock/families/system/system_family.h"
 #include "mock/families/takeover/takeover_family.h"
 #include "mock/families/tasks/task_family.h"
@@ -19,10 +23,12 @@ namespace {
 
 // The specs of the families with data of their own, which LoadFamilyData reads.
 const resources::ResourceSpec* const kResourceSpecs[] = {
-    &families::HostTypesFamily::kSpec,   &families::WorkloadFamily::kSpec,
-    &families::ObproxyFamily::kSpec,     &families::CredentialsFamily::kSpec,
-    &families::ArbitrationFamily::kSpec, &families::PackagesFamily::kSpec,
-    &families::ParametersFamily::kSpec,  &families::TenantObjectsFamily::kSpec};
+    &families::HostTypesFamily::kSpec,     &families::WorkloadFamily::kSpec,
+    &families::ObproxyFamily::kSpec,       &families::CredentialsFamily::kSpec,
+    &families::ArbitrationFamily::kSpec,   &families::PackagesFamily::kSpec,
+    &families::ParametersFamily::kSpec,    &families::TenantObjectsFamily::kSpec,
+    &families::InspectionFamily::kSpec,    &families::MonitorFamily::kSpec,
+    &families::SqlDiagnosticsFamily::kSpec};
 
 std::vector<resources::Row> Take(FamilyData& data, const std::string& name) {
   auto it = data.find(name);
@@ -81,6 +87,17 @@ Families MakeFamilies(FamilyContext c) {
   all.push_back(std::make_unique<families::TenantObjectsFamily>(
       Take(c.data, families::TenantObjectsFamily::kSpec.name), c.schemas, c.source, c.tasks,
       c.entities));
+  all.push_back(std::make_unique<families::AlarmsFamily>(c.tasks, c.entities, c.clock, c.schemas,
+                                                         c.ocp_version));
+  all.push_back(std::make_unique<families::InspectionFamily>(
+      Take(c.data, families::InspectionFamily::kSpec.name), c.schemas, c.source, c.clock, c.tasks,
+      c.entities, c.seed));
+  all.push_back(std::make_unique<families::MonitorFamily>(
+      Take(c.data, families::MonitorFamily::kSpec.name), c.schemas, c.source, c.tasks, c.entities,
+      c.clock, families::MonitorFamily::Options{.seed = c.seed}));
+  all.push_back(std::make_unique<families::SqlDiagnosticsFamily>(
+      Take(c.data, families::SqlDiagnosticsFamily::kSpec.name), c.schemas, c.source, c.tasks,
+      c.entities, c.clock, families::SqlDiagnosticsFamily::Options{.seed = c.seed}));
   return all;
 }
 

@@ -48,6 +48,8 @@ struct FamilyContext {
   std::optional<resources::ResourceSource> source = std::nullopt;  // for reloads
   // --quirks: a family whose answers a quirk changes reads it (client-ids: client_ids.h).
   Quirks quirks = {};
+  // --seed: the metric series' load model (families/monitor/load_model.h).
+  uint64_t seed = 0;
 };
 
 using Families = std::vector<std::unique_ptr<Family>>;

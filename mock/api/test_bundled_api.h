@@ -1,8 +1,8 @@
 // For the families' tests (OBProxy clusters, takeover): an Api over the bundled fixtures (tasks,
 // clusters, tenants, hosts and every family's data), or those of `fixtures` (a generated set), as
 // OCP `version`, on a mock clock that moves only when a test advances it, with reloads from that
-// folder and optionally users (none: served without authentication), --quirks and the journal's
-// size (a fuzzer keeps none).
+// folder and optionally users (none: served without authentication), --quirks, the journal's
+// size (a fuzzer keeps none) and --seed.
 //
 // What the fixtures and the version give (the profile, the compiled schemas, the tasks, the
 // entity rows and every family's rows: all immutable once loaded) is loaded once per test binary
@@ -78,7 +78,7 @@ class BundledApi {
   explicit BundledApi(const std::string& version = "4.2.2",
                       std::optional<std::vector<auth::User>> users = {}, api::Quirks quirks = {},
                       std::filesystem::path fixtures_dir = testdata::FixturesDir(),
-                      std::optional<size_t> journal_size = std::nullopt)
+                      std::optional<size_t> journal_size = std::nullopt, uint64_t seed = 0)
       : fixtures_(std::move(fixtures_dir)),
         data_(BundledDataFor(version, fixtures_)),
         profile_(data_->profile),
@@ -88,7 +88,7 @@ class BundledApi {
         entities(Entities(store.All())),
         authenticator(users ? std::optional<auth::Authenticator>(std::in_place, *users)
                             : std::nullopt),
-        api(Options(version, quirks, journal_size), store, clock,
+        api(Options(version, quirks, journal_size, seed), store, clock,
             authenticator ? &*authenticator : nullptr) {}
 
   http::Response Send(const std::string& method, const std::string& target, std::string body = {},
@@ -121,8 +121,9 @@ class BundledApi {
     return set;
   }
   api::ApiOptions Options(const std::string& version, api::Quirks quirks,
-                          std::optional<size_t> journal_size) {
+                          std::optional<size_t> journal_size, uint64_t seed) {
     api::ApiOptions options;
+    options.seed = seed;
     if (journal_size) options.journal_size = *journal_size;
     options.ocp_version = version;
     options.quirks = quirks;

@@ -16,9 +16,10 @@
 #include <string>
 #include <vector>
 
+#include "mock/bench/config_bench.h"
 #include "mock/bench/entity_bench.h"
 #include "mock/bench/family_bench.h"
-#include "mock/bench/config_bench.h"
+#include "mock/bench/monitor_bench.h"
 #include "mock/bench/topology_bench.h"
 #include "mock/json/schema_set.h"
 #include "mock/loader/fixture_loader.h"
@@ -184,6 +185,7 @@ int main(int argc, char** argv) {
   if (!mock::bench::RegisterEntityBenchmarks(tasks, set.value(), schemas.value())) return 2;
   if (!mock::bench::RegisterFamilyBenchmarks(set.value(), schemas.value())) return 2;
   if (!mock::bench::RegisterTopologyBenchmarks(set.value())) return 2;
+  if (!mock::bench::RegisterMonitorBenchmarks()) return 2;
   const std::filesystem::path bundled =
       std::filesystem::path(OCPMOCK_SCHEMAS_DIR) / ".." / "fixtures";
   if (!mock::bench::RegisterConfigBenchmarks(set.value(), dir, bundled, schemas.value())) return 2;

@@ -37,9 +37,11 @@ enum class Access {
 };
 
 // Whether a pattern's `{name}` segment is text (a zone's name, a user's name): its name ends in
-// "name" or "Name" ({zoneName}, {username}, {roleName}). Every other segment is a 64-bit id.
+// "name" or "Name" ({zoneName}, {username}, {roleName}), or it is one of the text ids OCP's SQL
+// pages name: {sqlId} (32 hex digits) and {planUid} (a plan's uid). Every other segment is a
+// 64-bit id.
 inline bool IsTextSegment(std::string_view name) {
-  return name.ends_with("Name") || name.ends_with("name");
+  return name.ends_with("Name") || name.ends_with("name") || name == "sqlId" || name == "planUid";
 }
 
 // A request as a handler sees it.

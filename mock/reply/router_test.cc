@@ -50,5 +50,14 @@ TEST(RouterTest, UnknownPathsAreNotFound) {
   }
 }
 
+TEST(RouterTest, NamesAndTheSqlPagesTextIdsAreTextSegmentsEveryOtherOneAnId) {
+  for (const char* text : {"zoneName", "username", "roleName", "sqlId", "planUid"}) {
+    EXPECT_TRUE(IsTextSegment(text)) << text;
+  }
+  for (const char* id : {"id", "tenantId", "clusterId", "taskInstanceId", "uid", "sqlIds"}) {
+    EXPECT_FALSE(IsTextSegment(id)) << id;
+  }
+}
+
 }  // namespace
 }  // namespace mock::api

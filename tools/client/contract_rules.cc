@@ -45,8 +45,30 @@ std::string TopologySchema(const std::vector<std::string>& seg) {
   return "";
 }
 
+// A tenant's SQL diagnostics (docs/sql-diagnostics.md), all read: `seg` the path's segments from
+// /api/v2 on, under /ob/clusters/{id}/tenants/{tenantId}/; "" for another path.
+std::string SqlDiagnosticsSchema(const std::vector<std::string>& seg) {
+  const size_t n = seg.size();
+  if (n == 8 && (seg[7] == "topSql" || seg[7] == "slowSql")) return "sql-performance-list-response";
+  if (n != 10) return "";
+  if ((seg[7] == "sqls" || seg[7] == "sql") && seg[9] == "text") return "sql-text-response";
+  if ((seg[7] == "sqls" || seg[7] == "sql") && seg[9] == "topPlan") return "sql-plan-list-response";
+  return seg[7] == "plans" && seg[9] == "explain" ? "plan-explain-response" : "";
+}
+
 // The schema of a 200 answer on the cluster, tenant, host, host-type, workload (AWR) and software
 // package pages, or "" for another path.
+// The inspection routes' answers (docs/inspection.md), by the path's segments after /api/v2.
+std::string InspectionSchema(const std::string& method, const std::vector<std::string>& seg) {
+  const size_t n = seg.size();
+  if (n == 4 && seg[3] == "task") return "inspection-task-list-response";
+  if (n == 4 && seg[3] == "overview") return "inspection-overview-response";
+  if (n == 4 && seg[3] == "run") return method == "POST" ? "async-task-response" : "";
+  if (n < 5 || seg[3] != "report") return "";
+  if (seg[4] == "info") return "inspection-report-info-response";
+  return n == 5 ? "inspection-report-response" : "";
+}
+
 std::string EntitySchemaFor(const std::string& method, const std::string& path) {
   std::vector<std::string> seg;
   for (size_t at = 1; at <= path.size();) {
@@ -69,6 +91,16 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
   }
   if (seg[2] == "software-packages" && n == 3)
     return method == "POST" ? "software-package-response" : "";
+  // Metric groups and series (docs/monitor.md).
+  if (seg[2] == "monitor" && n == 4 && seg[3] == "metricGroups")
+    return "metric-category-list-response";
+  if (seg[2] == "monitor" && n == 4 && seg[3] == "metricsWithLabel")
+    return "metrics-with-label-response";
+  // Alert events (docs/alarms.md).
+  if (seg[2] == "alarm" && n == 4 && seg[3] == "alarms") return "alarm-list-response";
+  if (seg[2] == "alarm" && n == 5 && seg[3] == "alarms") return "alarm-response";
+  // Inspection (docs/inspection.md).
+  if (seg[2] == "inspection" && n >= 4) return InspectionSchema(method, seg);
   if (seg[2] == "profiles" && n == 5 && seg[3] == "me" && seg[4] == "credentials")
     return method == "POST" ? "credential-response" : "credential-list-response";
   if (seg[2] == "ob" && n == 5 && seg[3] == "clusters") {
@@ -82,6 +114,9 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
     if (n == 5) return seg[4] == "batchCreate" ? "host-tasks-response" : "host-response";
     return "";
   }
+  // The explain page's misspelt path (docs/sql-diagnostics.md).
+  if (seg[2] == "cluters" && n == 9 && seg[6] == "plans" && seg[8] == "explain")
+    return "plan-explain-response";
   if (seg[2] != "ob" || n < 4) return "";
   if (seg[3] == "tenants") return n == 4 ? "tenant-list-response" : "";
   if (seg[3] != "clusters") return "";
@@ -98,6 +133,9 @@ std::string EntitySchemaFor(const std::string& method, const std::string& path) 
     return method == "PUT" ? "no-data-response" : "cluster-parameter-list-response";
   if (n == 8 && seg[5] == "tenants" && seg[7] == "parameters")
     return method == "PUT" ? "no-data-response" : "tenant-parameter-list-response";
+  if ((n == 8 || n == 10) && seg[5] == "tenants") {
+    if (std::string sql = SqlDiagnosticsSchema(seg); !sql.empty()) return sql;
+  }
   if ((n == 8 || n == 9) && seg[5] == "tenants") {
     if (std::string objects = TenantObjectSchema(seg[7], n); !objects.empty()) return objects;
   }
