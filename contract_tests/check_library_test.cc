@@ -3,10 +3,10 @@
 // the version under test's contract. A violation ocp-compat reports fails here, with the
 // check's provenance; what ocp-compat marks pass* is an observation here.
 //
-// The write rows (report-encodings, credential-create, parameter-round-trip) run against
-// ocp-mock, which is then reset (its tasks, workload reports, credentials and parameter values),
-// and against a live server only with OCP_ALLOW_WRITES=1 (or --allow-writes): otherwise they are
-// skipped as "not run", and no POST or PUT is sent.
+// The write rows (report-encodings, credential-create, parameter-round-trip, inspection-run) run
+// against ocp-mock, which is then reset (its tasks, workload reports, credentials, parameter
+// values and inspection reports), and against a live server only with OCP_ALLOW_WRITES=1 (or
+// --allow-writes): otherwise they are skipped as "not run", and no POST or PUT is sent.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -62,8 +62,9 @@ const mock::StatusOr<compat::Probe>& SharedProbe() {
     auto run = compat::Probe::Run(t);
     // What the writes made goes, so that the tests after these see the fixtures' state.
     if (!live && run.ok()) {
-      server.client().Send("POST",
-                           "/__mock/reset?only=tasks,workloadReports,credentials,parameters");
+      server.client().Send(
+          "POST",
+          "/__mock/reset?only=tasks,workloadReports,credentials,parameters,inspectionItems");
     }
     return run;
   }();

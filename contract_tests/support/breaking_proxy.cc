@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "contract_tests/support/flow_breakages.h"
+#include "contract_tests/support/monitor_breakages.h"
 #include "contract_tests/support/topology_breakages.h"
 #include "mock/core/log.h"
 #include "mock/http/server.h"
@@ -113,11 +114,13 @@ class Proxy : public http::Service {
     }
     target = BreakFlowRequest(breakage_, request, target);
     target = BreakTopologyRequest(breakage_, request, target);
+    target = BreakMonitorRequest(breakage_, request, target);
     http::Response r = Forward(request.method, target, headers, request.body);
     Break(r);
     BreakForRequest(request, asked_page, r);
     BreakFlowAnswer(breakage_, request, r);
     BreakTopologyAnswer(breakage_, request, r);
+    BreakMonitorAnswer(breakage_, request, r);
     return r;
   }
 
@@ -236,6 +239,8 @@ class Proxy : public http::Service {
       case Breakage::kIdsAsStrings:
         if (data != nullptr) {
           EachTask(*data, [&a](rapidjson::Value& t) {
+            // Rows without an integer id (a metric series' groups, issue #28) stay as they are.
+            if (!t.IsObject() || !t.HasMember("id") || !t["id"].IsInt64()) return;
             const std::string id = std::to_string(t["id"].GetInt64());
             t["id"].SetString(id.c_str(), static_cast<rapidjson::SizeType>(id.size()), a);
           });
@@ -301,7 +306,8 @@ std::string_view BreakageName(Breakage b) {
     case Breakage::kNoTasksById:
       return "NoTasksById";
     default:
-      return FlowBreakageName(b) != "?" ? FlowBreakageName(b) : TopologyBreakageName(b);
+      if (FlowBreakageName(b) != "?") return FlowBreakageName(b);
+      return TopologyBreakageName(b) != "?" ? TopologyBreakageName(b) : MonitorBreakageName(b);
   }
 }
 

@@ -57,6 +57,16 @@ enum class Breakage {
   kDatabaseNameMissing,        // doc: a tenant's databases lose their `dbName` (tenant-databases)
   kStatsNotSummed,             // mock: the cluster's cpuTotal is one more than its servers'
                                // (stats-add-up)
+  // What an operations agent watches (issue #28; monitor_breakages.cc breaks them), each caught
+  // by one row of the check library (tools/compat/monitor_rules.h):
+  kMetricGroupTypeIgnored,   // doc: the metric groups drop `type` (metric-groups-filter)
+  kMetricPointOutOfRange,    // doc: each series' last point an hour after the range asked
+                             // (metric-series)
+  kMetricStepIrregular,      // mock: each series' second point a second early (metric-steps)
+  kAlarmLevelFilterIgnored,  // doc: the alarm list drops `level` (alarms-filter-each)
+  kInspectionTasksUnpaged,   // client: the inspection task list loses data.page
+                             // (inspection-tasks)
+  kTopSqlExecutionsAsText,   // doc: a top SQL row's `executions` written as a string (top-sql)
 };
 
 std::string_view BreakageName(Breakage b);

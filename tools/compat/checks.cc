@@ -140,7 +140,12 @@ void Probe::SendRequests(const Target& target) {
   ProbeFlows(target);
   ProbeTopology();
   ProbeConfig();
+  ProbeMonitor();
+  ProbeAlarms();
+  ProbeInspection();
+  ProbeSql();
   // Last: the writes, when allowed, follow every read, so that no read row sees what they make.
+  ProbeInspectionRun(target.allow_writes);
   if (target.allow_writes) {
     ProbeWrites();
     ProbeParameterWrites();
@@ -206,6 +211,8 @@ Outcome Probe::JudgeOne(size_t check, const Contract& c) const {
   if (auto flow = JudgeFlow(check, c)) return *flow;
   if (auto topology = JudgeTopology(check, c)) return *topology;
   if (auto config = JudgeConfig(check, c)) return *config;
+  if (auto monitor = JudgeMonitor(check, c)) return *monitor;
+  if (auto sql = JudgeSql(check, c)) return *sql;
   if (check == CheckNamed("tasks-by-id")) {
     return Conforms(e.request, e.response, e.json, 200, "task-detail-response", c, strict_);
   }

@@ -14,9 +14,11 @@
 // box, a cluster's workload snapshots and reports), and the pages OceanBase's MCP server reads
 // (issue #27, topology_probe.cc and config_probe.cc: a cluster's zones, servers, units and
 // statistics, cluster, tenant and OBProxy parameters, a tenant's databases, users, roles and
-// objects). Only with allow_writes, and last, three write rows create what the flows create (two
-// reports, one credential) and set two parameters to the values they have; without it they are
-// n/a, "not run", and no POST or PUT is sent. The contract suite runs every row too
+// objects), and what an operations agent watches (issue #28, monitor_probe.cc, sql_probe.cc:
+// metric groups and series, alarms, inspection, a tenant's top and slow SQL). Only with
+// allow_writes, and last, four write rows create what the flows create (two reports, one
+// credential), start an inspection, and set two parameters to the values they have; without it
+// they are n/a, "not run", and no POST or PUT is sent. The contract suite runs every row too
 // (contract_tests/check_library_test.cc), so both front ends judge by the same rules.
 #pragma once
 
@@ -51,8 +53,9 @@ struct Target {
   // message wording) fail rather than being observations.
   bool strict = false;
   // --allow-writes: the write rows run (they create two workload reports and one credential on
-  // the server, set one cluster and one tenant parameter to the values they already have, and
-  // delete nothing); off, they are n/a ("not run") and only GETs are sent.
+  // the server, set one cluster and one tenant parameter to the values they already have, start
+  // one basic inspection of a cluster, and delete nothing); off, they are n/a ("not run") and
+  // only GETs are sent.
   bool allow_writes = false;
 };
 
@@ -121,7 +124,7 @@ struct CheckInfo {
   const char* what;
   const char* source;
 };
-inline constexpr std::array<CheckInfo, 71> kChecks = {{
+inline constexpr std::array<CheckInfo, 86> kChecks = {{
     {"list", "GET the task list: 200 and the list schema", "doc"},
     {"list-paging", "page=2&size=1: page.number 2, page.size 1, at most one task", "framework"},
     {"list-totals",
@@ -302,6 +305,61 @@ inline constexpr std::array<CheckInfo, 71> kChecks = {{
      "write (--allow-writes): PUT a cluster's and a tenant's parameters, each one set to the "
      "value it has: 200, no data, the list after shows it",
      "doc"},
+    // What an operations agent watches (issue #28; monitor_probe.cc): metrics, alarms, inspection.
+    {"metric-groups",
+     "GET /api/v2/monitor/metricGroups?type=NORMAL&scope=CLUSTER: 200 and the metric category "
+     "list schema",
+     "doc"},
+    {"metric-groups-filter",
+     "type and scope (TOP/CLUSTER, NORMAL/TENANT, NORMAL/HOST too): only categories of the type "
+     "and scope asked",
+     "doc"},
+    {"metric-series",
+     "GET /api/v2/monitor/metricsWithLabel, the last half hour at interval 60: 200, its schema, "
+     "every point's timestamp inside the range asked",
+     "doc"},
+    {"metric-steps",
+     "that series: each group's timestamps ascend by whole multiples of the interval", "mock"},
+    {"metric-range-refused",
+     "metricsWithLabel with the end before the start: 400 with the version's timeRangeInvalid "
+     "code",
+     "doc"},
+    {"alarms", "GET /api/v2/alarm/alarms?page=1&size=200: 200 and the alarm list schema", "doc"},
+    {"alarms-filter-each",
+     "level and status (the rarest value listed, and one none holds): only alarms holding it",
+     "doc"},
+    {"alarm-detail",
+     "GET /api/v2/alarm/alarms/{id} of the first listed: 200, its schema, the list's values but "
+     "those an alarm's life changes",
+     "doc"},
+    {"inspection-tasks",
+     "GET /api/v2/inspection/task: 200 and the task list the MCP server reads; n/a where not "
+     "served (no OCP page)",
+     "client"},
+    {"inspection-overview",
+     "GET /api/v2/inspection/overview?inspectionObjectType=OB_CLUSTER: 200 and its schema; n/a "
+     "where not served",
+     "client"},
+    {"inspection-report-info",
+     "GET /api/v2/inspection/report/info?tagId=1&objectType=OB_CLUSTER: 200 and its schema; n/a "
+     "where not served",
+     "client"},
+    {"inspection-run",
+     "write (--allow-writes): POST /api/v2/inspection/run of the first listed cluster, query "
+     "only: 200 and the task",
+     "client"},
+    {"top-sql",
+     "GET .../tenants/{tenantId}/topSql of the first listed tenant, the last half hour: 200 and "
+     "the SQL performance list schema",
+     "doc"},
+    {"slow-sql",
+     "GET .../tenants/{tenantId}/slowSql, the same range: 200 and the same schema; n/a where not "
+     "served (no OCP page)",
+     "client"},
+    {"sql-text",
+     "GET .../tenants/{tenantId}/sqls/{sqlId}/text of the first top SQL: 200 and the SQL text "
+     "schema",
+     "doc"},
 }};
 
 // The index of check `name` in kChecks (a name not there is a compile-time error where it is
@@ -358,6 +416,16 @@ class Probe {
   void ProbeParameterWrites();
   std::optional<Outcome> JudgeTopology(size_t check, const Contract& contract) const;
   std::optional<Outcome> JudgeConfig(size_t check, const Contract& contract) const;
+  // The rows of what an operations agent watches (monitor_probe.cc, issue #28): their GETs, then
+  // (writes allowed, last) the inspection run, else its row n/a; the verdict of row `check`, or
+  // nullopt when it is not theirs.
+  void ProbeMonitor();
+  void ProbeAlarms();
+  void ProbeInspection();
+  void ProbeInspectionRun(bool allowed);
+  void ProbeSql();
+  std::optional<Outcome> JudgeSql(size_t check, const Contract& contract) const;
+  std::optional<Outcome> JudgeMonitor(size_t check, const Contract& contract) const;
   // `method` with a body of `content_type` (none when empty), with the credentials.
   Exchange Send(const std::string& method, const std::string& target,
                 const std::string& content_type, const std::string& body) const;
