@@ -10,6 +10,7 @@
 
 #include <rapidjson/document.h>
 
+#include "contract_tests/live_mode_harness.h"
 #include "contract_tests/support/breaking_proxy.h"
 #include "contract_tests/support/server_under_test.h"
 #include "tools/client/http_client.h"
@@ -17,70 +18,6 @@
 
 namespace contract {
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string SelfPath() { return fs::read_symlink("/proc/self/exe").string(); }
-
-// Runs this test binary in live mode against `base_url`, with `env` ("K=V ...") added; returns
-// its exit code and output.
-// `each_version`: without OCP_VERSION, so the suite checks every version's contract in turn.
-int RunLiveSuite(const std::string& base_url, const fs::path& workdir, std::string* output,
-                 const std::string& env = "", const std::string& filter = "-LiveMode.*",
-                 bool each_version = false) {
-  const fs::path xml = workdir / "live.xml";
-  const fs::path log = workdir / "live.log";
-  const std::string version =
-      each_version ? "" : " OCP_VERSION='" + ServerUnderTest::Get().version() + "'";
-  std::string command = env + (each_version ? " env -u OCP_VERSION" : "") + version +
-                        " OCP_BASE_URL='" + base_url + "' OCP_USER='" + std::string(kAdminUser) +
-                        "' OCP_PASSWORD='" + std::string(kAdminPassword) + "' '" + SelfPath() +
-                        "' --gtest_filter='" + filter + "' --gtest_output=xml:'" + xml.string() +
-                        "' > '" + log.string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  *output = ReadAll(log);
-  // ctest counts a test whose output contains gtest's skip marker as skipped, which would turn
-  // this test's failure (echoing the child's output) into a skip.
-  for (size_t at = output->find("[  SKIPPED ]"); at != std::string::npos;
-       at = output->find("[  SKIPPED ]", at)) {
-    output->replace(at, 12, "[ (skipped) ]");
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-class LiveMode : public testing::Test {
- protected:
-  void SetUp() override {
-    if (ServerUnderTest::Get().live()) GTEST_SKIP() << "already in live mode";
-    workdir_ = fs::temp_directory_path() / ("ocpmock-live-" + std::to_string(getpid()));
-    fs::create_directories(workdir_ / "fixtures" / "tasks");
-  }
-  void TearDown() override { fs::remove_all(workdir_); }
-
-  // ocp-mock on one bundled fixture file and the bundled users, with a frozen clock, playing the
-  // version under test, with `extra` arguments.
-  std::unique_ptr<MockProcess> Serve(const std::string& fixture,
-                                     const std::vector<std::string>& extra = {}) {
-    fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/tasks" / fixture,
-                  workdir_ / "fixtures/tasks/only.json");
-    fs::copy_file(fs::path(OCPMOCK_SOURCE_DIR) / "fixtures/users.json",
-                  workdir_ / "fixtures/users.json");
-    std::vector<std::string> args = {"--fixtures",    (workdir_ / "fixtures").string(),
-                                     "--time-scale",  "0",
-                                     "--ocp-version", ServerUnderTest::Get().version()};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return std::make_unique<MockProcess>(OCPMOCK_BINARY, args);
-  }
-
-  fs::path workdir_;
-};
 
 TEST_F(LiveMode, SuitePassesAgainstASeparatelyStartedServerWithOtherData) {
   // Other data than the bundled set the suite knows from fixtures: only the generated tasks.
@@ -285,129 +222,6 @@ TEST_F(LiveMode, WriteRowsRunOnlyWhenAllowed) {
   EXPECT_EQ(4, Journaled(server->base_url(), "POST"));
   EXPECT_EQ(2, Journaled(server->base_url(), "PUT"));
 }
-
-// The other direction: a server that breaks a documented rule fails the live suite, even
-// though the suite tolerates a server's own choices where the docs are silent. Each case runs
-// the tests that judge its rule, against ocp-mock behind a proxy that breaks that one rule.
-struct BrokenCase {
-  Breakage breakage;
-  std::string filter;  // the tests that must catch it
-  // The test that must fail, when one is named; it runs against the bundled data (entities of
-  // several statuses and modes), the others against the generated tasks alone.
-  std::string must_fail{};
-  std::string env{};  // "K=V ..." for the live run: OCP_STRICT=1 for a `client` row, writes
-};
-
-// Read by GoogleTest wherever it prints a parameter (test lists, failures).
-void PrintTo(const BrokenCase& c, std::ostream* os) {
-  *os << BreakageName(c.breakage) << ", caught by " << c.filter;
-}
-
-class BrokenServer : public LiveMode, public testing::WithParamInterface<BrokenCase> {};
-
-TEST_P(BrokenServer, FailsTheLiveSuite) {
-  auto server =
-      GetParam().must_fail.empty()
-          ? Serve("10-generated.json")
-          : std::make_unique<MockProcess>(
-                OCPMOCK_BINARY, std::vector<std::string>{"--time-scale", "0", "--ocp-version",
-                                                         ServerUnderTest::Get().version()});
-  BreakingProxy proxy(server->base_url(), GetParam().breakage);
-  std::string output;
-  const int rc =
-      RunLiveSuite(proxy.base_url(), workdir_, &output, GetParam().env, GetParam().filter);
-  EXPECT_NE(0, rc) << "the suite passed a server whose answers are broken by "
-                   << BreakageName(GetParam().breakage) << ":\n"
-                   << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
-  EXPECT_NE(std::string::npos, output.find("[  FAILED  ]")) << output.substr(0, 3000);
-  EXPECT_NE(std::string::npos, output.find("[  FAILED  ] " + GetParam().must_fail))
-      << GetParam().must_fail << " did not fail:\n"
-      << output.substr(output.size() > 3000 ? output.size() - 3000 : 0);
-  EXPECT_EQ(std::string::npos, output.find("Segmentation fault")) << "a failure, not a crash";
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    LiveModeBroken, BrokenServer,
-    testing::Values(BrokenCase{Breakage::kZeroBasedPageNumber, "Paging.*:PageAndSize/*"},
-                    BrokenCase{Breakage::kTotalsOffByOne, "Paging.*:Sizes/*"},
-                    BrokenCase{Breakage::kStatusFilterIgnored, "ListFilters.EachStatusAlone"},
-                    BrokenCase{Breakage::kTaskStatusMissing, "ListFilters.NoFilterListsEveryTask"},
-                    BrokenCase{Breakage::kIdsAsStrings, "ListFilters.NoFilterListsEveryTask"},
-                    BrokenCase{Breakage::kErrorCodeChanged, "ErrorEnvelope.*"},
-                    BrokenCase{Breakage::kErrorsAre500, "ListTasks/ErrorCases.*"},
-                    BrokenCase{Breakage::kNoAuthentication, "Authentication.*"},
-                    BrokenCase{Breakage::kDetailNameDiffers, "TaskDetail.*"},
-                    // Issue #24's variants, caught by the check library's rows in the suite.
-                    BrokenCase{Breakage::kTenantStatusFilterIgnored, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/tenants_filter_each"},
-                    BrokenCase{Breakage::kHostsPageShifted, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/hosts_paging"},
-                    BrokenCase{Breakage::kClusterNameCaseSensitive, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/clusters_filter_each"},
-                    BrokenCase{Breakage::kTaskClusterNameExact, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/list_filter_each"},
-                    BrokenCase{Breakage::kDetailStatusDiffers, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/detail_agrees"},
-                    // The pages the client flows read (issue #25): `doc` rows fail as they are,
-                    // `client` rows under OCP_STRICT=1, the writes with OCP_ALLOW_WRITES=1.
-                    BrokenCase{Breakage::kObproxyListUnpaged, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/obproxy_clusters"},
-                    BrokenCase{Breakage::kObproxyDetailDiffers, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/obproxy_detail"},
-                    BrokenCase{Breakage::kHostTypesPageZeroBased, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/host_types_paging"},
-                    BrokenCase{Breakage::kHostTypeNameMissing, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/host_types"},
-                    BrokenCase{Breakage::kCredentialSecretInClear, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/credentials_masked"},
-                    BrokenCase{Breakage::kCredentialSecretEchoed, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/credentials_masked",
-                               "OCP_ALLOW_WRITES=1"},
-                    BrokenCase{Breakage::kSnapshotIdsAsStrings, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/workload_snapshots"},
-                    BrokenCase{Breakage::kClusterDetailTypeMissing, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/cluster_detail", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kCredentialsUnpaged, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/credentials", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kSnapshotTimesWithoutFraction, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/snapshot_times", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kReportsUnpaged, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/workload_reports", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kQueryOnlyReportRefused, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/report_encodings",
-                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"},
-                    BrokenCase{Breakage::kCredentialCreateNoId, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/credential_create",
-                               "OCP_STRICT=1 OCP_ALLOW_WRITES=1"},
-                    // The pages OceanBase's MCP server reads (issue #27): `doc` rows fail as
-                    // they are, a `mock` row under OCP_STRICT=1.
-                    BrokenCase{Breakage::kServerRegionFilterIgnored, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/servers_filter_each"},
-                    BrokenCase{Breakage::kUnitZoneFilterIgnored, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/tenant_units"},
-                    BrokenCase{Breakage::kServerZoneUnknown, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/servers"},
-                    BrokenCase{Breakage::kDatabaseNameMissing, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/tenant_databases"},
-                    BrokenCase{Breakage::kStatsNotSummed, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/stats_add_up", "OCP_STRICT=1"},
-                    // What an operations agent watches (issue #28): `doc` rows fail as they
-                    // are, a `mock` or `client` row under OCP_STRICT=1.
-                    BrokenCase{Breakage::kMetricGroupTypeIgnored, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/metric_groups_filter"},
-                    BrokenCase{Breakage::kMetricPointOutOfRange, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/metric_series"},
-                    BrokenCase{Breakage::kAlarmLevelFilterIgnored, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/alarms_filter_each"},
-                    BrokenCase{Breakage::kMetricStepIrregular, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/metric_steps", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kInspectionTasksUnpaged, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/inspection_tasks", "OCP_STRICT=1"},
-                    BrokenCase{Breakage::kTopSqlExecutionsAsText, "Compat/CheckLibrary.*",
-                               "Compat/CheckLibrary.Holds/top_sql"}),
-    [](const testing::TestParamInfo<BrokenCase>& p) {
-      return std::string(BreakageName(p.param.breakage));
-    });
 
 TEST_F(LiveMode, SuiteFailsAgainstAServerThatIsNotOcp) {
   // A server answering every request with 404 JSON from another tool must not pass.
