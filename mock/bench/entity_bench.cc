@@ -96,7 +96,7 @@ bool RegisterEntityBenchmarks(const std::vector<model::Task>& tasks, const entit
   for (const model::Task& t : tasks) statuses->emplace(t.id, t.status);
   auto store = std::make_shared<entities::EntityStore>(set);
   // Each read takes the snapshot of the pending entities' tasks the API takes
-  // (entity_handlers.h, TaskStatusesOf): none for the fixtures' entities.
+  // (pending_statuses.h, PendingStatuses): none for the fixtures' entities.
   auto snapshot = [store, statuses] {
     entities::TaskStatuses s;
     for (int64_t id : store->PendingTaskIds()) {

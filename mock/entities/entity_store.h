@@ -13,7 +13,7 @@
 //
 // The store never calls into another store under its lock: a read takes the statuses of the
 // tasks it may need as a snapshot (TaskStatuses), which the caller reads from the task store
-// beforehand, with no entity lock held (mock/families/entities/entity_handlers.h, TaskStatusesOf).
+// beforehand, with no entity lock held (pending_statuses.h, PendingStatuses).
 //
 //   EntityStore store(std::move(set));
 //   TaskStatuses statuses;

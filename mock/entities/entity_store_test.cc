@@ -37,7 +37,7 @@ EntitySet Fixtures() {
 // A task store's statuses by id: a task it does not list is gone.
 struct Tasks {
   std::map<int64_t, model::TaskStatus> status;
-  // The snapshot the API takes before a read (entity_handlers.h, TaskStatusesOf).
+  // The snapshot the API takes before a read (pending_statuses.h, PendingStatuses).
   TaskStatuses Of(const EntityStore& store) const {
     TaskStatuses statuses;
     for (int64_t id : store.PendingTaskIds()) {

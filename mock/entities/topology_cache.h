@@ -4,7 +4,7 @@
 // the same rows, so they agree.
 //
 //   TopologyCache cache;
-//   std::shared_ptr<const Topology> t = cache.Get(store, statuses);  // statuses: TaskStatusesOf
+//   std::shared_ptr<const Topology> t = cache.Get(store, statuses);  // statuses: PendingStatuses
 //
 // A derivation is keyed by the store's Generation() read before its rows, and by the statuses:
 // a change the rows already show labels them with the generation before it, so the next read

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/alarms/alarm_conditions.h"
 #include "mock/families/alarms/alarm_request.h"
 #include "mock/ocp/error_kinds.h"
@@ -21,17 +22,6 @@ using listing::Match;
 using listing::SortAs;
 
 constexpr char kAlarmsPath[] = "/api/v2/alarm/alarms";
-
-// The statuses of the tasks pending entities wait on (one store at a time: the entity store's
-// lock is let go before the task store's is taken).
-entities::TaskStatuses PendingStatuses(const entities::EntityStore& entities,
-                                       tasks::TaskStore& tasks) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();
-  const auto statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
-}
 
 // The newest FAILED tasks, at most `limit`.
 std::vector<tasks::TaskSnapshot> FailedTasks(tasks::TaskStore& tasks, int32_t limit) {
@@ -105,7 +95,7 @@ void AlarmsFamily::Reset() const { book_.Clear(); }
 
 int64_t AlarmsFamily::Observe() const {
   MutexLock lock(observe_mutex_);
-  const entities::TaskStatuses statuses = PendingStatuses(entities_, tasks_);
+  const entities::TaskStatuses statuses = entities::PendingStatuses(entities_, tasks_);
   std::vector<Alarm> now = alarms::HostAlarms(entities_.Rows(entities::Kind::kHost, statuses));
   for (Alarm& a : alarms::TenantAlarms(entities_.Rows(entities::Kind::kTenant, statuses), words_)) {
     now.push_back(std::move(a));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/arbitration/arbitration_service.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
@@ -46,10 +47,7 @@ model::Creator CreatorOf(const auth::User* user) {
 // The hosts visible now (one store at a time: the entity store's lock is let go before the task
 // store's is taken), as the OBProxy family finds them.
 std::vector<entities::Row> VisibleHosts(entities::EntityStore& entities, tasks::TaskStore& tasks) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();
-  const auto statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities, tasks);
   return entities.Rows(entities::Kind::kHost, snapshot);
 }
 

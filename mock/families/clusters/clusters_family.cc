@@ -2,6 +2,7 @@
 
 #include "mock/entities/created_entities.h"
 #include "mock/entities/operation_tasks.h"
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/clusters/cluster_plan.h"
 #include "mock/families/clusters/cluster_task_json.h"
 #include "mock/model/timestamp.h"
@@ -54,11 +55,7 @@ StatusOr<int64_t> ClustersFamily::StartTask(const tasks::TaskBuilder& build) con
 }
 
 entities::TaskStatuses ClustersFamily::Statuses() const {
-  const std::vector<int64_t> ids = entities_.PendingTaskIds();  // its lock is let go on return
-  const auto statuses = tasks_.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
+  return entities::PendingStatuses(entities_, tasks_);
 }
 
 StatusOr<Reply> ClustersFamily::Create(const std::string& body, const auth::User* user) const {

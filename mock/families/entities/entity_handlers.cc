@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/entities/entity_json.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/reply/page_json.h"
@@ -53,15 +54,6 @@ void WriteItem(json::JsonWriter& w, Kind kind, const Row& row,
 
 }  // namespace
 
-entities::TaskStatuses TaskStatusesOf(const entities::EntityStore& entities,
-                                      tasks::TaskStore& tasks) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();  // its lock is let go on return
-  const std::vector<std::optional<model::TaskStatus>> statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
-}
-
 Status EntityNotFound(Kind kind, int64_t id, const std::string& detail) {
   std::string sentence =
       "No " + std::string(entities::KindName(kind)) + " has id " + std::to_string(id) + ".";
@@ -72,7 +64,7 @@ Status EntityNotFound(Kind kind, int64_t id, const std::string& detail) {
 
 StatusOr<Reply> EntityHandlers::List(Kind kind, const entities::ListQuery& query,
                                      bool visible) const {
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   auto rows = std::make_shared<std::vector<Row>>();
   if (visible) *rows = c_.entities.Rows(kind, statuses);
   std::map<int64_t, int64_t> counts;
@@ -101,7 +93,7 @@ StatusOr<Reply> EntityHandlers::Clusters(const QueryParams& params) const {
 }
 
 StatusOr<Reply> EntityHandlers::Cluster(int64_t id) const {
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   auto row = c_.entities.Get(Kind::kCluster, id, statuses);
   if (!row) return EntityNotFound(Kind::kCluster, id, "GET /api/v2/ob/clusters lists them.");
   const int64_t tenants = c_.entities.TenantCount(id, statuses);
@@ -113,8 +105,8 @@ StatusOr<Reply> EntityHandlers::Cluster(int64_t id) const {
 StatusOr<Reply> EntityHandlers::TenantList(const QueryParams& params,
                                            std::optional<int64_t> cluster_id,
                                            bool may_view_clusters) const {
-  if (cluster_id &&
-      !c_.entities.Get(Kind::kCluster, *cluster_id, TaskStatusesOf(c_.entities, c_.tasks))) {
+  if (cluster_id && !c_.entities.Get(Kind::kCluster, *cluster_id,
+                                     entities::PendingStatuses(c_.entities, c_.tasks))) {
     return EntityNotFound(Kind::kCluster, *cluster_id, "GET /api/v2/ob/clusters lists them.");
   }
   auto query = entities::ParseTenantList(params, c_.rules, cluster_id);
@@ -132,7 +124,7 @@ StatusOr<Reply> EntityHandlers::Tenants(const QueryParams& params, bool may_view
 }
 
 StatusOr<Reply> EntityHandlers::Tenant(int64_t cluster_id, int64_t tenant_id) const {
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   if (!c_.entities.Get(Kind::kCluster, cluster_id, statuses)) {
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");
   }
@@ -156,7 +148,7 @@ StatusOr<Reply> EntityHandlers::Hosts(const QueryParams& params) const {
 }
 
 StatusOr<Reply> EntityHandlers::Host(int64_t id) const {
-  auto row = c_.entities.Get(Kind::kHost, id, TaskStatusesOf(c_.entities, c_.tasks));
+  auto row = c_.entities.Get(Kind::kHost, id, entities::PendingStatuses(c_.entities, c_.tasks));
   if (!row) return EntityNotFound(Kind::kHost, id, "GET /api/v2/compute/hosts lists them.");
   return Reply{[row = std::move(*row)](json::JsonWriter& w) { WriteHost(w, row); }};
 }

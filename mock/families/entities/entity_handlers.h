@@ -25,11 +25,6 @@ struct EntityContext {
   entities::ListRules rules;
 };
 
-// The statuses in `tasks` now of the tasks pending entities of `entities` wait on: the snapshot
-// the entity store's reads take. One store at a time: the entity store's lock is let go before
-// the task store's is taken, so neither store calls the other under its lock.
-entities::TaskStatuses TaskStatusesOf(const entities::EntityStore& entities,
-                                      tasks::TaskStore& tasks);
 // OCP's recordNotFound for entity `id` of `kind`.
 Status EntityNotFound(entities::Kind kind, int64_t id, const std::string& detail = "");
 

@@ -5,6 +5,7 @@
 
 #include "mock/entities/created_entities.h"
 #include "mock/entities/operation_tasks.h"
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/entities/entity_json.h"
 #include "mock/json/json.h"
 #include "mock/model/timestamp.h"
@@ -48,7 +49,7 @@ std::string EntityOperations::Now() const {
 StatusOr<EntityOperations::NewTenant> EntityOperations::PrepareTenant(
     int64_t cluster_id, const std::string& body) const {
   if (schemas_ == nullptr) return InternalError("the API was built without schemas");
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, statuses);
   if (!cluster)
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");
@@ -135,7 +136,7 @@ StatusOr<Reply> EntityOperations::CreateTenant(int64_t cluster_id, const std::st
   if (!created.ok()) return created.status();
   NewTenant& n = created.value();
   // Checked before the task starts too, so that a refused name leaves no task behind.
-  const auto before = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto before = entities::PendingStatuses(c_.entities, c_.tasks);
   if (Status s = c_.entities.Check(UniqueTenantName(n.tenant, before)); !s.ok()) return s;
   entities::TaskSpec spec;
   spec.task_id = NextTaskId();
@@ -150,7 +151,7 @@ StatusOr<Reply> EntityOperations::CreateTenant(int64_t cluster_id, const std::st
   auto put = PutTask(std::move(task).value());
   if (!put.ok()) return put.status();
   entities::Pending pending{spec.task_id, entities::WithStatus(n.tenant.doc, "CREATING")};
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);  // as late as can be
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);  // as late as can be
   if (Status s =
           c_.entities.Add(Kind::kTenant, n.tenant, pending, UniqueTenantName(n.tenant, statuses));
       !s.ok()) {
@@ -170,7 +171,7 @@ StatusOr<Reply> EntityOperations::CreateTenantNow(int64_t cluster_id, const std:
   auto created = PrepareTenant(cluster_id, body);
   if (!created.ok()) return created.status();
   NewTenant& n = created.value();
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   if (Status s = c_.entities.Add(Kind::kTenant, n.tenant, std::nullopt,
                                  UniqueTenantName(n.tenant, statuses));
       !s.ok()) {
@@ -183,7 +184,7 @@ StatusOr<Reply> EntityOperations::CreateTenantNow(int64_t cluster_id, const std:
 
 StatusOr<Row> EntityOperations::TenantForChange(int64_t cluster_id, int64_t tenant_id,
                                                 TenantOp op) const {
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto statuses = entities::PendingStatuses(c_.entities, c_.tasks);
   auto cluster = c_.entities.Get(Kind::kCluster, cluster_id, statuses);
   if (!cluster)
     return EntityNotFound(Kind::kCluster, cluster_id, "GET /api/v2/ob/clusters lists them.");

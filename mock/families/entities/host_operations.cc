@@ -3,6 +3,7 @@
 
 #include "mock/entities/created_entities.h"
 #include "mock/entities/operation_tasks.h"
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/entities/entity_json.h"
 #include "mock/families/entities/entity_operations.h"
 #include "mock/json/json.h"
@@ -60,7 +61,7 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     }
     ips.push_back(ip);
   }
-  const auto before = TaskStatusesOf(c_.entities, c_.tasks);
+  const auto before = entities::PendingStatuses(c_.entities, c_.tasks);
   if (Status s = c_.entities.Check(UniqueIps(ips, before)); !s.ok()) return s;
   const std::string now = Now();
   std::vector<std::pair<Row, int64_t>> created;  // each host and its task
@@ -81,7 +82,8 @@ StatusOr<Reply> EntityOperations::BatchCreateHosts(const std::string& body,
     }
   }
   std::vector<tasks::TaskSnapshot> snapshots;
-  const auto statuses = TaskStatusesOf(c_.entities, c_.tasks);  // after the tasks were put
+  const auto statuses =
+      entities::PendingStatuses(c_.entities, c_.tasks);  // after the tasks were put
   for (size_t k = 0; k < created.size(); ++k) {
     const auto& [row, task_id] = created[k];
     entities::Pending pending{task_id, entities::WithStatus(row.doc, "NEW")};

@@ -8,6 +8,7 @@
 
 #include <rapidjson/stringbuffer.h>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/inspection/inspection_params.h"
 #include "mock/families/inspection/inspection_run.h"
 #include "mock/ocp/error_kinds.h"
@@ -29,15 +30,6 @@ using listing::SortAs;
 constexpr char kInspection[] = "/api/v2/inspection";
 const std::vector<std::string> kTaskStates = {"RUNNING", "FAILED", "SUCCESSFUL"};
 const std::vector<std::string> kScheduleStates = {"ACTIVE", "INACTIVE", "EXPIRED"};
-
-entities::TaskStatuses InspectionPendingStatuses(const entities::EntityStore& entities,
-                                                 tasks::TaskStore& tasks) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();
-  const auto statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
-}
 
 // `write`'s one JSON value as a row the list engine reads.
 resources::Row InspectionRow(int64_t id, const std::function<void(json::JsonWriter&)>& write) {
@@ -120,7 +112,7 @@ StatusOr<api::Family::Commit> InspectionFamily::PrepareReload(size_t& count) con
 }
 
 std::vector<Object> InspectionFamily::Objects(const std::string& type) const {
-  const entities::TaskStatuses statuses = InspectionPendingStatuses(entities_, tasks_);
+  const entities::TaskStatuses statuses = entities::PendingStatuses(entities_, tasks_);
   std::vector<Object> out;
   auto read = [&](entities::Kind kind, auto&& fill) {
     for (const entities::Row& row : entities_.Rows(kind, statuses)) {

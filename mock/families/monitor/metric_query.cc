@@ -1,5 +1,7 @@
 #include "mock/families/monitor/metric_query.h"
 
+#include "mock/reply/time_range.h"
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -38,22 +40,6 @@ std::optional<std::pair<std::string, std::string>> FirstOf(
     return std::make_pair(std::string(key), joined);
   }
   return std::nullopt;
-}
-
-StatusOr<std::optional<int64_t>> TimeOf(const QueryParams& params, std::string_view camel,
-                                        std::string_view snake) {
-  const auto given = FirstOf(params, {camel, snake});
-  if (!given || text::IsBlank(given->second)) return std::optional<int64_t>();
-  const auto t = model::ParseTimestamp(text::Trim(given->second));
-  if (!t) {
-    return ocp::InvalidParameter(given->first,
-                                 given->first + ": '" + given->second.substr(0, 64) +
-                                     "' is not a Datetime (ISO-8601 with an offset, as "
-                                     "2020-02-16T05:32:16+08:00).");
-  }
-  // A point in time to the second: the points are whole seconds (doc).
-  return std::optional<int64_t>(t->epoch_ms >= 0 ? t->epoch_ms / 1000
-                                                 : -((-t->epoch_ms + 999) / 1000));
 }
 
 StatusOr<int64_t> IntegerOf(const QueryParams& params, std::string_view key, int64_t fallback,
@@ -133,20 +119,13 @@ Status BindLabels(const QueryParams& params, MetricQuery& q) {
 }
 
 Status BindRange(const QueryParams& params, int64_t now_ms, MetricQuery& q) {
-  auto end = TimeOf(params, "endTime", "end_time");
+  auto end = api::TimeParam(params, {"endTime", "end_time"});
   if (!end.ok()) return end.status();
-  auto start = TimeOf(params, "startTime", "start_time");
+  auto start = api::TimeParam(params, {"startTime", "start_time"});
   if (!start.ok()) return start.status();
   q.end = end.value().value_or(now_ms / 1000);
   q.start = start.value().value_or(q.end - kDefaultRangeSeconds);
-  if (q.end < q.start) {
-    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid, "endTime is before startTime.");
-  }
-  if (q.end - q.start > kMaxRangeSeconds) {
-    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid,
-                         "The range from startTime to endTime is over 31 days.");
-  }
-  return Status();
+  return api::CheckRange(q.start, q.end);
 }
 
 }  // namespace

@@ -32,10 +32,11 @@
 #include "mock/core/params.h"
 #include "mock/core/status.h"
 #include "mock/families/monitor/metric_models.h"
+#include "mock/reply/time_range.h"
 
 namespace mock::families::monitor {
 
-inline constexpr int64_t kMaxRangeSeconds = int64_t{31} * 86'400;
+using api::kMaxRangeSeconds;  // mock/reply/time_range.h
 inline constexpr int64_t kDefaultRangeSeconds = int64_t{30} * 60;
 inline constexpr int64_t kMaxPoints = 10'000;
 inline constexpr size_t kMaxMetrics = 20;

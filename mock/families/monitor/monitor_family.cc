@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/monitor/metric_series.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/reply/request_body.h"
@@ -98,11 +99,7 @@ StatusOr<api::Reply> MonitorFamily::MetricGroups(const QueryParams& params) cons
 
 std::vector<monitor::Source> MonitorFamily::Sources() const {
   // The statuses of the tasks pending entities wait on, read before the entity store's lock is
-  // taken: one store at a time (entity_store.h).
-  const std::vector<int64_t> pending = entities_.PendingTaskIds();
-  const auto statuses = tasks_.Statuses(pending);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities_, tasks_);
   std::vector<int64_t> ids;
   for (const entities::Row& r : entities_.Rows(entities::Kind::kCluster, snapshot)) {
     ids.push_back(r.id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/obproxy/obproxy_cluster.h"
 #include "mock/families/obproxy/obproxy_parameters.h"
 #include "mock/model/timestamp.h"
@@ -39,10 +40,7 @@ model::Creator CreatorOf(const auth::User* user) {
 // before the task store's is taken).
 std::vector<entities::Row> Visible(entities::EntityStore& entities, tasks::TaskStore& tasks,
                                    entities::Kind kind) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();
-  const auto statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities, tasks);
   return entities.Rows(kind, snapshot);
 }
 

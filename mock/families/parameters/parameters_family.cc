@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/parameters/parameter_catalog.h"
 #include "mock/families/parameters/parameter_json.h"
 #include "mock/ocp/error_kinds.h"
@@ -119,11 +120,7 @@ StatusOr<api::Family::Commit> ParametersFamily::PrepareReload(size_t& count) con
 }
 
 entities::TaskStatuses ParametersFamily::Statuses() const {
-  const std::vector<int64_t> ids = entities_.PendingTaskIds();  // its lock is let go on return
-  const auto statuses = tasks_.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
+  return entities::PendingStatuses(entities_, tasks_);
 }
 
 StatusOr<entities::Row> ParametersFamily::Cluster(int64_t id,

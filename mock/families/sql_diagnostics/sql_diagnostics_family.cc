@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/sql_diagnostics/sql_plans.h"
 #include "mock/ocp/error_kinds.h"
 
@@ -136,11 +137,7 @@ StatusOr<api::Family::Commit> SqlDiagnosticsFamily::PrepareReload(size_t& count)
 StatusOr<SqlDiagnosticsFamily::Tenant> SqlDiagnosticsFamily::Find(int64_t cluster_id,
                                                                   int64_t tenant_id) const {
   // The statuses of the tasks pending entities wait on, read before the entity store's lock is
-  // taken: one store at a time (entity_store.h).
-  const std::vector<int64_t> pending = entities_.PendingTaskIds();
-  const auto statuses = tasks_.Statuses(pending);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities_, tasks_);
   if (!entities_.Get(Kind::kCluster, cluster_id, snapshot)) {
     return ocp::OcpError(
         ocp::ErrorKind::kClusterNotFound,

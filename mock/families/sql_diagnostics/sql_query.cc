@@ -8,6 +8,7 @@
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/query/param_binding.h"
+#include "mock/reply/time_range.h"
 
 namespace mock::families::sql_diagnostics {
 namespace {
@@ -17,17 +18,10 @@ constexpr char kSupported[] =
     "== != (docs/sql-diagnostics.md).";
 
 StatusOr<int64_t> RequiredTime(const QueryParams& params, const char* name) {
-  const std::optional<std::string> text = query::Scalar(params, name);
-  if (!text || text::IsBlank(*text)) {
-    return ocp::InvalidParameter(name, std::string(name) + " is required.");
-  }
-  const auto t = model::ParseTimestamp(text::Trim(*text));
-  if (!t) {
-    return ocp::InvalidParameter(name, std::string(name) + ": '" + text->substr(0, 64) +
-                                           "' is not a Datetime (ISO-8601 with an offset, as "
-                                           "2020-02-16T05:32:16+08:00).");
-  }
-  return t->epoch_ms >= 0 ? t->epoch_ms / 1000 : -((-t->epoch_ms + 999) / 1000);
+  auto t = api::TimeParam(params, {name});
+  if (!t.ok()) return t.status();
+  if (!t.value()) return ocp::InvalidParameter(name, std::string(name) + " is required.");
+  return *t.value();
 }
 
 std::optional<double> NumberOf(std::string_view s) {
@@ -154,13 +148,7 @@ StatusOr<TimeRange> BindRange(const QueryParams& params) {
   if (!start.ok()) return start.status();
   auto end = RequiredTime(params, "endTime");
   if (!end.ok()) return end.status();
-  if (end.value() < start.value()) {
-    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid, "endTime is before startTime.");
-  }
-  if (end.value() - start.value() > kMaxRangeSeconds) {
-    return ocp::OcpError(ocp::ErrorKind::kTimeRangeInvalid,
-                         "startTime to endTime spans over 31 days, the most the mock serves.");
-  }
+  if (Status s = api::CheckRange(start.value(), end.value()); !s.ok()) return s;
   return TimeRange{start.value(), end.value()};
 }
 

@@ -25,10 +25,11 @@
 #include "mock/core/params.h"
 #include "mock/core/status.h"
 #include "mock/families/sql_diagnostics/sql_fields.h"
+#include "mock/reply/time_range.h"
 
 namespace mock::families::sql_diagnostics {
 
-inline constexpr int64_t kMaxRangeSeconds = int64_t{31} * 86'400;
+using api::kMaxRangeSeconds;  // mock/reply/time_range.h
 inline constexpr int64_t kMaxLimit = 10'000;
 inline constexpr int64_t kMaxTextLength = 65'536;
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "mock/entities/operation_tasks.h"
+#include "mock/entities/pending_statuses.h"
 #include "mock/model/timestamp.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/reply/request_body.h"
@@ -19,16 +20,6 @@ using entities::Kind;
 
 constexpr const char* kPreCheck = "/api/v2/ob/clusters/takeOverPreCheck";
 constexpr const char* kTakeOver = "/api/v2/ob/clusters/takeOver";
-
-// The statuses now of the tasks pending entities wait on (one store at a time: the entity
-// store's lock is let go before the task store's is taken).
-entities::TaskStatuses StatusesOf(const entities::EntityStore& entities, tasks::TaskStore& tasks) {
-  const std::vector<int64_t> ids = entities.PendingTaskIds();
-  const auto statuses = tasks.Statuses(ids);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < ids.size(); ++i) snapshot.Set(ids[i], statuses[i]);
-  return snapshot;
-}
 
 // A cluster named `name` held: shown, or its takeover still running (a failed one, or one whose
 // task is gone, does not hold its name). Runs under the entity store's lock.
@@ -116,7 +107,7 @@ StatusOr<rapidjson::Document> TakeoverFamily::Checked(const std::string& body,
 }
 
 Status TakeoverFamily::NotHeld(const std::string& name) const {
-  const auto statuses = StatusesOf(entities_, tasks_);
+  const auto statuses = entities::PendingStatuses(entities_, tasks_);
   return entities_.Check(NameFree(name, statuses));
 }
 
@@ -167,7 +158,8 @@ StatusOr<Reply> TakeoverFamily::TakeOver(const std::string& body, const auth::Us
 
   // Servers on hosts OCP holds keep them; the others become hosts, which need hostInfo.
   std::map<std::string, int64_t> host_of;
-  for (const entities::Row& h : entities_.Rows(Kind::kHost, StatusesOf(entities_, tasks_)))
+  for (const entities::Row& h :
+       entities_.Rows(Kind::kHost, entities::PendingStatuses(entities_, tasks_)))
     host_of.emplace(std::string(entities::Str(*h.doc, "innerIpAddress")), h.id);
   std::vector<std::string> new_ips;
   for (const auto& [zone, ips] : target.zones) {
@@ -229,7 +221,7 @@ StatusOr<Reply> TakeoverFamily::TakeOver(const std::string& body, const auth::Us
   const entities::Row cluster{
       cluster_id, takeover::ClusterDoc(target, cluster_id, host_of, now, spec.creator.name),
       "takeOver"};
-  const auto statuses = StatusesOf(entities_, tasks_);  // as late as can be
+  const auto statuses = entities::PendingStatuses(entities_, tasks_);  // as late as can be
   Status added = entities_.Add(Kind::kCluster, cluster, entities::Pending{task_id, nullptr},
                                NameFree(target.name, statuses));
   std::vector<int64_t> added_hosts;

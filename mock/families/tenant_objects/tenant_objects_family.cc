@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/tenant_objects/tenant_items.h"
 #include "mock/ocp/error_kinds.h"
 
@@ -85,11 +86,7 @@ std::vector<api::Route> TenantObjectsFamily::OcpRoutes() const {
 StatusOr<TenantObjectsFamily::Tenant> TenantObjectsFamily::Find(int64_t cluster_id,
                                                                 int64_t tenant_id) const {
   // The statuses of the tasks pending entities wait on, read before the entity store's lock is
-  // taken: one store at a time (entity_store.h).
-  const std::vector<int64_t> pending = entities_.PendingTaskIds();
-  const auto statuses = tasks_.Statuses(pending);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities_, tasks_);
   auto cluster = entities_.Get(Kind::kCluster, cluster_id, snapshot);
   if (!cluster) {
     return ocp::OcpError(

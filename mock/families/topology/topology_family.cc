@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "mock/entities/pending_statuses.h"
 #include "mock/entities/topology_json.h"
 #include "mock/families/topology/resource_stats.h"
 #include "mock/families/topology/topology_writers.h"
@@ -122,12 +123,7 @@ std::vector<api::Route> TopologyFamily::Routes() const {
 }
 
 entities::TaskStatuses TopologyFamily::Statuses() const {
-  // Read before the entity store's lock is taken: one store at a time (entity_store.h).
-  const std::vector<int64_t> pending = entities_.PendingTaskIds();
-  const auto statuses = tasks_.Statuses(pending);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
-  return snapshot;
+  return entities::PendingStatuses(entities_, tasks_);
 }
 
 StatusOr<TopologyFamily::Seen> TopologyFamily::Cluster(

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "mock/entities/created_entities.h"
+#include "mock/entities/pending_statuses.h"
 #include "mock/families/workload/workload_report.h"
 #include "mock/families/workload/workload_snapshots.h"
 #include "mock/ocp/error_kinds.h"
@@ -92,11 +93,7 @@ std::vector<api::Route> WorkloadFamily::OcpRoutes() const {
 
 StatusOr<entities::Row> WorkloadFamily::Cluster(int64_t id) const {
   // The statuses of the tasks pending entities wait on, read before the entity store's lock is
-  // taken: one store at a time (entity_store.h).
-  const std::vector<int64_t> pending = entities_.PendingTaskIds();
-  const auto statuses = tasks_.Statuses(pending);
-  entities::TaskStatuses snapshot;
-  for (size_t i = 0; i < pending.size(); ++i) snapshot.Set(pending[i], statuses[i]);
+  entities::TaskStatuses snapshot = entities::PendingStatuses(entities_, tasks_);
   auto cluster = entities_.Get(entities::Kind::kCluster, id, snapshot);
   if (!cluster) {
     return ocp::OcpError(ocp::ErrorKind::kClusterNotFound,
