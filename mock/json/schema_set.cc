@@ -20,12 +20,16 @@
 
 #include "mock/json/fast_schemas.h"
 #include "mock/json/json.h"
+#include "mock/json/locale_cache.h"
 #include "mock/json/violation_words.h"
 
 namespace mock::json {
 namespace {
 
 constexpr std::string_view kSuffix = ".schema.json";
+
+// Before main, so before any thread validates (see locale_cache.h).
+[[maybe_unused]] const bool kLocaleCachesFilled = (FillLocaleCaches(), true);
 
 // Valijson's context looks like {"<root>", "[data]", "[contents]", "[0]"}; users read pointers
 // (RFC 6901: a '~' or '/' in a name escaped, so that the words can find the value again).
