@@ -3,10 +3,10 @@
 #include <map>
 #include <set>
 
-#include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 
 #include "mock/json/json.h"
+#include "mock/json/rapidjson_patterns.h"
 
 namespace mock::json {
 namespace {
