@@ -66,7 +66,6 @@ struct FastSchemas::Impl {
   explicit Impl(SchemaDirs dirs) : provider(std::move(dirs)) {}
   Provider provider;  // owns every compiled document, referenced ones included
   std::map<std::string, const rapidjson::SchemaDocument*, std::less<>> by_name;
-  bool on_demand = false;  // OnDemand: by_name grows as FirstViolation asks
 };
 
 FastSchemas::FastSchemas(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -85,21 +84,9 @@ StatusOr<std::shared_ptr<const FastSchemas>> FastSchemas::Load(
   return std::shared_ptr<const FastSchemas>(new FastSchemas(std::move(impl)));
 }
 
-std::shared_ptr<const FastSchemas> FastSchemas::OnDemand(const SchemaDirs& dirs) {
-  auto impl = std::make_unique<Impl>(dirs);
-  impl->on_demand = true;
-  return std::shared_ptr<const FastSchemas>(new FastSchemas(std::move(impl)));
-}
-
 std::optional<std::string> FastSchemas::FirstViolation(std::string_view name,
                                                        const rapidjson::Value& doc) const {
   auto it = impl_->by_name.find(name);
-  if (it == impl_->by_name.end() && impl_->on_demand) {
-    // One thread's copy (OnDemand): compiled now, for this and every later check.
-    const rapidjson::SchemaDocument* compiled =
-        impl_->provider.Get(std::string(name) + std::string(kSchemaExtension));
-    if (compiled != nullptr) it = impl_->by_name.emplace(std::string(name), compiled).first;
-  }
   if (it == impl_->by_name.end()) return "no schema named '" + std::string(name) + "'";
   rapidjson::SchemaValidator validator(*it->second);
   if (doc.Accept(validator)) return std::nullopt;

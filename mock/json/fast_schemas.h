@@ -1,8 +1,8 @@
 // RapidJSON's JSON Schema validator over the same schema files as SchemaSet's Valijson one.
-// It is several times faster (no path bookkeeping per node, patterns compiled to an NFA once),
-// which matters for fixture sets of a million tasks, but it only names the first violation by
-// JSON Pointer and keyword. SchemaSet uses it as the first pass and Valijson for the message.
-// Internal to mock/json; the two are checked to agree in schema_set_test.cc.
+// It is several times faster (no path bookkeeping per node; patterns are code,
+// rapidjson_patterns.h), which matters for fixture sets of a million tasks, but it only names
+// the first violation by JSON Pointer and keyword. SchemaSet uses it as the first pass and Valijson
+// for the message. Internal to mock/json; the two are checked to agree in schema_set_test.cc.
 #pragma once
 
 #include <filesystem>
@@ -25,14 +25,10 @@ class FastSchemas {
   // file that does not exist or is not JSON: RapidJSON would silently ignore it.
   static StatusOr<std::shared_ptr<const FastSchemas>> Load(const SchemaDirs& dirs,
                                                            const std::vector<std::string>& names);
-  // The same schemas compiled as they are first asked for, each with what it refers to: a copy
-  // for one thread (schema_set.cc), of a set that Load has checked whole, so that a thread
-  // compiles the few schemas it uses rather than all of them (each was about 7% of start-up).
-  // Not thread-safe: one thread uses it.
-  static std::shared_ptr<const FastSchemas> OnDemand(const SchemaDirs& dirs);
   ~FastSchemas();
 
   // nullopt when `doc` is valid; else "POINTER: violates KEYWORD" ("/" for the document).
+  // Thread-safe: checking changes nothing in the compiled schemas.
   std::optional<std::string> FirstViolation(std::string_view name,
                                             const rapidjson::Value& doc) const;
 

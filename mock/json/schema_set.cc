@@ -3,7 +3,6 @@
 #include <future>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -106,25 +105,10 @@ struct SchemaSet::Impl {
   std::map<std::string, rapidjson::Document, std::less<>> files;
   SchemaDirs dirs;
   std::vector<std::string> names;
-  uint64_t generation = 0;  // tells this set's per-thread fast schemas from an older set's
+  // Every schema compiled for RapidJSON once, shared by every thread: its patterns are code or
+  // a const std::regex (rapidjson_patterns.h), so a check changes nothing in it.
+  std::shared_ptr<const FastSchemas> fast;
 };
-
-namespace {
-
-std::atomic<uint64_t> next_generation{1};
-
-// RapidJSON's compiled patterns keep their search state inside, so each thread compiles its own
-// copy of the fast schemas, each schema as the thread first checks against it (SchemaSet::Load
-// compiled them all once already, refusing a bad reference).
-std::shared_ptr<const FastSchemas> FastFor(const SchemaDirs& dirs, uint64_t generation) {
-  thread_local std::map<uint64_t, std::shared_ptr<const FastSchemas>> mine;
-  auto it = mine.find(generation);
-  if (it != mine.end()) return it->second;
-  mine.clear();  // one schema set at a time per thread is the rule; tests may make several
-  return mine.emplace(generation, FastSchemas::OnDemand(dirs)).first->second;
-}
-
-}  // namespace
 
 SchemaSet::SchemaSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
@@ -169,8 +153,8 @@ StatusOr<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
   }
   auto fast = fast_compiled.get();
   if (!fast.ok()) return fast.status();
+  impl->fast = std::move(fast).value();
   impl->dirs = dirs;
-  impl->generation = next_generation++;
   return SchemaSet(std::move(impl));
 }
 
@@ -206,7 +190,18 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
 std::optional<std::string> SchemaSet::QuickCheck(std::string_view name,
                                                  const rapidjson::Value& doc) const {
   if (!Has(name)) return "no schema named '" + std::string(name) + "'";
-  return FastFor(impl_->dirs, impl_->generation)->FirstViolation(name, doc);
+  return impl_->fast->FirstViolation(name, doc);
+}
+
+std::vector<Violation> SchemaSet::Check(std::string_view name, const rapidjson::Value& doc) const {
+  auto quick = QuickCheck(name, doc);
+  if (!quick) return {};
+  std::vector<Violation> violations = Validate(name, doc);
+  if (violations.empty()) {  // the two validators disagree: say so rather than pick one
+    violations.push_back({"", "rejected by RapidJSON's validator (" + *quick +
+                                  ") but accepted by Valijson's; please report this"});
+  }
+  return violations;
 }
 
 std::vector<Violation> SchemaSet::ValidateText(std::string_view name, std::string_view text) const {
@@ -239,13 +234,8 @@ StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std:
                                                std::string_view schema, const SchemaSet& schemas) {
   auto doc = ParseJson(text);
   if (!doc.ok()) return InvalidArgument(name + ": " + SyntaxSentence(doc.status().message()));
-  auto quick = schemas.QuickCheck(schema, doc.value());
-  if (!quick) return doc;
-  auto violations = schemas.Validate(schema, doc.value());
-  if (violations.empty()) {  // the two validators disagree: say so rather than pick one
-    violations.push_back({"", "rejected by RapidJSON's validator (" + *quick +
-                                  ") but accepted by Valijson's; please report this"});
-  }
+  auto violations = schemas.Check(schema, doc.value());
+  if (violations.empty()) return doc;
   const Violation& v = violations.front();
   return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": " + v.message + " (" +
                          std::string(schema) + std::string(kSuffix) + ")");

@@ -26,7 +26,7 @@ StatusOr<rapidjson::Document> CheckedBody(const std::string& body, const char* s
     return ocp::BadRequest("Required request body is missing");
   auto doc = json::ParseJson(body);
   if (!doc.ok()) return ocp::BadRequest("JSON parse error: " + doc.status().message());
-  auto violations = schemas.Validate(schema, doc.value());
+  auto violations = schemas.Check(schema, doc.value());
   if (!violations.empty()) {
     const json::Violation& v = violations.front();
     return ocp::InvalidParameter(FieldName(v.path), FieldName(v.path) + ": " + v.message);

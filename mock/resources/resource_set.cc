@@ -84,7 +84,7 @@ StatusOr<Row> ParseRow(std::string_view text, int64_t id, const ResourceSpec& sp
     return InvalidArgument("/id: must be " + std::to_string(id) +
                            ", the id in the path, or absent");
   }
-  auto violations = schemas.Validate(spec.schema, *doc);
+  auto violations = schemas.Check(spec.schema, *doc);
   if (!violations.empty()) {
     return InvalidArgument(violations.front().path + ": " + violations.front().message + " (a " +
                            spec.name + " row: schemas/" + spec.schema + ".schema.json)");
