@@ -6,6 +6,8 @@
 
 #include <rapidjson/error/en.h>
 
+#include "mock/json/utf8.h"
+
 namespace mock::json {
 
 std::string LineColumn(std::string_view text, size_t offset) {
@@ -29,7 +31,11 @@ StatusOr<rapidjson::Document> ParseJson(std::string_view text) {
     return InvalidArgument(LineColumn(text, nul) + ": a NUL byte, which JSON does not allow");
   }
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  if (IsValidUtf8(text)) {
+    doc.Parse<rapidjson::kParseNoFlags>(text.data(), text.size());
+  } else {
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  }
   if (!doc.HasParseError()) return doc;
   return InvalidArgument(LineColumn(text, doc.GetErrorOffset()) + ": " +
                          rapidjson::GetParseError_En(doc.GetParseError()));
@@ -39,7 +45,11 @@ std::optional<rapidjson::Document> ParseJsonInPlace(std::string& text) {
   // In place, the text ends at its first NUL; ParseJson sees such a byte and refuses it.
   if (text.find('\0') != std::string::npos) return std::nullopt;
   rapidjson::Document doc;
-  doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(text.data());
+  if (IsValidUtf8(text)) {
+    doc.ParseInsitu<rapidjson::kParseNoFlags>(text.data());
+  } else {
+    doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(text.data());
+  }
   if (doc.HasParseError()) return std::nullopt;
   return doc;
 }

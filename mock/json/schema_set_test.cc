@@ -216,5 +216,20 @@ TEST(JsonTest, ParseJsonInPlaceAgreesWithParseJson) {
   }
 }
 
+// ASCII texts skip RapidJSON's encoding check (json.cc); the rest still have it.
+TEST(JsonTest, InvalidUtf8IsRefusedAndValidUtf8Kept) {
+  for (const std::string& text :
+       {std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": \"\xc3\"}"),
+        std::string("{\"a\": \"\xed\xa0\x80\"}"), std::string("[\"\xc3\xa9\", \"\x80\"]")}) {
+    EXPECT_FALSE(ParseJson(text).ok()) << text;
+    std::string copy = text;
+    EXPECT_FALSE(ParseJsonInPlace(copy).has_value()) << text;
+  }
+  auto doc = ParseJson("{\"a\": \"caf\xc3\xa9\", \"b\": \"\\u00e9\"}");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(std::string("caf\xc3\xa9"), doc.value()["a"].GetString());
+  EXPECT_EQ(std::string("\xc3\xa9"), doc.value()["b"].GetString());
+}
+
 }  // namespace
 }  // namespace mock::json
