@@ -166,7 +166,9 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
                                            const rapidjson::Value& doc) const {
   auto it = impl_->schemas.find(name);
   if (it == impl_->schemas.end()) return {{"", "no schema named '" + std::string(name) + "'"}};
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // One validator per thread: it keeps the std::regex it compiles for each pattern (keyed by
+  // the pattern's text, so as many as the schemas have), which a new one compiled per call.
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::RapidJsonAdapter adapter(doc);
   if (validator.validate(*it->second, adapter, &results)) return {};
