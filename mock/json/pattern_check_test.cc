@@ -188,6 +188,13 @@ class PatternSchemas : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     Write("version", R"({"type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"})");
     Write("xs", R"({"type":"string","pattern":"^x+$"})");
+    // Nested, as raise-alarm-request has it: at a schema's root, Valijson 1.0 let "bad key"
+    // through a propertyNames pattern in a trial.
+    Write("labels", R"({"type":"object","properties":{"labels":{"type":"object",
+                          "propertyNames":{"pattern":"^[a-z]+$"}}}})");
+    Write("positive", R"({"type":"number","exclusiveMinimum":0})");
+    Write("refers", R"({"type":"object","properties":{"n":{"$ref":"positive.schema.json"}}})");
+    Write("named", R"({"type":"object","properties":{"if":{"type":"string"}}})");
     auto loaded = SchemaSet::Load(dir_);
     ASSERT_TRUE(loaded.ok()) << loaded.status().message();
     schemas_.emplace(std::move(loaded).value());
@@ -220,6 +227,36 @@ TEST_F(PatternSchemas, APatternWithoutCodeIsCheckedAsAnEcmaScriptRegex) {
   EXPECT_EQ(schemas_->QuickCheck("xs", String("xxx")), std::nullopt);
   EXPECT_EQ(schemas_->QuickCheck("xs", String("xyx")), "/: violates pattern");
   EXPECT_FALSE(schemas_->Validate("xs", String("xyx")).empty());
+}
+
+// RapidJSON knows draft-04 only; what it would ignore is checked by Valijson.
+TEST_F(PatternSchemas, KeywordsRapidJsonIgnoresAreStillChecked) {
+  rapidjson::Document labels;
+  labels.Parse(R"({"labels": {"bad key": "x"}})");
+  EXPECT_FALSE(schemas_->RapidJsonCovers("labels"));
+  EXPECT_TRUE(schemas_->QuickCheck("labels", labels).has_value());
+  EXPECT_FALSE(schemas_->Check("labels", labels).empty());
+  rapidjson::Document zero;
+  zero.Parse("0");
+  EXPECT_TRUE(schemas_->QuickCheck("positive", zero).has_value());
+  rapidjson::Document nested;
+  nested.Parse(R"({"n": 0})");
+  EXPECT_FALSE(schemas_->RapidJsonCovers("refers"));
+  EXPECT_TRUE(schemas_->QuickCheck("refers", nested).has_value());
+  // A property named like a keyword is a name: RapidJSON still checks that schema.
+  EXPECT_TRUE(schemas_->RapidJsonCovers("named"));
+  EXPECT_TRUE(schemas_->RapidJsonCovers("version"));
+}
+
+// The schemas of a million tasks stay on the fast path; request bodies with `if`/`const` do not.
+TEST(PatternCheck, TheBundledFixtureSchemasAreCheckedByRapidJson) {
+  const SchemaSet& schemas = testdata::BundledSchemas();
+  for (const char* name : {"fixture-file", "entity-file", "task-list-response"}) {
+    EXPECT_TRUE(schemas.RapidJsonCovers(name)) << name;
+  }
+  for (const char* name : {"raise-alarm-request", "fault-rule", "batch-create-hosts-request"}) {
+    EXPECT_FALSE(schemas.RapidJsonCovers(name)) << name;
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 // Valijson defines its own throwing RAPIDJSON_ASSERT and warns if one exists; ours
@@ -17,6 +18,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "mock/json/draft04_coverage.h"
 #include "mock/json/fast_schemas.h"
 #include "mock/json/json.h"
 #include "mock/json/locale_cache.h"
@@ -105,10 +107,34 @@ struct SchemaSet::Impl {
   std::map<std::string, rapidjson::Document, std::less<>> files;
   SchemaDirs dirs;
   std::vector<std::string> names;
+  // The schemas that use, themselves or through a `$ref`, a keyword RapidJSON ignores
+  // (draft04_coverage.h): QuickCheck asks Valijson about them.
+  std::set<std::string, std::less<>> beyond_rapidjson;
   // Every schema compiled for RapidJSON once, shared by every thread: its patterns are code or
   // a const std::regex (rapidjson_patterns.h), so a check changes nothing in it.
   std::shared_ptr<const FastSchemas> fast;
 };
+
+namespace {
+
+// Whether file `file` (its name, "x.schema.json") or one it refers to, however deep, uses a
+// keyword RapidJSON ignores. `seen` breaks cycles; `known` remembers each file's answer.
+bool BeyondRapidJson(const std::map<std::string, rapidjson::Document, std::less<>>& files,
+                     const std::string& file, std::set<std::string>& seen,
+                     std::map<std::string, bool>& known) {
+  if (auto it = known.find(file); it != known.end()) return it->second;
+  auto doc = files.find(file);
+  if (doc == files.end() || !seen.insert(file).second) return false;
+  std::set<std::string> refs;
+  bool beyond = UsesKeywordsBeyondDraft04(doc->second, refs);
+  for (const std::string& ref : refs) {
+    if (!beyond) beyond = BeyondRapidJson(files, ref, seen, known);
+  }
+  known[file] = beyond;
+  return beyond;
+}
+
+}  // namespace
 
 SchemaSet::SchemaSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SchemaSet::SchemaSet(SchemaSet&&) noexcept = default;
@@ -154,6 +180,13 @@ StatusOr<SchemaSet> SchemaSet::Load(const SchemaDirs& dirs) {
   auto fast = fast_compiled.get();
   if (!fast.ok()) return fast.status();
   impl->fast = std::move(fast).value();
+  std::map<std::string, bool> known;
+  for (const std::string& name : impl->names) {
+    std::set<std::string> seen;
+    if (BeyondRapidJson(impl->files, name + std::string(kSuffix), seen, known)) {
+      impl->beyond_rapidjson.insert(name);
+    }
+  }
   impl->dirs = dirs;
   return SchemaSet(std::move(impl));
 }
@@ -192,7 +225,17 @@ std::vector<Violation> SchemaSet::Validate(std::string_view name,
 std::optional<std::string> SchemaSet::QuickCheck(std::string_view name,
                                                  const rapidjson::Value& doc) const {
   if (!Has(name)) return "no schema named '" + std::string(name) + "'";
+  if (!RapidJsonCovers(name)) {
+    std::vector<Violation> violations = Validate(name, doc);
+    if (violations.empty()) return std::nullopt;
+    const Violation& v = violations.front();
+    return (v.path.empty() ? "/" : v.path) + ": " + v.message;
+  }
   return impl_->fast->FirstViolation(name, doc);
+}
+
+bool SchemaSet::RapidJsonCovers(std::string_view name) const {
+  return impl_->beyond_rapidjson.find(name) == impl_->beyond_rapidjson.end();
 }
 
 std::vector<Violation> SchemaSet::Check(std::string_view name, const rapidjson::Value& doc) const {
