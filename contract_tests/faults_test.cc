@@ -144,7 +144,8 @@ TEST(FaultFileTest, ABadFileIsRefusedWithItsPlace) {
   CommandResult r = RunCommand(std::string("'") + OCPMOCK_BINARY +
                                "' --no-auth --port 0 --faults '" + file + "'");
   EXPECT_EQ(2, r.rc);
-  EXPECT_NE(std::string::npos, r.out.find(file + ": /faults/1/action: a drip action needs dripMs"))
+  EXPECT_NE(std::string::npos,
+            r.out.find(file + ": /faults/1/action: missing required field \"dripMs\""))
       << r.out;
 }
 

@@ -140,13 +140,18 @@ StatusOr<std::vector<FaultRule>> LoadFaultFile(const std::filesystem::path& path
                                                const json::SchemaSet& schemas) {
   auto text = json::ReadFile(path);
   if (!text.ok()) return ConfigError(text.status().message());
-  auto doc = json::ParseAndValidate(text.value(), path.string(), "fault-file", schemas);
+  return ParseFaultFile(text.value(), path.string(), schemas);
+}
+
+StatusOr<std::vector<FaultRule>> ParseFaultFile(std::string_view text, const std::string& name,
+                                                const json::SchemaSet& schemas) {
+  auto doc = json::ParseAndValidate(text, name, "fault-file", schemas);
   if (!doc.ok()) return ConfigError(doc.status().message());
   std::vector<FaultRule> rules;
   const auto& list = json::Find(doc.value(), "faults")->GetArray();
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
     auto rule = ReadRule(list[i], "/faults/" + std::to_string(i));
-    if (!rule.ok()) return ConfigError(path.string() + ": " + rule.status().message());
+    if (!rule.ok()) return ConfigError(name + ": " + rule.status().message());
     rules.push_back(std::move(rule).value());
   }
   return rules;

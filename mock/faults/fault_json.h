@@ -29,6 +29,9 @@ StatusOr<FaultRule> ParseRule(std::string_view text, const std::string& name,
 // JSON pointer and the reason.
 StatusOr<std::vector<FaultRule>> LoadFaultFile(const std::filesystem::path& path,
                                                const json::SchemaSet& schemas);
+// The same for a file's `text`, called `name` in errors.
+StatusOr<std::vector<FaultRule>> ParseFaultFile(std::string_view text, const std::string& name,
+                                                const json::SchemaSet& schemas);
 
 // {"id", "match", "action", "times", "probability", "seed", "matched", "fired", "remaining"}:
 // the rule in the shape it was given, and how it has fared.

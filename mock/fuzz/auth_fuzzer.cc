@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include "mock/auth/authenticator.h"
 #include "mock/http/message.h"
@@ -46,8 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   });
   mock::http::Request request =
       ToRequest(std::string_view(reinterpret_cast<const char*>(data), size));
-  auto decoded =
-      mock::http::MakeRequest(request.method, request.target, request.headers, request.body);
+  auto decoded = mock::http::MakeRequest(std::move(request.method), std::move(request.target),
+                                         std::move(request.headers), std::move(request.body));
   if (!decoded.ok()) return 0;
   auto who = authenticator.Authenticate(decoded.value(), 1673946837);
   if (who.ok() && who.value()->name != "admin") __builtin_trap();

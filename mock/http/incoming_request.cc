@@ -23,6 +23,33 @@ std::optional<std::string_view> HeaderOf(std::string_view head, std::string_view
   return std::nullopt;
 }
 
+// The body length a complete head declares (RFC 9112 §6.3): with no Transfer-Encoding, its
+// Content-Length when that is plain digits, or 0 when it has none; else nullopt (a chunked body,
+// a length Pistache refuses), and every byte after the head counts as body. One pass over the
+// header lines: it runs on every request.
+std::optional<size_t> DeclaredLengthOf(std::string_view head) {
+  std::optional<std::string_view> length;
+  for (size_t at = head.find("\r\n"); at != std::string_view::npos && at + 2 < head.size();
+       at = head.find("\r\n", at + 2)) {
+    const std::string_view line = head.substr(at + 2, head.find("\r\n", at + 2) - at - 2);
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view name = line.substr(0, colon);
+    if (text::EqualsIgnoreCase(name, "Transfer-Encoding")) return std::nullopt;
+    if (!length && text::EqualsIgnoreCase(name, "Content-Length")) {
+      length = text::Trim(line.substr(colon + 1));
+    }
+  }
+  if (!length) return 0;
+  if (length->empty() || length->size() > 18) return std::nullopt;
+  size_t n = 0;
+  for (char c : *length) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  return n;
+}
+
 }  // namespace
 
 void IncomingRequest::Receive(std::string_view bytes) {
@@ -38,6 +65,11 @@ void IncomingRequest::Receive(std::string_view bytes) {
   body_bytes_ = head_.size() - head_size_;
   head_.resize(head_size_);
   limits_ = LimitsFor();
+  declared_ = DeclaredLengthOf(head_);
+}
+
+size_t IncomingRequest::OwnBodyBytes() const {
+  return declared_ ? std::min(body_bytes_, *declared_) : body_bytes_;
 }
 
 std::string IncomingRequest::target() const {
@@ -74,9 +106,11 @@ Status IncomingRequest::CheckSize() const {
     return ResourceExhausted("the request line and headers exceed " +
                              std::to_string(o.max_header_bytes) + " bytes");
   }
-  if (head_complete() && body_bytes_ > limits_.body) return BodyTooLarge();
+  // Bytes past a declared body are the next requests' (pipelined), held to their own limits.
+  const size_t body = OwnBodyBytes();
+  if (head_complete() && body > limits_.body) return BodyTooLarge();
   const size_t request = head_complete() ? limits_.request : o.max_request_bytes;
-  if (head + body_bytes_ > request) {
+  if (head + body > request) {
     return ResourceExhausted("the request exceeds " + std::to_string(request) + " bytes");
   }
   return Status();
@@ -110,6 +144,7 @@ void IncomingRequest::Next() {
   head_size_ = 0;
   body_bytes_ = 0;
   limits_ = {};
+  declared_.reset();
   continued_ = false;
 }
 

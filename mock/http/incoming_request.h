@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,7 +40,9 @@ class IncomingRequest {
   // kResourceExhausted when what arrived is over a limit: the head over max_header_bytes, the
   // body over its limit (max_body_bytes, or its path's ServerOptions::BodyLimit), the whole over
   // max_request_bytes (or, on such a path, max_header_bytes plus its limit). The message names
-  // the limit, and the flag that set a path's own.
+  // the limit, and the flag that set a path's own. Bytes past the body the head declares (a
+  // plain-digits Content-Length; none and no Transfer-Encoding: no body) are the pipelined
+  // requests', not this one's, and are not counted.
   Status CheckSize() const;
   // The same for a body declared `content_length` bytes long before it arrives.
   Status CheckDeclaredLength(size_t content_length) const;
@@ -65,12 +68,15 @@ class IncomingRequest {
   };
   Limits LimitsFor() const;
   Status BodyTooLarge() const;
+  // The body bytes that are this request's: at most the declared length, when one is.
+  size_t OwnBodyBytes() const;
 
   std::shared_ptr<const ServerOptions> options_;
   std::string head_;
-  size_t head_size_ = 0;   // once complete, the head's size ("\r\n\r\n" included)
-  size_t body_bytes_ = 0;  // arrived after the head
-  Limits limits_;          // set when the head completes
+  size_t head_size_ = 0;            // once complete, the head's size ("\r\n\r\n" included)
+  size_t body_bytes_ = 0;           // arrived after the head
+  Limits limits_;                   // set when the head completes
+  std::optional<size_t> declared_;  // the body length the head declares (DeclaredLengthOf)
   bool continued_ = false;
 };
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "mock/api/test_api.h"
+#include "mock/quirks/accept_language.h"
 #include "mock/quirks/client_ids.h"
 
 namespace mock::api {
@@ -12,6 +13,14 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+
+// The language quirk's reading of Accept-Language: the highest q first, the first of equals.
+TEST(QuirksTest, PreferredLanguageIsTheHighestQFirstOfEquals) {
+  EXPECT_EQ("en-us", PreferredLanguage("zh-CN;q=0.8, en_US"));
+  EXPECT_EQ("zh-cn", PreferredLanguage("zh-CN, en-US"));
+  EXPECT_EQ("en-us", PreferredLanguage(" , ;q=2,\ten-US\t;q=0.5"));
+  EXPECT_EQ("", PreferredLanguage(""));
+}
 
 TEST(QuirksTest, ParsesNamesAndAllAndRefusesUnknownOnes) {
   EXPECT_EQ("", QuirkNames(ParseQuirks("").value()));

@@ -19,7 +19,7 @@ StatusOr<std::optional<int64_t>> TimeParam(const QueryParams& params,
     const auto t = model::ParseTimestamp(text::Trim(*value));
     if (!t) {
       return ocp::InvalidParameter(std::string(name),
-                                   std::string(name) + ": '" + value->substr(0, 64) +
+                                   std::string(name) + ": '" + Excerpt(*value) +
                                        "' is not a Datetime (ISO-8601 with an offset, as "
                                        "2020-02-16T05:32:16+08:00).");
     }

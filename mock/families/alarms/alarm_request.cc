@@ -18,7 +18,7 @@ StatusOr<std::optional<int64_t>> TimeParam(const QueryParams& params, const char
   if (!text || text->empty()) return std::optional<int64_t>();
   auto t = model::ParseTimestamp(*text);
   if (!t) {
-    return ocp::InvalidParameter(name, std::string(name) + ": '" + text->substr(0, 64) +
+    return ocp::InvalidParameter(name, std::string(name) + ": '" + Excerpt(*text) +
                                            "' is not an ISO-8601 date-time with an offset, "
                                            "e.g. 2020-11-11T11:12:13.127+08:00.");
   }

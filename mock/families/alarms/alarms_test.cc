@@ -279,5 +279,16 @@ TEST(AlarmsTest, ReadingNeedsClusterViewerWhoseGrantsHoldAlarmRead) {
   }
 }
 
+// A date-time of 64 bytes or more is quoted cut to a character, never inside one: the answer
+// stays UTF-8 (the diagnosis fuzzer found the same cut on the SQL pages, 2026-12-05).
+TEST(AlarmsTest, ALongBadTimeIsQuotedCutOnACharacterBoundary) {
+  AlarmsApi h;
+  const std::string value = std::string(63, 'a') + "%C3%A9" + "zzz";  // U+00E9 at bytes 63-64
+  const http::Response r = h.Send("GET", std::string(kAlarmList) + "?activeAtStart=" + value);
+  EXPECT_EQ(400, r.status) << r.body;
+  EXPECT_TRUE(json::ParseJson(r.body).ok()) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find(std::string(63, 'a') + "...")) << r.body;
+}
+
 }  // namespace
 }  // namespace mock::families

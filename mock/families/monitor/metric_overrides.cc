@@ -17,7 +17,7 @@ StatusOr<int64_t> SecondsOf(const rapidjson::Value& body, const char* member) {
   const auto t = model::ParseTimestamp(TextOf(body[member]));
   if (!t) {
     return ocp::InvalidParameter(member, std::string(member) + ": '" +
-                                             std::string(TextOf(body[member])).substr(0, 64) +
+                                             Excerpt(TextOf(body[member])) +
                                              "' is not an ISO-8601 date-time with an offset.");
   }
   return t->epoch_ms / 1000;
@@ -65,7 +65,7 @@ StatusOr<MetricOverride> ParseOverride(const rapidjson::Value& body) {
   const std::string key(TextOf(body["metric"]));
   o.metric = FindMetric(key);
   if (o.metric == nullptr) {
-    return ocp::InvalidParameter("metric", "metric: '" + key.substr(0, 64) +
+    return ocp::InvalidParameter("metric", "metric: '" + Excerpt(key) +
                                                "' is not a metric the mock serves "
                                                "(GET /api/v2/monitor/metricGroups lists them).");
   }

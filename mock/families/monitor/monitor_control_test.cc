@@ -152,5 +152,18 @@ TEST(MetricOverridesTest, TheCatalogueHasTheResourceRoutes) {
   EXPECT_EQ(5, h->Json("GET", monitor_test::kGroups)["data"]["page"]["totalElements"].GetInt64());
 }
 
+// A metric name of 64 bytes or more is quoted cut to a character, never inside one: the answer
+// stays UTF-8 (the diagnosis fuzzer found the same cut on the SQL pages, 2026-12-05).
+TEST(MetricOverridesTest, ALongUnknownMetricIsQuotedCutOnACharacterBoundary) {
+  auto h = AtNoon();
+  const std::string metric = std::string(63, 'a') + "\u00e9" + "zzz";  // U+00E9 at bytes 63-64
+  const http::Response r = h->Send(
+      "POST", kOverrides, R"({"metric": ")" + metric + R"(", "startTime": "2036-12-05T11:30:00Z",
+                                   "endTime": "2036-12-05T11:39:59Z", "value": 95})");
+  EXPECT_EQ(400, r.status) << r.body;
+  EXPECT_TRUE(json::ParseJson(r.body).ok()) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find(std::string(63, 'a') + "...")) << r.body;
+}
+
 }  // namespace
 }  // namespace mock::families

@@ -63,7 +63,7 @@ Status SqlNotFound(const std::string& sql_id) {
 StatusOr<std::string> SqlIdParam(const std::string& text) {
   if (!sql_diagnostics::IsSqlId(text)) {
     return ocp::InvalidParameter(
-        "sqlId", "sqlId: '" + text.substr(0, 64) + "' is not an SQL id (32 hex digits).");
+        "sqlId", "sqlId: '" + Excerpt(text) + "' is not an SQL id (32 hex digits).");
   }
   return sql_diagnostics::UpperAscii(text);
 }
@@ -257,9 +257,9 @@ StatusOr<api::Reply> SqlDiagnosticsFamily::Explain(int64_t cluster_id, int64_t t
   const Statement* s = ref ? data.Find(ref->sql_id) : nullptr;
   if (s == nullptr) {
     return ocp::OcpError(ocp::ErrorKind::kRecordNotFound,
-                         "Tenant has no plan " + uid.substr(0, 64) +
+                         "Tenant has no plan " + Excerpt(uid) +
                              "; GET .../sqls/{sqlId}/topPlan gives its plans' uids.",
-                         {"PLAN", "uid=" + uid.substr(0, 64)});
+                         {"PLAN", "uid=" + Excerpt(uid)});
   }
   return api::Reply{[statement = *s, server = ref->server_id](json::JsonWriter& w) {
     sql_diagnostics::WriteExplain(w, statement, server);

@@ -277,5 +277,19 @@ TEST(SqlAccessTest, TheClusterReadPermissionIsNeeded) {
   }
 }
 
+// A path segment of 64 bytes or more is quoted cut to a character, never inside one: the answer
+// stays UTF-8 (the diagnosis fuzzer found a 400 whose body was not, 2026-12-05).
+TEST(SqlTextTest, ALongSegmentIsQuotedCutOnACharacterBoundary) {
+  auto h = SqlAtNoon();
+  const std::string segment = std::string(63, 'a') + "%C3%A9" + "zzz";  // U+00E9 at bytes 63-64
+  for (const std::string& page : {"sqls/" + segment + "/text", "plans/" + segment + "/explain"}) {
+    const http::Response r = h->Send("GET", SqlPage(kMysqlTenant, page));
+    EXPECT_GE(r.status, 400) << page;
+    EXPECT_LT(r.status, 500) << page;
+    EXPECT_TRUE(json::ParseJson(r.body).ok()) << page << ": " << r.body;
+    EXPECT_NE(std::string::npos, r.body.find(std::string(63, 'a') + "...")) << r.body;
+  }
+}
+
 }  // namespace
 }  // namespace mock::families

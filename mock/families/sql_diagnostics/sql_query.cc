@@ -60,7 +60,7 @@ StatusOr<size_t> FieldOf(const std::string& param, std::string_view name) {
   const auto field = SqlFieldNamed(name);
   if (field) return *field;
   return ocp::InvalidParameter(
-      param, param + ": '" + std::string(name.substr(0, 64)) +
+      param, param + ": '" + Excerpt(name) +
                  "' is not a numeric field of the answer (executions, avgElapsedTime, "
                  "maxElapsedTime, avgCpuTime, ...; docs/sql-diagnostics.md).");
 }
@@ -85,12 +85,12 @@ Status BindSearch(const QueryParams& params, SqlQuery& q) {
   const auto compare = SearchOpOf(*op);
   if (!compare) {
     return ocp::InvalidParameter(
-        "searchOp", "searchOp: '" + op->substr(0, 16) + "' is not one of EQ, NE, GT, GE, LT, LE.");
+        "searchOp", "searchOp: '" + Excerpt(*op) + "' is not one of EQ, NE, GT, GE, LT, LE.");
   }
   const auto value = NumberOf(*val);
   if (!value) {
     return ocp::InvalidParameter("searchVal",
-                                 "searchVal: '" + val->substr(0, 64) + "' is not a number.");
+                                 "searchVal: '" + Excerpt(*val) + "' is not a number.");
   }
   q.conditions.push_back({field.value(), *compare, *value});
   return Status();
@@ -137,8 +137,8 @@ std::vector<std::string> Tokens(std::string_view text) {
 }
 
 Status Refuse(const std::string& token, std::string_view why) {
-  return ocp::InvalidParameter("filterExpression", "filterExpression: '" + token.substr(0, 64) +
-                                                       "' " + std::string(why) + "." + kSupported);
+  return ocp::InvalidParameter("filterExpression", "filterExpression: '" + Excerpt(token) + "' " +
+                                                       std::string(why) + "." + kSupported);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "mock/json/utf8.h"
 #include "mock/ocp/error_kinds.h"
 
 namespace mock::families::sql_diagnostics {
@@ -110,6 +111,35 @@ TEST(SqlQueryTest, LimitAndTextLengthAreBounded) {
   auto inner = BindSqlQuery(SqlParams({kFrom, kTo, {"inner", "maybe"}}), SqlList::kTop);
   EXPECT_EQ(ocp::ErrorKind::kInvalidParameter, ocp::KindOf(inner.status()));
   EXPECT_THAT(inner.status().message(), HasSubstr("'maybe' is not a Boolean"));
+}
+
+// A value of 64 bytes or more is quoted cut to a character, never inside one, so that the
+// answer stays UTF-8 (the diagnosis fuzzer found one that did not, 2026-12-05).
+TEST(SqlQueryTest, ALongValueIsQuotedCutOnACharacterBoundary) {
+  const std::string value = std::string(63, 'a') + "\xC3\xA9" + "zzz";  // U+00E9 at bytes 63-64
+  const std::vector<QueryParams> refused = {
+      SqlParams({{"startTime", value.c_str()}, kTo}),
+      SqlParams(
+          {kFrom, kTo, {"searchAttr", value.c_str()}, {"searchOp", "GT"}, {"searchVal", "1"}}),
+      SqlParams({kFrom,
+                 kTo,
+                 {"searchAttr", "executions"},
+                 {"searchOp", value.c_str()},
+                 {"searchVal", "1"}}),
+      SqlParams({kFrom,
+                 kTo,
+                 {"searchAttr", "executions"},
+                 {"searchOp", "GT"},
+                 {"searchVal", value.c_str()}}),
+      SqlParams({kFrom, kTo, {"filterExpression", value.c_str()}}),
+  };
+  for (const QueryParams& params : refused) {
+    const auto q =
+        BindSqlQuery(params, params.count("filterExpression") ? SqlList::kSlow : SqlList::kTop);
+    ASSERT_FALSE(q.ok());
+    EXPECT_TRUE(json::IsValidUtf8(q.status().message())) << q.status().message();
+    EXPECT_THAT(q.status().message(), HasSubstr(std::string(63, 'a') + "..."));
+  }
 }
 
 }  // namespace

@@ -136,7 +136,7 @@ StatusOr<Reply> TenantObjectsFamily::User(int64_t cluster_id, int64_t tenant_id,
     return ocp::OcpError(ocp::ErrorKind::kDbUserNotFound,
                          "Tenant " + std::to_string(tenant_id) + " has no user of that name; GET " +
                              TenantPath(cluster_id, tenant_id) + "/users lists them.",
-                         {name.substr(0, 64)});
+                         {Excerpt(name)});
   }
   return OneReply(*user);
 }
@@ -159,7 +159,7 @@ StatusOr<Reply> TenantObjectsFamily::Role(int64_t cluster_id, int64_t tenant_id,
     return ocp::OcpError(ocp::ErrorKind::kDbRoleNotFound,
                          "Tenant " + std::to_string(tenant_id) + " has no role of that name; GET " +
                              TenantPath(cluster_id, tenant_id) + "/roles lists them.",
-                         {name.substr(0, 64)});
+                         {Excerpt(name)});
   }
   return OneReply(*role);
 }

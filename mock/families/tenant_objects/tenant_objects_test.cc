@@ -257,5 +257,18 @@ TEST(TenantObjectsTest, ConnectionStringsNameTheClustersFirstServer) {
   }
 }
 
+// A name of 64 bytes or more is quoted cut to a character, never inside one: the answer stays
+// UTF-8 (the fuzzers found the same cut on the SQL pages, 2026-12-05).
+TEST(TenantObjectsTest, ALongUnknownNameIsQuotedCutOnACharacterBoundary) {
+  BundledApi h;
+  const std::string name = std::string(63, 'a') + "%C3%A9" + "zzz";  // U+00E9 at bytes 63-64
+  for (const std::string& path : {kTradeTenant + "/users/" + name, kFinTenant + "/roles/" + name}) {
+    const http::Response r = h.Send("GET", path);
+    EXPECT_EQ(404, r.status) << path;
+    EXPECT_TRUE(json::ParseJson(r.body).ok()) << path << ": " << r.body;
+    EXPECT_NE(std::string::npos, r.body.find(std::string(63, 'a') + "...")) << r.body;
+  }
+}
+
 }  // namespace
 }  // namespace mock::families
