@@ -61,17 +61,6 @@ StatusOr<FaultRule> ReadRule(const rapidjson::Value& v, const std::string& at) {
                              *problem);
     }
   }
-  // The schema says these with if/then, which RapidJSON's validator (draft 4, and the one that
-  // decides: json::ParseAndValidate) skips, so they are checked here.
-  const rapidjson::Value& action = *json::Find(v, "action");
-  for (auto [type, field] :
-       {std::pair{ActionType::kDelay, "delayMs"}, std::pair{ActionType::kStatus, "status"},
-        std::pair{ActionType::kDrip, "dripMs"}}) {
-    if (rule.action.type == type && json::Find(action, field) == nullptr) {
-      return InvalidArgument(at + "/action: a " + std::string(ActionTypeName(type)) +
-                             " action needs " + field);
-    }
-  }
   if (rule.action.delay_min_ms > rule.action.delay_max_ms) {
     return InvalidArgument(at + "/action/delayMs: min " + std::to_string(rule.action.delay_min_ms) +
                            " exceeds max " + std::to_string(rule.action.delay_max_ms));

@@ -31,6 +31,7 @@
 #include "mock/families/parameters/parameters_family.h"
 #include "mock/families/tenant_objects/tenant_items.h"
 #include "mock/families/tenant_objects/tenant_objects_family.h"
+#include "mock/fuzz/refusal_check.h"
 #include "mock/http/url.h"
 #include "mock/json/utf8.h"
 #include "mock/reply/request_body.h"
@@ -98,19 +99,7 @@ const ConfigWorld* config_world = nullptr;
 // Whether this input is UTF-8: then so must be what a refusal quotes of it (an answer is JSON).
 bool config_input_utf8 = false;
 
-// A refusal must say something, in its sentence or in the arguments of OCP's message (a
-// badRequest's cause: ocp::BadRequest), and quote a UTF-8 input as UTF-8 (a value cut inside a
-// character made a 400 whose body was not JSON: 2026-12-05).
-void SaysWhy(const mock::Status& s) {
-  if (s.ok()) return;
-  bool says = !s.message().empty();
-  bool utf8 = mock::json::IsValidUtf8(s.message());
-  for (const std::string& arg : s.args()) {
-    says = says || !arg.empty();
-    utf8 = utf8 && mock::json::IsValidUtf8(arg);
-  }
-  if (!says || (config_input_utf8 && !utf8)) std::abort();
-}
+void SaysWhy(const mock::Status& s) { mock::fuzz::AbortUnlessRefusalSaysWhy(s, config_input_utf8); }
 
 // A PUT body for `definitions`, with the assertions of the header.
 void ParameterPut(const ConfigWorld& w, const std::string& body, const char* schema,

@@ -40,6 +40,7 @@
 #include "mock/families/monitor/metric_query.h"
 #include "mock/families/sql_diagnostics/sql_catalog.h"
 #include "mock/families/sql_diagnostics/sql_query.h"
+#include "mock/fuzz/refusal_check.h"
 #include "mock/http/url.h"
 #include "mock/json/utf8.h"
 #include "mock/listing/list_engine.h"
@@ -108,18 +109,8 @@ const DiagnosisWorld* diagnosis_world = nullptr;
 // Whether this input is UTF-8: then so must be what a refusal quotes of it (an answer is JSON).
 bool diagnosis_input_utf8 = false;
 
-// A refusal must say something, in its sentence or in the arguments of OCP's message (a
-// badRequest's cause: ocp::BadRequest), and quote a UTF-8 input as UTF-8 (a value cut inside a
-// character made a 400 whose body was not JSON: 2026-12-05).
 void Refused(const mock::Status& s) {
-  if (s.ok()) return;
-  bool says = !s.message().empty();
-  bool utf8 = mock::json::IsValidUtf8(s.message());
-  for (const std::string& arg : s.args()) {
-    says = says || !arg.empty();
-    utf8 = utf8 && mock::json::IsValidUtf8(arg);
-  }
-  if (!says || (diagnosis_input_utf8 && !utf8)) std::abort();
+  mock::fuzz::AbortUnlessRefusalSaysWhy(s, diagnosis_input_utf8);
 }
 
 std::optional<mock::QueryParams> Query(const std::string& raw) {

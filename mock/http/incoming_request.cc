@@ -25,21 +25,10 @@ std::optional<std::string_view> HeaderOf(std::string_view head, std::string_view
 
 // The body length a complete head declares (RFC 9112 §6.3): with no Transfer-Encoding, its
 // Content-Length when that is plain digits, or 0 when it has none; else nullopt (a chunked body,
-// a length Pistache refuses), and every byte after the head counts as body. One pass over the
-// header lines: it runs on every request.
+// a length Pistache refuses), and every byte after the head counts as body.
 std::optional<size_t> DeclaredLengthOf(std::string_view head) {
-  std::optional<std::string_view> length;
-  for (size_t at = head.find("\r\n"); at != std::string_view::npos && at + 2 < head.size();
-       at = head.find("\r\n", at + 2)) {
-    const std::string_view line = head.substr(at + 2, head.find("\r\n", at + 2) - at - 2);
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    const std::string_view name = line.substr(0, colon);
-    if (text::EqualsIgnoreCase(name, "Transfer-Encoding")) return std::nullopt;
-    if (!length && text::EqualsIgnoreCase(name, "Content-Length")) {
-      length = text::Trim(line.substr(colon + 1));
-    }
-  }
+  if (HeaderOf(head, "Transfer-Encoding")) return std::nullopt;
+  const std::optional<std::string_view> length = HeaderOf(head, "Content-Length");
   if (!length) return 0;
   if (length->empty() || length->size() > 18) return std::nullopt;
   size_t n = 0;

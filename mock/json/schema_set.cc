@@ -239,6 +239,7 @@ bool SchemaSet::RapidJsonCovers(std::string_view name) const {
 }
 
 std::vector<Violation> SchemaSet::Check(std::string_view name, const rapidjson::Value& doc) const {
+  if (Has(name) && !RapidJsonCovers(name)) return Validate(name, doc);  // once, not twice
   auto quick = QuickCheck(name, doc);
   if (!quick) return {};
   std::vector<Violation> violations = Validate(name, doc);
