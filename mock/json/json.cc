@@ -11,16 +11,11 @@
 namespace mock::json {
 
 std::string LineColumn(std::string_view text, size_t offset) {
-  size_t line = 1;
-  size_t column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+  const std::string_view before = text.substr(0, std::min(offset, text.size()));
+  const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+  const size_t last = before.rfind('\n');
+  const size_t column =
+      1 + (last == std::string_view::npos ? before.size() : before.size() - last - 1);
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 

@@ -276,15 +276,27 @@ std::string SyntaxSentence(const std::string& parse_error) {
 
 }  // namespace
 
-StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
-                                               std::string_view schema, const SchemaSet& schemas) {
+StatusOr<rapidjson::Document> ParseNamed(std::string_view text, const std::string& name) {
   auto doc = ParseJson(text);
   if (!doc.ok()) return InvalidArgument(name + ": " + SyntaxSentence(doc.status().message()));
-  auto violations = schemas.Check(schema, doc.value());
-  if (violations.empty()) return doc;
+  return doc;
+}
+
+Status CheckNamed(const rapidjson::Value& doc, const std::string& name, std::string_view schema,
+                  const SchemaSet& schemas) {
+  auto violations = schemas.Check(schema, doc);
+  if (violations.empty()) return {};
   const Violation& v = violations.front();
   return InvalidArgument(name + ": " + (v.path.empty() ? "/" : v.path) + ": " + v.message + " (" +
                          std::string(schema) + std::string(kSuffix) + ")");
+}
+
+StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
+                                               std::string_view schema, const SchemaSet& schemas) {
+  auto doc = ParseNamed(text, name);
+  if (!doc.ok()) return doc;
+  if (Status s = CheckNamed(doc.value(), name, schema, schemas); !s.ok()) return s;
+  return doc;
 }
 
 std::string Describe(const std::vector<Violation>& violations, size_t limit) {

@@ -97,6 +97,13 @@ class SchemaSet {
 StatusOr<rapidjson::Document> ParseAndValidate(std::string_view text, const std::string& name,
                                                std::string_view schema, const SchemaSet& schemas);
 
+// ParseAndValidate in its two steps, for a caller that reads the document between them (a
+// fixture file's `ocpVersions`, which decide whether it is checked at all): each fails with the
+// sentence ParseAndValidate gives for that step.
+StatusOr<rapidjson::Document> ParseNamed(std::string_view text, const std::string& name);
+Status CheckNamed(const rapidjson::Value& doc, const std::string& name, std::string_view schema,
+                  const SchemaSet& schemas);
+
 // "path: message" lines, at most `limit` of them.
 std::string Describe(const std::vector<Violation>& violations, size_t limit = 5);
 

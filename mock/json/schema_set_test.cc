@@ -38,6 +38,19 @@ TEST(SchemaSetTest, DocumentedOperationSamplesValidateVerbatim) {
   }
 }
 
+// A syntax error's place: lines counted from 1, columns in bytes from 1, the offset past the text
+// taken as its end.
+TEST(SchemaSetTest, LineColumnCountsLinesAndBytesFromOne) {
+  EXPECT_EQ("line 1, column 1", LineColumn("", 0));
+  EXPECT_EQ("line 1, column 4", LineColumn("abc", 3));
+  EXPECT_EQ("line 2, column 1", LineColumn("ab\ncd", 3));
+  EXPECT_EQ("line 3, column 3", LineColumn("a\n\nxyz", 5));
+  EXPECT_EQ("line 2, column 4", LineColumn("a\nxyz", 99));
+  auto bad = ParseJson("{\n  \"a\": 1,\n  }");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(0u, bad.status().message().rfind("line 3, column 3: ", 0)) << bad.status().message();
+}
+
 // The docs' "Retry a subtask" sample is not valid JSON (subtask-response.schema.json says so);
 // its intended shape, data = the subtask, validates.
 TEST(SchemaSetTest, RetrySubtaskSampleIsInvalidJsonButItsIntendedShapeValidates) {

@@ -212,9 +212,19 @@ FileTasks ReadEntries(const rapidjson::Document& doc, const fs::path& file,
   return out;
 }
 
-FileTasks ReadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas) {
-  auto doc = json::ParseAndValidate(text, file.string(), "fixture-file", schemas);
+// A fixture file's text, parsed once: with `version`, a file its `ocpVersions` leave out is
+// skipped before the schema check, as in ReadFileTasks.
+FileTasks ReadText(std::string_view text, const fs::path& file, const json::SchemaSet& schemas,
+                   const FixtureVersion* version = nullptr) {
+  auto doc = json::ParseNamed(text, file.string());
   if (!doc.ok()) return {{}, ConfigError(doc.status().message())};
+  if (version != nullptr) {
+    auto other = ForOtherVersions(doc.value(), *version, file);
+    if (!other.ok()) return {{}, other.status()};
+    if (other.value()) return {{}, std::nullopt, true};
+  }
+  Status checked = json::CheckNamed(doc.value(), file.string(), "fixture-file", schemas);
+  if (!checked.ok()) return {{}, ConfigError(checked.message())};
   return ReadEntries(doc.value(), file);
 }
 
@@ -313,9 +323,10 @@ class ParallelReader {
 }  // namespace
 
 StatusOr<std::vector<model::Task>> ParseTaskFixtures(std::string_view text, std::string_view name,
-                                                     const json::SchemaSet& schemas) {
+                                                     const json::SchemaSet& schemas,
+                                                     const FixtureVersion* version) {
   const std::vector<fs::path> files{fs::path(name)};
-  FileTasks read = ReadText(text, files[0], schemas);
+  FileTasks read = ReadText(text, files[0], schemas, version);
   Consistency consistency(files);
   std::vector<model::Task> tasks;
   auto merged = Merge(std::move(read), files, 0, consistency, tasks);

@@ -144,6 +144,32 @@ TEST(FixtureLoaderTest, FilesForOtherVersionsAreSkipped) {
                         "4.2.2)"));
 }
 
+// One file's text read as the loader reads a file: its ocpVersions first, so that a file for
+// other versions is neither checked nor read, and a version nobody knows is refused.
+TEST(FixtureLoaderTest, OneTextHonoursOcpVersionsAsAFileDoes) {
+  const FixtureVersion as420{"4.2.0", {"4.2.0", "4.2.2"}};
+  const std::string other = R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.2"],"tasks":[)" +
+                            Task(2, R"(,"bogusField":1)") + "]}";
+  auto skipped = ParseTaskFixtures(other, "other.json", Schemas(), &as420);
+  ASSERT_TRUE(skipped.ok()) << skipped.status().message();
+  EXPECT_TRUE(skipped.value().empty());
+  auto checked = ParseTaskFixtures(other, "other.json", Schemas());
+  ASSERT_FALSE(checked.ok()) << "without a version the file is checked, and refused";
+  EXPECT_THAT(checked.status().message(), HasSubstr("other.json: /tasks/0/task"));
+  const std::string mine =
+      R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.0"],"tasks":[)" + Task(3) + "]}";
+  auto read = ParseTaskFixtures(mine, "mine.json", Schemas(), &as420);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(1u, read.value().size());
+  EXPECT_EQ(3, read.value()[0].id);
+  auto typo =
+      ParseTaskFixtures(R"({"format":"ocp-mock-fixtures/1","ocpVersions":["4.2.9"],"tasks":[]})",
+                        "typo.json", Schemas(), &as420);
+  ASSERT_FALSE(typo.ok());
+  EXPECT_THAT(typo.status().message(),
+              HasSubstr("typo.json: /ocpVersions/0: \"4.2.9\" is not a known OCP version"));
+}
+
 // Ranges and exclusions, so that a new version's folder picks up the files meant for it.
 TEST(FixtureLoaderTest, VersionRangesAndExclusionsChooseTheFiles) {
   FixtureDir dir;
