@@ -138,6 +138,17 @@ ocpmock_npm_found() {
   if [ -f "$dir/.ocpmock-complete" ]; then OCPMOCK_NPM_BIN="${dir}/node_modules/.bin"; fi
 }
 
+# ocpmock_ensure_chromium: the browser the page's tests drive (contract_tests/ui/, docs/ui.md):
+# Debian's chromium, installed when missing and no other is named (OCPMOCK_CHROMIUM). It never
+# fails: without a browser the tests labelled browser are skipped, each saying why.
+ocpmock_ensure_chromium() {
+  [ -n "${OCPMOCK_CHROMIUM:-}" ] && return 0
+  command -v chromium >/dev/null 2>&1 && return 0
+  ensure_packages chromium || ocpmock_log "chromium could not be installed from Debian: the" \
+    "tests labelled browser will be skipped"
+  return 0
+}
+
 ocpmock_setup() {
   ensure_packages "${OCPMOCK_PACKAGES[@]}"
   ensure_valijson

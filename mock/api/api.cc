@@ -4,11 +4,13 @@
 #include <chrono>
 
 #include "mock/api/api_description.h"
+#include "mock/api/browser_guard.h"
 #include "mock/api/route_table.h"
 #include "mock/core/log.h"
 #include "mock/faults/fault_json.h"
 #include "mock/ocp/error_kinds.h"
 #include "mock/reply/access.h"
+#include "mock/ui/ui_pages.h"
 
 namespace mock::api {
 namespace {
@@ -174,6 +176,7 @@ http::Response Api::Handle(const http::Request& request) const {
   if (outcome.fault) response.delivery = DeliveryOf(*outcome.fault);
   if (request.method == "HEAD") response.body.clear();
   if (!options_cors_.empty()) AddCors(request, response);
+  if (ui::IsUiPath(request.path)) ui::AddUiHeaders(response.headers);  // errors included
   if (!outcome.control || ChangesTheMock(request)) {
     Record(request, response, context, outcome, outcome.control);
   }
@@ -270,6 +273,10 @@ http::Response Api::Respond(const http::Request& request, const RequestContext& 
   const bool open = match.route != nullptr && match.route->access == Access::kPublic;
   const bool health = match.route != nullptr && match.route->pattern == kHealthPattern;
   const bool needs_credentials = outcome.control ? control_needs_credentials_ && !health : !open;
+  // Before the credentials: a forged request is refused whoever's they are (browser_guard.h).
+  if (ForgeableBrowserRequest(request, options_cors_)) {
+    return Fail(context, BrowserHeaderMissing(), outcome);
+  }
   if (authenticator_ != nullptr && needs_credentials) {
     auto who = authenticator_->Authenticate(request, WallClockMs() / 1000);
     if (!who.ok()) {

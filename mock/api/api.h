@@ -5,12 +5,15 @@
 //   http::Response r = api.Handle(http::MakeRequest("GET", "/api/v2/tasks/instances").value());
 //
 // Every response is JSON in OCP's envelope, but for the few OCP endpoints documented without it.
-// HEAD is GET without the body; OPTIONS answers `Allow` without credentials. For OCP's paths
-// (everything outside /__mock/): credentials are checked first (401), then the route (404, or 405
-// with `Allow`), then the permission (403), then the user's rate limit (429), then the path ids and
-// the handler's parameters (400). The /__mock/ control routes need no credentials. Anything
-// unexpected is a 500 that names no internals (the detail is logged). Every request outside
-// /__mock/ is recorded in the request journal (journal.h), answered or refused.
+// HEAD is GET without the body; OPTIONS answers `Allow` without credentials. A browser's request
+// that changes state without `X-OCP-Mock-UI: 1` is refused first (403, browser_guard.h), on
+// every path. For OCP's paths (everything outside /__mock/): credentials are checked first (401),
+// then the route (404, or 405 with `Allow`), then the permission (403), then the user's rate limit
+// (429), then the path ids and the handler's parameters (400). The /__mock/ control routes need no
+// credentials. Anything unexpected is a 500 that names no internals (the detail is logged). Every
+// answer under /__mock/ui (the page, mock/ui/) carries the page's security headers, errors
+// included. Every request outside /__mock/ is recorded in the request journal (journal.h),
+// answered or refused.
 #pragma once
 
 #include <optional>

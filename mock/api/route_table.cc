@@ -59,8 +59,8 @@ Families MakeFamilies(FamilyContext c) {
                                                c.schemas, c.async_create_tenant, c.quirks));
   all.push_back(std::make_unique<families::ClustersFamily>(c.tasks, c.entities, c.clock, c.schemas,
                                                            c.quirks));
-  all.push_back(
-      std::make_unique<families::SystemFamily>(c.tasks, c.clock, c.ocp_version, c.api_status));
+  all.push_back(std::make_unique<families::SystemFamily>(c.tasks, c.clock, c.ocp_version,
+                                                         c.api_status, QuirkList(c.quirks)));
   all.push_back(std::make_unique<families::HostTypesFamily>(
       Take(c.data, families::HostTypesFamily::kSpec.name), c.schemas, c.source, c.clock));
   all.push_back(std::make_unique<families::WorkloadFamily>(

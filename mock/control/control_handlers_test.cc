@@ -145,7 +145,10 @@ TEST(ControlAccessTest, HealthNeedsNoCredentialsOnAnyAddress) {
   ASSERT_TRUE(body.ok() && body.value().HasMember("data") && body.value()["data"].IsObject());
   std::vector<std::string> keys;
   for (const auto& m : body.value()["data"].GetObject()) keys.emplace_back(m.name.GetString());
-  EXPECT_EQ((std::vector<std::string>{"ocpVersion", "ready", "tasks", "uptimeSeconds"}), keys);
+  EXPECT_EQ((std::vector<std::string>{"ocpVersion", "quirks", "ready", "tasks", "uptimeSeconds"}),
+            keys);
+  EXPECT_TRUE(body.value()["data"]["quirks"].IsArray() && body.value()["data"]["quirks"].Empty())
+      << "no --quirks: none played";
   EXPECT_TRUE(body.value()["data"]["ready"].GetBool());
   EXPECT_EQ(401, guarded.Send("POST", "/__mock/health").status) << "only the probe is open";
   EXPECT_EQ(401, guarded.Send("GET", "/__mock/healthz").status);

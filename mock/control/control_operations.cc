@@ -7,6 +7,7 @@
 #include "mock/control/control_plane.h"
 
 #include "mock/reply/list_params.h"
+#include "mock/ui/ui_pages.h"
 
 namespace mock::api {
 namespace {
@@ -263,6 +264,7 @@ std::vector<Operation> ControlPlane::Operations() const {
     for (Operation& op : part()) ops.push_back(std::move(op));
   }
   ops.push_back(ReloadOperation());
+  for (Operation& op : ui::UiOperations()) ops.push_back(std::move(op));
   return ops;
 }
 

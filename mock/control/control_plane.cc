@@ -1,5 +1,7 @@
 #include "mock/control/control_plane.h"
 
+#include "mock/ui/ui_pages.h"
+
 namespace mock::api {
 
 ControlPlane::ControlPlane(ControlState s)
@@ -17,7 +19,7 @@ std::vector<Route> ControlPlane::Routes() const {
   const FaultHandlers* f = &faults_;
   const ScenarioHandlers* s = &scenarios_;
   const ReloadHandlers* r = &reload_;
-  return {
+  std::vector<Route> routes = {
       {"GET", "/__mock/clock", mock, [c](const Call&) { return c->Clock(); }},
       {"POST", "/__mock/clock/advance", mock,
        [c](const Call& call) { return c->AdvanceClock(call.request.query); }},
@@ -41,6 +43,8 @@ std::vector<Route> ControlPlane::Routes() const {
        [s](const Call& call) { return s->DeleteTask(call.ids[0]); }},
       {"POST", "/__mock/fixtures/reload", mock, [r](const Call&) { return r->Reload(); }},
   };
+  for (Route& route : ui::UiRoutes()) routes.push_back(std::move(route));  // /__mock/ui
+  return routes;
 }
 
 }  // namespace mock::api

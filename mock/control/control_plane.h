@@ -1,7 +1,7 @@
 // The mock's own control plane under /__mock/ (not OCP's): the clock, reset, the request
-// journal, fault rules, runtime tasks and fixture reloads, as one set of routes beside the
-// families'. Families with data of their own add their /__mock/ routes themselves
-// (resources/resource_family.h); the control plane resets and reloads them by name.
+// journal, fault rules, runtime tasks, fixture reloads and the page (/__mock/ui, mock/ui/), as
+// one set of routes beside the families'. Families with data of their own add their /__mock/ routes
+// themselves (resources/resource_family.h); the control plane resets and reloads them by name.
 #pragma once
 
 #include <optional>

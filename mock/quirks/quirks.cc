@@ -51,8 +51,14 @@ StatusOr<Quirks> ParseQuirks(std::string_view list) {
 
 std::string QuirkNames(const Quirks& quirks) {
   std::string out;
+  for (const std::string& name : QuirkList(quirks)) out += (out.empty() ? "" : ",") + name;
+  return out;
+}
+
+std::vector<std::string> QuirkList(const Quirks& quirks) {
+  std::vector<std::string> out;
   for (const auto& [name, flag] : kQuirks) {
-    if (quirks.*flag) out += (out.empty() ? "" : ",") + std::string(name);
+    if (quirks.*flag) out.emplace_back(name);
   }
   return out;
 }

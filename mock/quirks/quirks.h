@@ -27,6 +27,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mock/core/status.h"
 
@@ -56,6 +57,8 @@ StatusOr<Quirks> ParseQuirks(std::string_view list);
 
 // The names of the quirks that are on, comma-separated ("" for none), for the start-up line.
 std::string QuirkNames(const Quirks& quirks);
+// The same names, one per item, in the order --quirks documents them (GET /__mock/health).
+std::vector<std::string> QuirkList(const Quirks& quirks);
 
 // The page a real OCP's web app answers an unknown path with.
 std::string_view UnknownPathPage();

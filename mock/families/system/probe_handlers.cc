@@ -30,9 +30,14 @@ bool IsSpringBoolean(std::string value) {
 StatusOr<Reply> ProbeHandlers::Health() const {
   const double uptime =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  return Reply{[version = ocp_version_, tasks = store_.size(), uptime](json::JsonWriter& w) {
+  return Reply{[version = ocp_version_, quirks = quirks_, tasks = store_.size(),
+                uptime](json::JsonWriter& w) {
     w.StartObject();
     w.Field("ocpVersion", version);
+    w.Key("quirks");
+    w.StartArray();
+    for (const std::string& q : quirks) w.Scalar(q);
+    w.EndArray();
     w.Field("ready", true);
     w.Field("tasks", tasks);
     w.Field("uptimeSeconds", uptime);

@@ -1,6 +1,7 @@
 // The endpoints clients call to find out whether OCP is there and which version it is, and the
 // mock's own readiness probe (docs/reference/ocp-resources-api.md section 5):
-//   GET /__mock/health  (no credentials)  {"ocpVersion", "ready", "tasks", "uptimeSeconds"}
+//   GET /__mock/health  (no credentials)  {"ocpVersion", "quirks", "ready", "tasks",
+//                                         "uptimeSeconds"}: quirks, those --quirks plays
 //   GET /api/v2/time    (no credentials)  the server time as text: obdeploy's readiness probe
 //   GET /api/v2/info    (authenticated)   a bare JSON object, not in the envelope, whose
 //                                         buildVersion before the first '_' is the version played
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "mock/core/params.h"
 #include "mock/reply/route.h"
@@ -19,10 +21,14 @@ namespace mock::api {
 
 class ProbeHandlers {
  public:
-  // `store` and `clock` must outlive the handlers. `ocp_version` is the version played.
+  // `store` and `clock` must outlive the handlers. `ocp_version` is the version played, `quirks`
+  // the names of the quirks played (quirks.h, QuirkList).
   ProbeHandlers(const tasks::TaskStore& store, const tasks::MockClock& clock,
-                std::string ocp_version)
-      : store_(store), clock_(clock), ocp_version_(std::move(ocp_version)) {}
+                std::string ocp_version, std::vector<std::string> quirks = {})
+      : store_(store),
+        clock_(clock),
+        ocp_version_(std::move(ocp_version)),
+        quirks_(std::move(quirks)) {}
 
   StatusOr<Reply> Health() const;
   // The mock clock's now, as OCP writes times ("2020-11-11T15:46:27.316+08:00"), as text/plain:
@@ -38,6 +44,7 @@ class ProbeHandlers {
   const tasks::TaskStore& store_;
   const tasks::MockClock& clock_;
   const std::string ocp_version_;
+  const std::vector<std::string> quirks_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

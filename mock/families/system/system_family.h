@@ -9,10 +9,11 @@ namespace mock::families {
 
 class SystemFamily : public api::Family {
  public:
-  // `api_status`: the version has GET /api/status. `store` and `clock` must outlive the family.
+  // `api_status`: the version has GET /api/status; `quirks`: the names of the quirks played.
+  // `store` and `clock` must outlive the family.
   SystemFamily(const tasks::TaskStore& store, const tasks::MockClock& clock,
-               std::string ocp_version, bool api_status)
-      : probes_(store, clock, std::move(ocp_version)), api_status_(api_status) {}
+               std::string ocp_version, bool api_status, std::vector<std::string> quirks = {})
+      : probes_(store, clock, std::move(ocp_version), std::move(quirks)), api_status_(api_status) {}
 
   std::string_view Name() const override { return "system"; }
   std::vector<api::Route> Routes() const override;

@@ -41,7 +41,7 @@ std::vector<Operation> SystemFamily::Operations() const {
       {.method = "GET",
        .pattern = "/__mock/health",
        .id = "getMockHealth",
-       .summary = "The mock's readiness: ocpVersion, ready, tasks, uptimeSeconds",
+       .summary = "The mock's readiness: ocpVersion, quirks, ready, tasks, uptimeSeconds",
        .description = "The mock's own; no credentials, on any address.",
        .provenance = Provenance::kMock,
        .answer = {.schema = "envelope"}},
