@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <functional>
 
 #include "mock/json/json.h"
@@ -179,6 +180,29 @@ void Mutations(rapidjson::Document& doc, rapidjson::Value& node,
   node.CopyFrom(saved, doc.GetAllocator());
 }
 
+// How many mutations of a document were checked, and how many of them the schema refused.
+struct Agreement {
+  size_t checked = 0;
+  size_t rejected = 0;
+};
+
+// Checks QuickCheck's verdict against Validate's on `d` as it is and on every mutation of it;
+// a failure names `what`.
+void ExpectAgreementOnEveryMutation(rapidjson::Document& d, const char* schema,
+                                    const std::string& what, Agreement& counts) {
+  ASSERT_FALSE(Schemas().QuickCheck(schema, d)) << what;
+  ASSERT_TRUE(Schemas().Validate(schema, d).empty()) << what;
+  Mutations(d, d, [&] {
+    const auto quick = Schemas().QuickCheck(schema, d);
+    const auto full = Schemas().Validate(schema, d);
+    ++counts.checked;
+    counts.rejected += quick.has_value();
+    ASSERT_EQ(quick.has_value(), !full.empty())
+        << what << ": QuickCheck says " << quick.value_or("valid") << ", Validate says "
+        << (full.empty() ? "valid" : Describe(full));
+  });
+}
+
 TEST(SchemaSetTest, QuickCheckAgreesWithValidateOnEveryMutationOfTheFixturesAndSamples) {
   const std::pair<std::filesystem::path, const char*> documents[] = {
       {testdata::FixturesDir() / "tasks" / "00-documented-samples.json", "fixture-file"},
@@ -188,30 +212,47 @@ TEST(SchemaSetTest, QuickCheckAgreesWithValidateOnEveryMutationOfTheFixturesAndS
       {testdata::SamplesDir() / "throttled-429-4.2.2.json", "error-envelope"},
       {testdata::FixturesDir() / "users.json", "users-file"},
   };
-  size_t checked = 0;
-  size_t rejected = 0;
-  for (const auto& entry : documents) {
-    // Named, not bound: clang 14 cannot capture structured bindings in the lambda below.
-    const auto& path = entry.first;
-    const auto& schema = entry.second;
+  Agreement counts;
+  for (const auto& [path, schema] : documents) {
     auto doc = ParseJson(ReadFile(path).value());
     ASSERT_TRUE(doc.ok()) << path;
-    rapidjson::Document& d = doc.value();
-    ASSERT_FALSE(Schemas().QuickCheck(schema, d)) << path;
-    Mutations(d, d, [&] {
-      const auto quick = Schemas().QuickCheck(schema, d);
-      const auto full = Schemas().Validate(schema, d);
-      ++checked;
-      rejected += quick.has_value();
-      ASSERT_EQ(quick.has_value(), !full.empty())
-          << path << ": QuickCheck says " << quick.value_or("valid") << ", Validate says "
-          << (full.empty() ? "valid" : Describe(full));
-    });
+    ExpectAgreementOnEveryMutation(doc.value(), schema, path.string(), counts);
     if (HasFatalFailure()) return;
   }
   // Most mutations break the document; some (a null where null is allowed) do not.
-  EXPECT_GT(checked, 2000u);
-  EXPECT_GT(rejected, checked / 2);
+  EXPECT_GT(counts.checked, 2000u);
+  EXPECT_GT(counts.rejected, counts.checked / 2);
+}
+
+// The same over a set tools/gen-fixtures generated (ctest quick_check_generated names its folder
+// in OCPMOCK_GENERATED_FIXTURES; without it the test is skipped): each file's verdict as it is,
+// then every mutation of three of the first file's tasks (its first, middle and last).
+TEST(SchemaSetTest, QuickCheckAgreesWithValidateOnAGeneratedSet) {
+  const char* dir = std::getenv("OCPMOCK_GENERATED_FIXTURES");
+  if (dir == nullptr) GTEST_SKIP() << "OCPMOCK_GENERATED_FIXTURES names no generated set";
+  const auto files = JsonFilesIn(std::filesystem::path(dir) / "tasks");
+  ASSERT_FALSE(files.empty()) << dir;
+  for (const auto& file : files) {
+    auto whole = ParseJson(ReadFile(file).value());
+    ASSERT_TRUE(whole.ok()) << file;
+    EXPECT_FALSE(Schemas().QuickCheck("fixture-file", whole.value())) << file;
+    EXPECT_TRUE(Schemas().Validate("fixture-file", whole.value()).empty()) << file;
+  }
+  auto doc = ParseJson(ReadFile(files.front()).value());
+  ASSERT_TRUE(doc.ok());
+  rapidjson::Document& d = doc.value();
+  rapidjson::Value& tasks = d["tasks"];
+  ASSERT_GE(tasks.Size(), 3u);
+  rapidjson::Value three(rapidjson::kArrayType);
+  for (const rapidjson::SizeType i : {0u, tasks.Size() / 2, tasks.Size() - 1}) {
+    rapidjson::Value copy(tasks[i], d.GetAllocator());
+    three.PushBack(copy, d.GetAllocator());
+  }
+  tasks = three;
+  Agreement counts;
+  ExpectAgreementOnEveryMutation(d, "fixture-file", files.front().string(), counts);
+  EXPECT_GT(counts.checked, 500u);
+  EXPECT_GT(counts.rejected, counts.checked / 2);
 }
 
 TEST(JsonTest, ParseJsonInPlaceAgreesWithParseJson) {
